@@ -1,0 +1,1 @@
+"""Built-in layouts (TOML files), shipped inside the package as reports.layouts."""

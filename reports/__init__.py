@@ -1,0 +1,32 @@
+"""reports: articles on the relations between two countries -> PDF briefs, Word
+dossiers and Excel workbooks.
+
+Public API (imports are lazy so that `reports --help` starts fast):
+
+    load(path) -> Relationship
+    load_all(paths) -> Batch
+    build(paths, out, formats=..., layout=..., jobs=...) -> BuildResult
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "load", "load_all", "build"]
+
+
+def load(path):
+    """The relationship record of one article; raises ArticleError if unreadable."""
+    from .loader import load as _load
+    return _load(path)
+
+
+def load_all(paths):
+    """Records of many articles (files or folders); failures are collected, not raised."""
+    from .batch import load_all as _load_all
+    return _load_all(paths)
+
+
+def build(paths, out="out", **options):
+    """Build every requested format for every article; see reports.build.build."""
+    from .build import build as _build
+    return _build(paths, out, **options)

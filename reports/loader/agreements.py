@@ -1,0 +1,57 @@
+"""Agreements: titles listed in prose or as list items, each with an optional date.
+
+Prose: "Both nations have signed several agreements such as a Treaty of Friendship
+(1938); Agreement on X (2002) and an Agreement on Y (2012)." Items are separated by
+`;`, by `, and`, by ` and a(n) ` before a capital, or by `,`/`and` right after a
+date in parentheses. Commas and a bare "and" inside a title keep it whole
+("Education, Culture, Art and Sport").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates
+
+# Where the list starts: after "such as", "including", ":"... or, failing those, a verb.
+_LIST_OPENERS = (
+    re.compile(r"\b(?:such as|including|namely|among them|among which|as follows)\b\s*:?\s*|:\s+", re.IGNORECASE),
+    re.compile(r"\b(?:signed|agreed (?:on|to|upon)|concluded|adopted|ratified|entered into)\b\s*", re.IGNORECASE),
+)
+_SEPARATOR = re.compile(
+    r"\s*;\s*(?:and\s+)?"                                   # ";"
+    r"|(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)"            # after "(2002)": "," or "and"
+    r"|,\s+and\s+(?=(?:an?\s+|the\s+)?[A-Z])"              # ", and (a) Capital"
+    r"|\s+and\s+(?=an?\s+[A-Z])"                           # " and a(n) Capital"
+)
+_ARTICLE = re.compile(r"^(?:and\s+)?(?:an?|the)\s+(?=[A-Z])|^and\s+")
+_DATE_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def agreement_items(sentence: str) -> list[str]:
+    """The agreement phrases a prose sentence lists, each still with its parenthesis."""
+    text = sentence.strip().rstrip(".")
+    for opener in _LIST_OPENERS:
+        match = opener.search(text)
+        if match:
+            text = text[match.end():]
+            break
+    else:
+        return []
+    return [piece for piece in (p.strip(" ,") for p in _SEPARATOR.split(text)) if piece]
+
+
+def parse_agreement(phrase: str) -> tuple[str, str | None] | None:
+    """`an Agreement on X (1996)` -> ("Agreement on X", "1996"); None if no title."""
+    phrase = phrase.strip().rstrip(".")
+    date = None
+    parenthesis = _DATE_PARENTHESIS.search(phrase)
+    if parenthesis:
+        dates = find_dates(parenthesis.group(1))
+        if dates:
+            date = dates[0].iso
+            phrase = phrase[:parenthesis.start()]
+    title = _ARTICLE.sub("", phrase.strip()).strip(" ,;")
+    if not title or not title[0].isupper():
+        return None
+    return title, date

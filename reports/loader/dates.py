@@ -1,0 +1,117 @@
+"""Date expressions in English prose -> ISO-8601 strings of the precision given.
+
+`8 June 1992` -> "1992-06-08", `June 1992` -> "1992-06", `1992` -> "1992". A bare
+year counts unless it is part of an amount, a measure or a decade. An impossible date
+falls back to the next valid, less precise reading found in the same words
+(`31 February 2010` -> "2010-02"); a day or month is never invented.
+
+Finding dates inside free text is not what date libraries do (they parse a string
+that is known to be a date), so this is a handful of regular expressions, each linear
+in the text, with `datetime.date` for validity.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+_YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d])"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# Words after a number that make it an amount or a measure, not a year.
+_UNITS = (
+    r"km|kilomet|mi\b|miles|m\b|metres|meters|ft\b|feet|kg|tons|tonnes|hectares|ha\b|"
+    r"people|persons|refugees|immigrants|migrants|students|soldiers|troops|"
+    r"usd|us\$|dollars|euros|million|billion|thousand|percent|per cent|%"
+)
+
+_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}")
+_BARE_YEAR = re.compile(
+    rf"(?<![\d$€£¥#.,])\b{_YEAR}(?!s\b|'s\b|’s\b|,\d|\.\d|\s*(?:{_UNITS}))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    iso: str
+
+    @property
+    def year(self) -> int:
+        return int(self.iso[:4])
+
+
+def _month_number(word: str) -> int | None:
+    """1-12 for a month name or its abbreviation; None for look-alikes such as "Mayor"."""
+    return MONTHS.get(word.rstrip(".").lower())
+
+
+def _iso(year: str, month: str | None = None, day: str | None = None) -> str | None:
+    if month is None:
+        return year
+    number = _month_number(month)
+    if number is None:
+        return None
+    if day is None:
+        return f"{year}-{number:02d}"
+    try:
+        return datetime.date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _candidates(text: str):
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), _iso(m["year"], m["month"], m["day"])
+    for m in _MONTH_YEAR.finditer(text):
+        yield m.start(), m.end(), _iso(m["year"], m["month"])
+    for m in _BARE_YEAR.finditer(text):
+        yield m.start(), m.end(), m["year"]
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every valid date expression in `text`, in text order, none overlapping.
+
+    Where two readings start at the same place the longer (more precise) wins;
+    an invalid reading is dropped, so a shorter valid one inside it takes over.
+    """
+    if not any(ch.isdigit() for ch in text):
+        return []
+    valid = sorted(
+        ((start, -end, iso) for start, end, iso in _candidates(text) if iso),
+    )
+    found: list[DateMatch] = []
+    taken_until = -1
+    for start, negative_end, iso in valid:
+        if start >= taken_until:
+            found.append(DateMatch(start, -negative_end, iso))
+            taken_until = -negative_end
+    return found
+
+
+def first_date(text: str) -> str | None:
+    dates = find_dates(text)
+    return dates[0].iso if dates else None
+
+
+def parse_date(text: str) -> str | None:
+    """The date a short text such as `December 2007` or `(8 June 2015)` names."""
+    return first_date(text)

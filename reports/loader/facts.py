@@ -1,0 +1,264 @@
+"""Article structure -> the facts of a relationship record.
+
+Each kind of fact is read from the sections that hold it (recognised by meaning,
+see sections.py) with the rules of RECORD.md. What the loader sees but cannot
+interpret becomes a warning with its line, for `reports check`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..errors import Diagnostic
+from ..model import Agreement, Event, Export, Mission, Trade, Visit
+from . import sections as kinds
+from .agreements import agreement_items, parse_agreement
+from .article import Article, ItemList, Section, texts
+from .dates import find_dates
+from .missions import parse_missions
+from .sentences import split_sentences
+from .trade import PLAUSIBLE_MAXIMUM, mentions_money, parse_exports, trade_totals
+from .visits import parse_visits, visit_direction
+
+
+@dataclass
+class Facts:
+    established: str | None = None
+    reestablished: str | None = None
+    memberships: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    trade: list[Trade] = field(default_factory=list)
+    exports: list[Export] = field(default_factory=list)
+    missions: list[Mission] = field(default_factory=list)
+    see_also: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """Reads the facts of one article and collects warnings about it."""
+
+    def __init__(self, article: Article, countries: tuple[str, str], path: str):
+        self.article = article
+        self.countries = countries
+        self.path = path
+        self.warnings: list[Diagnostic] = []
+        self.sections = list(_with_kinds(article.sections))
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Diagnostic(self.path, line, "warning", message))
+
+    def sections_of(self, kind: str) -> Iterator[Section]:
+        return (section for section, section_kind in self.sections if section_kind == kind)
+
+    def read(self) -> Facts:
+        facts = Facts()
+        for section, kind in self.sections:
+            if kind is None:
+                self.warn(section.line, f"unknown section {section.heading!r}: kept as text, no facts read from it")
+        facts.established, facts.reestablished = self.establishment()
+        facts.memberships = self.memberships()
+        facts.events = self.events()
+        facts.visits = self.visits()
+        facts.agreements = self.agreements()
+        facts.trade, facts.exports = self.trade_and_exports()
+        facts.missions = self.missions()
+        facts.see_also = [item.text for section in self.sections_of(kinds.SEE_ALSO)
+                          for item in texts(section.blocks)]
+        return facts
+
+    # -- relations and memberships ------------------------------------------------
+
+    def establishment(self) -> tuple[str | None, str | None]:
+        established, reestablished = [], []
+        for unit in texts(self.article.lead + [b for s in self.article.sections for b in s.blocks]):
+            for sentence in split_sentences(unit.text):
+                if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
+                    continue
+                for match in _ESTABLISH.finditer(sentence):
+                    date = _date_near(sentence, match.start(), match.end())
+                    if date:
+                        (reestablished if match["again"] else established).append(date)
+        return _first_and_most_precise(established), _first_and_most_precise(reestablished)
+
+    def memberships(self) -> list[str]:
+        for unit in texts(self.article.lead):
+            for sentence in split_sentences(unit.text):
+                match = _MEMBERS.search(sentence)
+                if match:
+                    return split_organisations(match["orgs"])
+        return []
+
+    # -- history ----------------------------------------------------------------------
+
+    def events(self) -> list[Event]:
+        events = []
+        for section in self.sections_of(kinds.HISTORY):
+            for unit in texts(section.blocks):
+                for sentence in split_sentences(unit.text):
+                    dates = find_dates(sentence)
+                    if dates:
+                        events.append(Event(dates[0].iso, sentence, unit.line))
+        return events
+
+    # -- visits -----------------------------------------------------------------------
+
+    def visits(self) -> list[Visit]:
+        visits = []
+        for section in self.sections_of(kinds.VISITS):
+            for block in section.blocks:
+                if not isinstance(block, ItemList):
+                    continue
+                caption = block.caption.text if block.caption else None
+                direction = visit_direction(caption, self.countries)
+                if None in direction:
+                    self.warn(block.items[0].line, "visits list without a direction: its caption should say "
+                                                   "'from A to B'")
+                for item in block.items:
+                    found = parse_visits(item.text, item.line, direction, self.countries)
+                    if found[0].date is None:
+                        self.warn(item.line, f"visit without a date: {_clip(item.text)!r}")
+                    if found[0].person is None:
+                        self.warn(item.line, f"visit without a person's name: {_clip(item.text)!r}")
+                    visits.extend(found)
+        return visits
+
+    # -- agreements -------------------------------------------------------------------
+
+    def agreements(self) -> list[Agreement]:
+        agreements = []
+        for section in self.sections_of(kinds.AGREEMENTS):
+            for block in section.blocks:
+                if isinstance(block, ItemList):
+                    phrases = [(item.text, item.line) for item in block.items]
+                else:
+                    phrases = [(phrase, block.text.line)
+                               for sentence in split_sentences(block.text.text)
+                               for phrase in agreement_items(sentence)]
+                for phrase, line in phrases:
+                    parsed = parse_agreement(phrase)
+                    if parsed is None:
+                        self.warn(line, f"agreement not understood: {_clip(phrase)!r}")
+                        continue
+                    title, date = parsed
+                    agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
+        return agreements
+
+    def first_line_naming(self, title: str, default: int) -> int:
+        """The first line of the article that names `title` (provenance of an agreement)."""
+        for unit in texts(self.article.lead + [b for s in self.article.sections for b in s.blocks]):
+            if title in unit.text:
+                return unit.line
+        return default
+
+    # -- trade and exports ------------------------------------------------------------
+
+    def trade_and_exports(self) -> tuple[list[Trade], list[Export]]:
+        trade, exports = [], []
+        for section in self.sections_of(kinds.TRADE):
+            for unit in texts(section.blocks):
+                for sentence in split_sentences(unit.text):
+                    totals = trade_totals(sentence)
+                    for year, dollars in totals:
+                        if dollars > PLAUSIBLE_MAXIMUM:
+                            self.warn(unit.line, f"trade figure of {dollars:,} US$ is not plausible: left out")
+                            continue
+                        trade.append(Trade(year, dollars, sentence, unit.line))
+                    if not totals and mentions_money(sentence) and "trade" in sentence.lower():
+                        self.warn(unit.line, f"trade sentence with an amount or year that could not be read: "
+                                             f"{_clip(sentence)!r}")
+                    parsed = parse_exports(sentence, self.countries)
+                    if parsed:
+                        origin, destination, products = parsed
+                        exports.append(Export(origin, destination, tuple(products), unit.line))
+        return trade, exports
+
+    # -- missions ---------------------------------------------------------------------
+
+    def missions(self) -> list[Mission]:
+        missions = []
+        for section in self.sections_of(kinds.MISSIONS):
+            for unit in texts(section.blocks, captions=False):
+                found = [m for sentence in split_sentences(unit.text)
+                         for m in parse_missions(sentence, unit.line, self.countries)]
+                if not found:
+                    self.warn(unit.line, f"no diplomatic mission understood in {_clip(unit.text)!r}")
+                missions.extend(found)
+        return missions
+
+
+_RELATIONS = re.compile(r"\brelations\b", re.IGNORECASE)
+_ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
+_ESTABLISH = re.compile(
+    r"\b(?:(?P<again>re-?\s?establish\w*|restor\w*|resum\w*|renew\w*)|(?<!-)establish\w*)",
+    re.IGNORECASE,
+)
+_MEMBERS = re.compile(
+    r"\b(?:both|the two)\s+(?:nations|countries|states)\s+are\s+(?:also\s+)?"
+    r"(?:(?:full|founding|mutual|active)\s+(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _date_near(sentence: str, start: int, end: int) -> str | None:
+    """The date a verb at [start, end) refers to: the first after it, else the last before."""
+    dates = find_dates(sentence)
+    after = [d for d in dates if d.start >= end]
+    before = [d for d in dates if d.end <= start]
+    if after:
+        return after[0].iso
+    return before[-1].iso if before else None
+
+
+def _first_and_most_precise(dates: list[str]) -> str | None:
+    """The earliest year named, in its most precise form (the first such, on a tie)."""
+    if not dates:
+        return None
+    earliest = min(date[:4] for date in dates)
+    same_year = [date for date in dates if date[:4] == earliest]
+    return max(same_year, key=len)
+
+
+def split_organisations(text: str) -> list[str]:
+    """`the United Nations and the World Trade Organization` -> two names.
+
+    Splits on commas and on "and the"; a bare "and" splits only where the part
+    before it is not a name with "of"/"for" in it, so that "Organisation for Economic
+    Co-operation and Development" stays whole.
+    """
+    parts = re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?=the\s)", text.strip().rstrip("."))
+    names = []
+    for part in parts:
+        part = re.sub(r"^(?:the|and)\s+", "", part.strip(), flags=re.IGNORECASE)
+        if not part:
+            continue
+        left, sep, right = part.partition(" and ")
+        if sep and not re.search(r"\b(?:of|for|on|in)\b", left) and right[:1].isupper():
+            names.extend([left.strip(), right.strip()])
+        else:
+            names.append(part)
+    return names
+
+
+def _with_kinds(sections: list[Section]) -> Iterator[tuple[Section, str | None]]:
+    """Each section with its kind; an unknown subsection takes its parent's kind."""
+    parent_kind: str | None = None
+    for section in sections:
+        kind = kinds.section_kind(section.heading)
+        if section.level <= 2:
+            parent_kind = kind
+        elif kind is None:
+            kind = parent_kind
+        yield section, kind
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def read_facts(article: Article, countries: tuple[str, str], path: str) -> tuple[Facts, list[Diagnostic]]:
+    reader = _Reader(article, countries, path)
+    facts = reader.read()
+    return facts, reader.warnings

@@ -1,0 +1,99 @@
+"""Diplomatic missions: "A has an embassy in X", "B is accredited to A from its
+embassy in Y, Z and maintains an honorary consulate in W"."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Mission
+from .names import bare, find_country, match_country, other
+
+_KIND = (
+    r"(?P<kind>honorary\s+consulates?(?:[-\s]generals?)?|consulates?[-\s]generals?|"
+    r"consulates?|embass(?:y|ies))"
+)
+# A place runs until the clause ends: "and maintains ...", "and an ...", "; and ...", or the end.
+_PLACE_END = (
+    r"(?=,?\s+and\s+(?:also\s+)?(?:maintains|has|have|holds|operates|hosts|an?\s|its\s|two\s|three\s|several\s)"
+    r"|,\s+(?:which|where|while|but|as)\b|;\s*(?:and\b|(?-i:[a-z]))|(?<!\.[A-Z])\.\s*$|$)"
+)
+_MISSION = re.compile(rf"\b{_KIND}\s+(?:located\s+|based\s+)?in\s+(?P<place>.+?){_PLACE_END}", re.IGNORECASE)
+_ACCREDITED = re.compile(r"\baccredited\s+to\s+(?:the\s+)?(?P<host>.+?)\s+(?:from|through|via|by)\b", re.IGNORECASE)
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def _kind(word: str) -> str:
+    word = word.lower().replace(" ", "-")
+    if word.startswith("honorary"):
+        return "honorary consulate"
+    if word.startswith("embass"):
+        return "embassy"
+    if "general" in word:
+        return "consulate-general"
+    return "consulate"
+
+
+def _places(text: str) -> list[str]:
+    """Split "Mexico City and in Guadalajara" or "A, B and C" into places, keeping "Washington, D.C."."""
+    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?(?:in\s+)?|\s+and\s+(?:in\s+)?", text) if p.strip()]
+    places: list[str] = []
+    for piece in pieces:
+        if places and _ABBREVIATION.match(piece):
+            places[-1] = f"{places[-1]}, {piece}"
+        else:
+            places.append(piece)
+    return places
+
+
+def _city_and_country(text: str) -> tuple[str, str | None]:
+    """"Ankara, Turkey" -> ("Ankara", "Turkey"); "Washington, D.C.; United States" keeps D.C."""
+    places = _places(text)
+    if len(places) >= 2:
+        return ", ".join(places[:-1]), places[-1]
+    return places[0] if places else text.strip(), None
+
+
+def parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> list[Mission]:
+    """Every mission a sentence names, in order; [] if it names none."""
+    if len(sentence) > 5000:
+        return []
+    missions = []
+    clause_start = 0
+    for match in _MISSION.finditer(sentence):
+        # A new subject ("... and Georgia has an embassy in ...") starts a new clause.
+        before = sentence[clause_start:match.start()]
+        subject_match = list(re.finditer(r"(?:^|[;,]\s*|\band\s+)(?:the\s+)?(?P<name>[A-Z][^,;]*?)\s+"
+                                         r"(?:is|has|have|maintains|operates|hosts|also)\b", before))
+        country = None
+        if subject_match:
+            country = find_country(subject_match[-1]["name"], countries)
+        country = country or find_country(sentence[:match.start()], countries) or find_country(sentence, countries)
+        if country is None:
+            continue
+        accredited = _ACCREDITED.search(sentence, clause_start, match.start())
+        host = None
+        if accredited:
+            host = match_country(accredited["host"], countries) or find_country(accredited["host"], countries) \
+                or bare(accredited["host"])
+        host = host or other(country, countries) or country
+        kind = _kind(match["kind"])
+        plural = match["kind"].lower().endswith(("ies", "s", "generals"))
+        place = _keep_abbreviation_stop(match["place"].strip())
+        if accredited:
+            city, city_country = _city_and_country(place)
+            missions.append(Mission(country, host, kind, city, city_country, False, line))
+        elif plural:
+            missions.extend(Mission(country, host, kind, city, None, True, line) for city in _places(place))
+        else:
+            city, city_country = _city_and_country(place)
+            resident = city_country is None or match_country(city_country, countries) == host
+            missions.append(Mission(country, host, kind, city, None if resident else city_country, resident, line))
+        clause_start = match.end()
+    return missions
+
+
+def _keep_abbreviation_stop(place: str) -> str:
+    """Drop a sentence's full stop, but not the one closing "D.C."."""
+    if place.endswith(".") and not _ABBREVIATION.match(place.rsplit(" ", 1)[-1].split(",")[-1].strip()):
+        return place[:-1].rstrip()
+    return place

@@ -1,0 +1,37 @@
+"""Match names in text against the two countries of a relationship."""
+
+from __future__ import annotations
+
+import re
+
+
+def bare(name: str) -> str:
+    """A name without a leading article, surrounding space or trailing punctuation."""
+    name = name.strip().strip(" .,:;")
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+
+
+def match_country(text: str, countries: tuple[str, ...]) -> str | None:
+    """The country that `text` names exactly (ignoring case and a leading "the")."""
+    wanted = bare(text).casefold()
+    for country in countries:
+        if bare(country).casefold() == wanted:
+            return country
+    return None
+
+
+def find_country(text: str, countries: tuple[str, ...]) -> str | None:
+    """The country named first in `text`, as a whole word, or None."""
+    best = None
+    for country in countries:
+        match = re.search(rf"(?<!\w){re.escape(bare(country))}(?!\w)", text, re.IGNORECASE)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), country)
+    return best[1] if best else None
+
+
+def other(country: str | None, countries: tuple[str, ...]) -> str | None:
+    """The other country of the pair."""
+    if country not in countries or countries[0] == countries[1]:
+        return None
+    return countries[1] if country == countries[0] else countries[0]

@@ -1,0 +1,31 @@
+"""Recognise a section by what its heading means, not by its exact words."""
+
+from __future__ import annotations
+
+import re
+
+HISTORY = "history"
+VISITS = "visits"
+AGREEMENTS = "agreements"
+TRADE = "trade"
+MISSIONS = "missions"
+SEE_ALSO = "see_also"
+
+# First match wins: "Trade agreements" is about agreements, "Economic relations" about trade.
+_KINDS = [
+    (SEE_ALSO, re.compile(r"\bsee also\b")),
+    (VISITS, re.compile(r"\bvisits?\b")),
+    (AGREEMENTS, re.compile(r"\bagreements?\b|\btreat(?:y|ies)\b|\baccords?\b|\bconventions\b")),
+    (MISSIONS, re.compile(r"\bmissions?\b|\bembass(?:y|ies)\b|\bconsulates?\b|\brepresentation\b")),
+    (TRADE, re.compile(r"\btrade\b|\beconom(?:y|ic|ics)\b|\bcommerc|\binvestments?\b")),
+    (HISTORY, re.compile(r"\bhistor(?:y|ical)\b|\bbackground\b")),
+]
+
+
+def section_kind(heading: str) -> str | None:
+    """The kind of facts a section with this heading holds, or None if unknown."""
+    lowered = heading.lower()
+    for kind, pattern in _KINDS:
+        if pattern.search(lowered):
+            return kind
+    return None

@@ -1,0 +1,117 @@
+"""High-level visits: list items such as `Foreign Minister Dimitrij Rupel (May 2004)`.
+
+The list caption gives the direction ("High-level visits from A to B"); the item
+gives the office (the words before the name that belong to a vocabulary of titles),
+the person, and one or more dates in the parenthesis.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Visit
+from .dates import find_dates
+from .names import bare, find_country, match_country, other
+
+# Words that make up an office. Hyphenated words count when every part is here
+# ("Vice-Minister", "Under-Secretary").
+TITLE_WORDS = frozenset("""
+president vice prime minister ministers foreign deputy secretary undersecretary under
+state senator senators king queen prince princess crown emperor empress chancellor
+speaker governor mayor ambassador general chief head premier first lady grand duke
+duchess archduke sultan emir sheikh regent pope cardinal archbishop bishop patriarch
+commissioner director assistant acting special envoy representative chairman
+chairwoman chair chairperson leader attorney treasurer commander admiral marshal field
+lieutenant colonel captain defence defense trade economy finance interior tourism
+culture education health agriculture energy environment justice labour labor industry
+commerce development economic relations affairs cooperation co-operation parliamentary
+parliament national federal executive senior permanent his her majesty highness royal
+excellency sir dame lord baroness baron count countess congressman congresswoman
+congressmember delegate mp member members elect designate former transport
+communications science technology worship integration external international public
+security home legal planning works sport sports youth women social welfare housing
+navy army air force forces staff joint vice-president secretary-general
+director-general under-secretary lt gen mr mrs ms dr hon rt
+""".split())
+# Words that may join parts of an office ("Minister of Foreign Affairs").
+_JOINERS = {"of", "for", "the", "and", "&", "to", "on"}
+_DIRECTION = re.compile(r"\bfrom\s+(?P<origin>.+?)\s+to\s+(?P<destination>.+?)\s*[:.]?\s*$", re.IGNORECASE)
+_ONLY_TO = re.compile(r"\bto\s+(?P<destination>.+?)\s*[:.]?\s*$", re.IGNORECASE)
+_ONLY_FROM = re.compile(r"\bfrom\s+(?P<origin>.+?)\s*[:.]?\s*$", re.IGNORECASE)
+
+
+def visit_direction(caption: str | None, countries: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(from, to) named by a list caption; a country missing from it is the other one."""
+    if not caption:
+        return None, None
+    both = _DIRECTION.search(caption)
+    if both:
+        origin = _country_or_name(both["origin"], countries)
+        destination = _country_or_name(both["destination"], countries)
+        return origin, destination
+    only_to = _ONLY_TO.search(caption)
+    if only_to:
+        destination = _country_or_name(only_to["destination"], countries)
+        return other(destination, countries), destination
+    only_from = _ONLY_FROM.search(caption)
+    if only_from:
+        origin = _country_or_name(only_from["origin"], countries)
+        return origin, other(origin, countries)
+    return None, None
+
+
+def _country_or_name(text: str, countries: tuple[str, ...]) -> str:
+    return match_country(text, countries) or find_country(text, countries) or bare(text)
+
+
+def _is_title_word(word: str) -> bool:
+    word = word.strip(",.").lower()
+    return bool(word) and (word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-")))
+
+
+def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """`Foreign State Secretary Ignac Golob` -> ("Foreign State Secretary", "Ignac Golob")."""
+    words = who.split()
+    country_words = {word.lower() for country in countries for word in bare(country).split()}
+    taken = 0
+    while taken < len(words):
+        word = words[taken]
+        if _is_title_word(word):
+            taken += 1
+        elif word.lower() in _JOINERS and taken and taken + 1 < len(words) and (
+            _is_title_word(words[taken + 1]) or words[taken + 1].lower() in _JOINERS
+            or words[taken + 1].strip(",").lower() in country_words
+        ):
+            taken += 1
+        elif taken and words[taken - 1].lower() in _JOINERS | country_words and word.strip(",").lower() in country_words:
+            taken += 1  # "President of Mexico", "Minister of the United Kingdom"
+        else:
+            break
+    while taken and words[taken - 1].lower() in _JOINERS:
+        taken -= 1
+    if taken == len(words) and taken > 1 and not _is_title_word(words[-1]):
+        taken -= 1
+    office = " ".join(words[:taken]).strip(" ,") or None
+    person = " ".join(words[taken:]).strip(" ,") or None
+    return office, person
+
+
+def _who_and_when(item: str) -> tuple[str, str]:
+    """Split `Name (dates)` at the last opening parenthesis; without one, at the first date."""
+    opening = item.rfind("(")
+    if opening >= 0:
+        return item[:opening].strip(), item[opening + 1:].rstrip(" .)")
+    dates = find_dates(item)
+    if dates:
+        return item[:dates[0].start].strip(" ,;-–—"), item[dates[0].start:]
+    return item.strip(" ."), ""
+
+
+def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
+                 countries: tuple[str, ...]) -> list[Visit]:
+    """One Visit per date in the item; one undated Visit if it names no date."""
+    who, when = _who_and_when(item)
+    office, person = split_office(who, countries)
+    dates = [match.iso for match in find_dates(when)] or [None]
+    origin, destination = direction
+    return [Visit(origin, destination, office, person, date, line) for date in dates]
