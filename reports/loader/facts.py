@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..errors import Diagnostic
 from ..model import Agreement, Event, Export, Mission, Trade, Visit
-from . import sections as kinds
+from .. import sections as kinds
 from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
 from .dates import find_dates
@@ -45,7 +45,7 @@ class _Reader:
         self.countries = countries
         self.path = path
         self.warnings: list[Diagnostic] = []
-        self.sections = list(_with_kinds(article.sections))
+        self.sections = list(kinds.with_kinds(article.sections))
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, "warning", message))
@@ -240,18 +240,6 @@ def split_organisations(text: str) -> list[str]:
         else:
             names.append(part)
     return names
-
-
-def _with_kinds(sections: list[Section]) -> Iterator[tuple[Section, str | None]]:
-    """Each section with its kind; an unknown subsection takes its parent's kind."""
-    parent_kind: str | None = None
-    for section in sections:
-        kind = kinds.section_kind(section.heading)
-        if section.level <= 2:
-            parent_kind = kind
-        elif kind is None:
-            kind = parent_kind
-        yield section, kind
 
 
 def _clip(text: str, limit: int = 80) -> str:

@@ -29,3 +29,16 @@ def section_kind(heading: str) -> str | None:
         if pattern.search(lowered):
             return kind
     return None
+
+
+def with_kinds(sections):
+    """Each section (anything with .heading and .level) with its kind; an unknown
+    subsection takes the kind of the section it belongs to."""
+    parent_kind = None
+    for section in sections:
+        kind = section_kind(section.heading)
+        if section.level <= 2:
+            parent_kind = kind
+        elif kind is None:
+            kind = parent_kind
+        yield section, kind

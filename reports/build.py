@@ -1,0 +1,295 @@
+"""The batch pipeline: articles -> records -> every format, atomically and in parallel.
+
+1. Collect the article files; load each once (a failure is reported, the rest go on).
+2. Give each record a safe, unique file stem.
+3. Skip articles whose input, layout and tool version match the manifest.
+4. Export the rest, one article per task, in `jobs` worker processes; each file is
+   written to a temporary name in the output folder and renamed into place.
+5. Write the combined workbook when any record changed, then the manifest.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import json
+import os
+import re
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import __version__, exporters
+from .batch import article_files, load_all
+from .errors import Diagnostic, ReportsError
+from .layout import Layout, load_layout
+from .model import Relationship
+
+MANIFEST = ".reports-manifest.json"
+COMBINED_STEM = "relationships"
+MAX_STEM = 100
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+@dataclass
+class BuildResult:
+    written: list[Path] = field(default_factory=list)
+    built: int = 0
+    skipped: int = 0
+    failures: list[Diagnostic] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+    stopped_early: bool = False
+
+    @property
+    def failed(self) -> int:
+        return len({failure.path for failure in self.failures})
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+# -- file names -----------------------------------------------------------------------
+
+
+def safe_stem(record_id: str) -> str:
+    """A file name stem that is safe on every system: no separators, no "..", no
+    reserved device names, at most MAX_STEM characters."""
+    stem = re.sub(r"[^a-z0-9._-]+", "-", record_id.lower())
+    stem = re.sub(r"\.{2,}", ".", stem).strip(".-_ ")[:MAX_STEM].rstrip(".-_ ")
+    if not stem:
+        stem = "relationship"
+    if stem.split(".")[0] in _WINDOWS_RESERVED or stem == COMBINED_STEM:
+        stem = f"{stem}-relations"
+    return stem
+
+
+def assign_stems(records: list[Relationship]) -> tuple[list[str], list[Diagnostic]]:
+    """Unique stems in record order; a repeated one gets "-2", "-3"... and a warning."""
+    stems, seen, warnings = [], set(), []
+    for record in records:
+        base = stem = safe_stem(record.id)
+        number = 2
+        while stem in seen:
+            suffix = f"-{number}"
+            stem = base[:MAX_STEM - len(suffix)] + suffix
+            number += 1
+        if stem != base:
+            warnings.append(Diagnostic(record.source.path, record.source.line, "warning",
+                                       f"another article has the id {base!r}: its files are named {stem!r}"))
+        seen.add(stem)
+        stems.append(stem)
+    return stems, warnings
+
+
+# -- atomic writes ----------------------------------------------------------------------
+
+
+def write_atomically(path: Path, write: Callable[[Path], list[str]]) -> list[str]:
+    """Run `write(temporary_path)` and rename the result to `path`; on any failure
+    (Ctrl-C included) remove the temporary file and leave `path` as it was."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        warnings = write(temporary)
+        os.replace(temporary, path)
+        return warnings
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def _remove_leftovers(out: Path) -> None:
+    for leftover in out.glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+# -- one article, in a worker ---------------------------------------------------------------
+
+_layouts: dict[str, Layout] = {}
+
+
+def _layout(reference: str | None) -> Layout:
+    key = reference or "default"
+    if key not in _layouts:
+        _layouts[key] = load_layout(reference)
+    return _layouts[key]
+
+
+@dataclass
+class _Outcome:
+    written: list[str]
+    warnings: list[str]
+    error: str | None = None
+
+
+def export_article(record: Relationship, stem: str, out: str, formats: tuple[str, ...],
+                   layout_reference: str | None, verbose: bool) -> _Outcome:
+    """Write every format of one record. Runs in a worker process."""
+    layout = _layout(layout_reference)
+    written, warnings = [], []
+    for name in formats:
+        exporter = exporters.get(name)
+        path = Path(out) / f"{stem}{exporter.EXTENSION}"
+        try:
+            warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp))
+        except ReportsError as error:
+            return _Outcome(written, warnings, f"{name}: {error}")
+        except Exception as error:  # a bug of ours: say so, never show a traceback unasked
+            detail = traceback.format_exc() if verbose else "rerun with --verbose for the traceback"
+            return _Outcome(written, warnings, f"internal error while writing {path.name}: "
+                                               f"{type(error).__name__}: {error} ({detail.strip()})")
+        written.append(str(path))
+    return _Outcome(written, warnings)
+
+
+# -- the manifest -------------------------------------------------------------------------
+
+
+def _read_manifest(out: Path) -> dict:
+    try:
+        manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+        return manifest if isinstance(manifest, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_manifest(out: Path, manifest: dict) -> None:
+    def write(path: Path) -> list[str]:
+        path.write_text(json.dumps(manifest, indent=1, sort_keys=True), "utf-8")
+        return []
+    write_atomically(out / MANIFEST, write)
+
+
+def _up_to_date(entry: dict | None, record: Relationship, settings: str, formats: tuple[str, ...],
+                out: Path, stem: str) -> bool:
+    if not entry or entry.get("sha256") != record.source.sha256 or entry.get("settings") != settings:
+        return False
+    if not set(formats) <= set(entry.get("formats", ())):
+        return False
+    return all((out / f"{stem}{exporters.get(name).EXTENSION}").exists() for name in formats)
+
+
+# -- the build --------------------------------------------------------------------------------
+
+
+def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike = "out",
+          formats: Iterable[str] | None = None, layout: str | None = None, jobs: int | None = None,
+          combined: bool = True, force: bool = False, strict: bool = False, verbose: bool = False,
+          progress: Callable[[int], None] | None = None, max_bytes: int | None = None) -> BuildResult:
+    """Build every format of every article under `paths` into `out`.
+
+    Raises ReportsError for a problem with the whole build (unknown format, bad layout,
+    output folder not writable); problems with one article are in the result.
+    """
+    started = time.perf_counter()
+    formats = tuple(formats or exporters.names())
+    for name in formats:
+        exporters.get(name)
+    layout_object = _layout(layout)
+    settings = hashlib.sha256(f"{__version__}\n{layout_object.fingerprint()}".encode()).hexdigest()
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ReportsError(f"{out}: cannot create the output folder: {error.strerror or error}") from None
+
+    result = BuildResult()
+    batch = load_all(paths, max_bytes=max_bytes)
+    result.failures += batch.errors
+    result.warnings += batch.warnings
+    records = batch.records
+    stems, stem_warnings = assign_stems(records)
+    result.warnings += stem_warnings
+    if strict and (result.failures or result.warnings):
+        result.failures += [Diagnostic(w.path, w.line, "error", w.message) for w in result.warnings]
+        result.warnings = []
+        result.stopped_early = True
+        result.seconds = time.perf_counter() - started
+        return result
+
+    manifest = {} if force else _read_manifest(out)
+    entries = manifest.get("articles", {}) if manifest.get("settings") == settings else {}
+    todo = [(record, stem) for record, stem in zip(records, stems)
+            if force or not _up_to_date(entries.get(stem), record, settings, formats, out, stem)]
+    result.skipped = len(records) - len(todo)
+
+    new_entries = {stem: entries[stem] for record, stem in zip(records, stems) if stem in entries}
+    failed_paths = set()
+    try:
+        for (record, stem), outcome in _run(todo, out, formats, layout, jobs, verbose):
+            where = record.source.path
+            result.warnings += [Diagnostic(where, None, "warning", w) for w in outcome.warnings]
+            result.written += [Path(p) for p in outcome.written]
+            if progress:
+                progress(1)
+            if outcome.error or (strict and outcome.warnings):
+                message = outcome.error or f"warnings in strict mode: {'; '.join(outcome.warnings)}"
+                result.failures.append(Diagnostic(where, None, "error", message))
+                failed_paths.add(where)
+                new_entries.pop(stem, None)
+                if strict:
+                    result.stopped_early = True
+                    break
+                continue
+            result.built += 1
+            previous = entries.get(stem, {})
+            # Formats built earlier from the same input are still current.
+            kept = previous.get("formats", ()) if previous.get("sha256") == record.source.sha256 else ()
+            new_entries[stem] = {"source": where, "sha256": record.source.sha256, "settings": settings,
+                                 "formats": sorted(set(formats) | set(kept))}
+    except KeyboardInterrupt:
+        _remove_leftovers(out)
+        raise
+
+    good = [(record, stem) for record, stem in zip(records, stems) if record.source.path not in failed_paths]
+    if "xlsx" in formats and combined and not result.stopped_early and good:
+        _build_combined(good, out, layout_object, settings, manifest, force, result)
+    _write_manifest(out, {"tool": __version__, "settings": settings, "articles": new_entries,
+                          "combined": result_combined_key(good, settings) if "xlsx" in formats and combined
+                          else manifest.get("combined")})
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def result_combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:
+    text = "\n".join(f"{stem} {record.source.sha256}" for record, stem in good)
+    return hashlib.sha256(f"{settings}\n{text}".encode()).hexdigest()
+
+
+def _build_combined(good, out: Path, layout: Layout, settings: str, manifest: dict, force: bool,
+                    result: BuildResult) -> None:
+    exporter = exporters.get("xlsx")
+    path = out / f"{COMBINED_STEM}{exporter.EXTENSION}"
+    key = result_combined_key(good, settings)
+    if not force and manifest.get("combined") == key and path.exists():
+        return
+    try:
+        records = [record for record, _ in good]
+        warnings = write_atomically(path, lambda tmp: exporter.export_many(records, layout, tmp))
+        result.warnings += [Diagnostic(str(path), None, "warning", w) for w in warnings]
+        result.written.append(path)
+    except Exception as error:  # report, never crash the build
+        result.failures.append(Diagnostic(str(path), None, "error",
+                                          f"internal error while writing the combined workbook: "
+                                          f"{type(error).__name__}: {error}"))
+
+
+def _run(todo, out: Path, formats, layout, jobs, verbose):
+    """(task, outcome) pairs in task order, from `jobs` worker processes."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    arguments = [(record, stem, str(out), formats, layout, verbose) for record, stem in todo]
+    if jobs == 1 or len(todo) <= 1:
+        for task, args in zip(todo, arguments):
+            yield task, export_article(*args)
+        return
+    with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
+        futures = [pool.submit(export_article, *args) for args in arguments]
+        try:
+            for task, future in zip(todo, futures):
+                yield task, future.result()
+        finally:
+            for future in futures:
+                future.cancel()

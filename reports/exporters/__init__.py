@@ -1,0 +1,42 @@
+"""The exporter registry: format name -> the module that writes it.
+
+Every exporter module has the same small surface:
+
+    NAME = "pdf"                 # the --format name
+    EXTENSION = ".pdf"
+    REQUIRES = "reportlab"       # the distribution that provides its library
+    def export(record, layout, path) -> list[str]            # warnings
+    def export_many(records, layout, path) -> list[str]      # optional: combined output
+
+Modules are imported only when a format is used, so `reports --help` stays fast.
+Adding a format is one module and one line in _MODULES.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+from ..errors import ReportsError
+
+_MODULES = {
+    "json": "_json",
+}
+
+
+def names() -> list[str]:
+    """Every format name, in the registry's order."""
+    return list(_MODULES)
+
+
+def get(name: str) -> ModuleType:
+    """The exporter module of a format."""
+    if name not in _MODULES:
+        raise ReportsError(f"unknown format {name!r}; choose from {', '.join(_MODULES)}")
+    try:
+        return importlib.import_module(f"{__name__}.{_MODULES[name]}")
+    except ModuleNotFoundError as error:
+        if error.name and not error.name.startswith(__name__):
+            raise ReportsError(f"the {name} format needs the package {error.name!r}: "
+                               f"pip install {error.name}") from None
+        raise

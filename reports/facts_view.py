@@ -1,0 +1,230 @@
+"""What every exporter shows, derived once from a record: labels, groupings, key facts.
+
+Exporters never change a record and never re-read article text; anything they
+display that is not a field of the record is computed here, so the PDF, the Word
+dossier and the workbook say the same thing in the same words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .layout import Layout
+from .model import Mission, Relationship, Section, Trade, Visit
+from .sections import HISTORY, with_kinds
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_FALLBACK_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+# -- text safety ------------------------------------------------------------------------
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 (and so .docx, .xlsx, PDF text) cannot hold."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def safe_record(record: Relationship) -> tuple[Relationship, list[str]]:
+    """The record with XML-illegal characters removed from every string, and a warning
+    if any were (records read from JSON have not been through the loader's cleaning)."""
+    removed = []
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            cleaned = xml_safe(value)
+            if cleaned != value:
+                removed.append(value)
+            return cleaned
+        if isinstance(value, tuple):
+            return tuple(clean(item) for item in value)
+        if dataclasses.is_dataclass(value):
+            changes = {f.name: clean(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+            return dataclasses.replace(value, **changes)
+        return value
+
+    cleaned = clean(record)
+    warnings = [f"control characters removed from {len(removed)} text(s)"] if removed else []
+    return cleaned, warnings
+
+
+# -- dates --------------------------------------------------------------------------------
+
+
+def date_parts(iso: str | None) -> tuple[int | None, int | None, int | None]:
+    """"1992-06-08" -> (1992, 6, 8); "1992" -> (1992, None, None)."""
+    if not iso:
+        return None, None, None
+    parts = [int(p) for p in iso.split("-")]
+    parts += [None] * (3 - len(parts))
+    return parts[0], parts[1], parts[2]
+
+
+def date_label(iso: str | None, layout: Layout) -> str:
+    """A date as a reader of the layout's language writes it, at the precision given."""
+    if not iso:
+        return layout.label("undated")
+    from babel.dates import format_date, format_skeleton
+
+    year, month, day = date_parts(iso)
+    if month is None:
+        return str(year)
+    if day is None:
+        return format_skeleton("yMMMM", datetime.date(year, month, 1), locale=layout.locale)
+    return format_date(datetime.date(year, month, day), "long", locale=layout.locale)
+
+
+def money_label(dollars: int, layout: Layout) -> str:
+    """15700000 -> "US$15.7 million" ("US$15,7 millones" in Spanish)."""
+    from babel.numbers import format_compact_decimal
+
+    return "US$" + format_compact_decimal(dollars, format_type="long", fraction_digits=2, locale=layout.locale)
+
+
+def amount_label(dollars: int, layout: Layout) -> str:
+    """15700000 -> "15,700,000": the exact figure, for tables."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(dollars, locale=layout.locale)
+
+
+def document_datetime(record: Relationship) -> datetime.datetime:
+    """The date a document format requires: SOURCE_DATE_EPOCH when set, else one derived
+    from the record (its latest dated fact), never the clock, so builds repeat exactly."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    years = [date_parts(d)[0] for d in _all_dates(record)] + [t.year for t in record.trade]
+    years = [y for y in years if y and 1970 <= y <= 2099]
+    return _FALLBACK_DATE.replace(year=max(years)) if years else _FALLBACK_DATE
+
+
+def _all_dates(record: Relationship):
+    yield record.established
+    yield record.reestablished
+    for event in record.events:
+        yield event.date
+    for visit in record.visits:
+        yield visit.date
+    for agreement in record.agreements:
+        yield agreement.date
+
+
+# -- groupings ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Direction:
+    origin: str | None
+    destination: str | None
+
+
+def visits_by_direction(record: Relationship) -> list[tuple[Direction, list[Visit]]]:
+    """Visits grouped by (from, to), groups in order of first appearance."""
+    groups: dict[Direction, list[Visit]] = {}
+    for visit in record.visits:
+        groups.setdefault(Direction(visit.from_, visit.to), []).append(visit)
+    return list(groups.items())
+
+
+def visit_counts_by_year(records) -> list[tuple[int, int]]:
+    """(year, number of visits) over one or many records, years ascending."""
+    counts: dict[int, int] = {}
+    for record in records:
+        for visit in record.visits:
+            year = date_parts(visit.date)[0]
+            if year:
+                counts[year] = counts.get(year, 0) + 1
+    return sorted(counts.items())
+
+
+def latest_trade(record: Relationship) -> Trade | None:
+    """The trade total of the latest year (the last one stated, on a tie)."""
+    latest = None
+    for row in record.trade:
+        if latest is None or row.year >= latest.year:
+            latest = row
+    return latest
+
+
+def kind_label(kind: str, layout: Layout) -> str:
+    return layout.label("kind_" + re.sub(r"[\s-]+", "_", kind))
+
+
+def mission_label(mission: Mission, layout: Layout) -> str:
+    """"embassy in Mexico City" or "accredited from its embassy in Ankara, Turkey"."""
+    kind = kind_label(mission.kind, layout)
+    if mission.resident:
+        return layout.label("resident_mission", kind=kind, city=mission.city)
+    place = f"{mission.city}, {mission.city_country}" if mission.city_country else mission.city
+    return layout.label("accredited_mission", kind=kind, place=place)
+
+
+def representation(record: Relationship, layout: Layout) -> list[tuple[str, str]]:
+    """(sending country, "where it is represented") per country, in record order."""
+    by_country: dict[str, list[str]] = {}
+    for mission in record.missions:
+        by_country.setdefault(mission.country, []).append(mission_label(mission, layout))
+    return [(country, "; ".join(labels)) for country, labels in by_country.items()]
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    label: str
+    value: str
+    part: str  # the part of the document that holds the detail, for links
+
+
+def key_facts(record: Relationship, layout: Layout) -> list[KeyFact]:
+    """The label/value rows of the key-facts panel, in display order."""
+    facts = [KeyFact(layout.label("established"), date_label(record.established, layout)
+                     if record.established else layout.label("none"), "history")]
+    if record.reestablished:
+        facts.append(KeyFact(layout.label("reestablished"), date_label(record.reestablished, layout), "history"))
+    facts.append(KeyFact(layout.label("memberships"),
+                         ", ".join(record.memberships) or layout.label("none"), "summary"))
+    latest = latest_trade(record)
+    facts.append(KeyFact(layout.label("latest_trade"),
+                         f"{money_label(latest.total_usd, layout)} ({latest.year})" if latest
+                         else layout.label("none"), "trade"))
+    for country, where in representation(record, layout):
+        facts.append(KeyFact(f"{layout.label('representation')}: {country}", where, "missions"))
+    return facts
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str
+    kind: str  # "event" or "visit"
+    text: str
+    line: int
+
+
+def timeline(record: Relationship) -> list[TimelineEntry]:
+    """Dated events and visits in date order (stable for equal dates)."""
+    entries = [TimelineEntry(e.date, "event", e.text, e.line) for e in record.events]
+    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line) for v in record.visits if v.date]
+    return sorted(entries, key=lambda entry: entry.date)
+
+
+def visit_label(visit: Visit) -> str:
+    return " ".join(part for part in (visit.office, visit.person) if part)
+
+
+def history_sections(record: Relationship) -> list[Section]:
+    """The History section and its subsections."""
+    return _sections_where(record, lambda kind: kind == HISTORY)
+
+
+def other_sections(record: Relationship) -> list[Section]:
+    """Sections the loader did not recognise: kept, so nothing of the article is lost."""
+    return _sections_where(record, lambda kind: kind is None)
+
+
+def _sections_where(record: Relationship, wanted) -> list[Section]:
+    return [section for section, kind in with_kinds(record.sections) if wanted(kind)]

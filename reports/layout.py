@@ -1,0 +1,193 @@
+"""Layouts: what a user may restyle without touching code, read from TOML.
+
+A layout file needs only the keys it changes; everything else comes from the
+built-in `default.toml`. `load_layout("es")` finds a built-in layout by name (or one
+in ./layouts/), `load_layout("my.toml")` reads a file.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import LayoutError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
+FONT_FAMILIES = ("DejaVu Sans", "DejaVu Serif")
+SECTION_PARTS = ("key_facts", "summary", "timeline", "visits", "agreements", "trade",
+                 "missions", "history", "other_sections", "see_also", "sources")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_USER_FOLDER = Path("layouts")
+
+
+@dataclass(frozen=True)
+class Page:
+    size: str
+    width_mm: float
+    height_mm: float
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_left_mm: float
+    margin_right_mm: float
+
+
+@dataclass(frozen=True)
+class Fonts:
+    body: str
+    headings: str
+    size: float
+    heading_size: float
+    title_size: float
+    small_size: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    description: str
+    locale: str
+    source: str  # where the layout was read from
+    metadata: Mapping[str, str]
+    page: Page
+    fonts: Fonts
+    colors: Mapping[str, str]
+    order: tuple[str, ...]
+    labels: Mapping[str, str]
+    # Settings of one format ([pdf], [docx], [xlsx]); each exporter reads its own.
+    formats: Mapping[str, Mapping[str, Any]]
+
+    def label(self, key: str, **values: Any) -> str:
+        """The label `key`, with `{placeholders}` filled in."""
+        text = self.labels[key]
+        return text.format(**values) if values else text
+
+    def options(self, format_name: str) -> Mapping[str, Any]:
+        return self.formats.get(format_name, MappingProxyType({}))
+
+    def fingerprint(self) -> str:
+        """A stable text of every setting, for the build manifest."""
+        return repr((self.locale, dict(self.metadata), self.page, self.fonts, dict(self.colors), self.order,
+                     sorted(self.labels.items()), sorted((k, sorted(v.items())) for k, v in self.formats.items())))
+
+
+def builtin_names() -> list[str]:
+    return sorted(p.name[:-5] for p in resources.files("reports.layouts").iterdir() if p.name.endswith(".toml"))
+
+
+def available() -> list[tuple[str, str, str]]:
+    """(name, description, where) of every layout: built-in ones and those in ./layouts/."""
+    found = {}
+    for name in builtin_names():
+        found[name] = (name, load_layout(name).description, "built-in")
+    if _USER_FOLDER.is_dir():
+        for path in sorted(_USER_FOLDER.glob("*.toml")):
+            try:
+                description = load_layout(str(path)).description
+            except LayoutError as error:
+                description = f"invalid: {error}"
+            found[path.stem] = (path.stem, description, str(path))
+    return sorted(found.values())
+
+
+def load_layout(name_or_path: str | None = None) -> Layout:
+    """A layout by built-in name, by name in ./layouts/, or by file path."""
+    name_or_path = name_or_path or "default"
+    default = _read_builtin("default")
+    if name_or_path == "default":
+        return _validate(default, "built-in default")
+    path = Path(name_or_path)
+    if path.suffix == ".toml" or path.exists():
+        data, where = _read_file(path), str(path)
+    elif (_USER_FOLDER / f"{name_or_path}.toml").is_file():
+        data, where = _read_file(_USER_FOLDER / f"{name_or_path}.toml"), str(_USER_FOLDER / f"{name_or_path}.toml")
+    elif name_or_path in builtin_names():
+        data, where = _read_builtin(name_or_path), f"built-in {name_or_path}"
+    else:
+        raise LayoutError(f"no layout named {name_or_path!r} (available: {', '.join(builtin_names())})")
+    return _validate(_merge(default, data), where)
+
+
+def _read_builtin(name: str) -> dict:
+    return tomllib.loads(resources.files("reports.layouts").joinpath(f"{name}.toml").read_text("utf-8"))
+
+
+def _read_file(path: Path) -> dict:
+    try:
+        return tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise LayoutError(f"{path}: no such layout file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise LayoutError(f"{path}: cannot be read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise LayoutError(f"{path}: invalid TOML: {error}") from None
+
+
+def _merge(base: dict, override: dict) -> dict:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _merge(base[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _validate(data: dict, where: str) -> Layout:
+    def fail(message: str):
+        raise LayoutError(f"{where}: {message}")
+
+    page = data.get("page", {})
+    size = str(page.get("size", "A4")).upper()
+    if size not in PAGE_SIZES_MM:
+        fail(f"page size {page.get('size')!r} is not one of A4, Letter")
+    margins = {}
+    for key in ("margin_top_mm", "margin_bottom_mm", "margin_left_mm", "margin_right_mm"):
+        value = page.get(key)
+        if not isinstance(value, (int, float)) or not 0 <= value <= 60:
+            fail(f"page.{key} must be a number of millimetres between 0 and 60")
+        margins[key] = float(value)
+    fonts = data.get("fonts", {})
+    for key in ("body", "headings"):
+        if fonts.get(key) not in FONT_FAMILIES:
+            fail(f"fonts.{key} must be one of {', '.join(FONT_FAMILIES)}")
+    sizes = {}
+    for key in ("size", "heading_size", "title_size", "small_size"):
+        value = fonts.get(key)
+        if not isinstance(value, (int, float)) or not 4 <= value <= 72:
+            fail(f"fonts.{key} must be a point size between 4 and 72")
+        sizes[key] = float(value)
+    colors = data.get("colors", {})
+    for key, value in colors.items():
+        if not isinstance(value, str) or not _COLOUR.match(value):
+            fail(f"colors.{key} must be a colour like '#1F3A5F'")
+    order = data.get("sections", {}).get("order", [])
+    unknown = [part for part in order if part not in SECTION_PARTS]
+    if unknown:
+        fail(f"sections.order has unknown parts {unknown}; known: {', '.join(SECTION_PARTS)}")
+    labels = data.get("labels", {})
+    if not all(isinstance(v, str) for v in labels.values()):
+        fail("every label must be a string")
+    width, height = PAGE_SIZES_MM[size]
+    return Layout(
+        name=str(data.get("name", "custom")),
+        description=str(data.get("description", "")),
+        locale=str(data.get("locale", "en_GB")),
+        source=where,
+        metadata=MappingProxyType({k: str(v) for k, v in data.get("metadata", {}).items()}),
+        page=Page(size, width, height, **margins),
+        fonts=Fonts(fonts["body"], fonts["headings"], **sizes),
+        colors=MappingProxyType(dict(colors)),
+        order=tuple(order),
+        labels=MappingProxyType(dict(labels)),
+        formats=MappingProxyType({name: MappingProxyType(dict(data.get(name, {}))) for name in ("pdf", "docx", "xlsx")}),
+    )
