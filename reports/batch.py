@@ -46,6 +46,10 @@ def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None) -
         except ArticleError as error:
             batch.errors.append(error.as_diagnostic())
             continue
+        except Exception as error:  # a bug of ours must not stop the batch
+            batch.errors.append(Diagnostic(path.as_posix(), None, "error",
+                                           f"internal error while reading: {type(error).__name__}: {error}"))
+            continue
         batch.records.append(result.record)
         batch.warnings += result.warnings
     return batch

@@ -14,7 +14,9 @@ _KIND = (
 )
 # A place runs until the clause ends: "and maintains ...", "and an ...", "; and ...", or the end.
 _PLACE_END = (
-    r"(?=,?\s+and\s+(?:also\s+)?(?:maintains|has|have|holds|operates|hosts|an?\s|its\s|two\s|three\s|several\s)"
+    r"(?=,?\s+and\s+(?:also\s+)?(?:maintains|has|have|holds|operates|hosts|an?\s|its\s|two\s|three\s|several\s"
+    r"|honorary\s|consulates?\b|embass)"
+    r"|,?\s+and\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:is|has|have|maintains|operates)\b"
     r"|,\s+(?:which|where|while|but|as)\b|;\s*(?:and\b|(?-i:[a-z]))|(?<!\.[A-Z])\.\s*$|$)"
 )
 _MISSION = re.compile(rf"\b{_KIND}\s+(?:located\s+|based\s+)?in\s+(?P<place>.+?){_PLACE_END}", re.IGNORECASE)
@@ -77,7 +79,7 @@ def parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> list
                 or bare(accredited["host"])
         host = host or other(country, countries) or country
         kind = _kind(match["kind"])
-        plural = match["kind"].lower().endswith(("ies", "s", "generals"))
+        plural = bool(re.search(r"consulates|embassies|generals", match["kind"], re.IGNORECASE))
         place = _keep_abbreviation_stop(match["place"].strip())
         if accredited:
             city, city_country = _city_and_country(place)

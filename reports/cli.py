@@ -1,0 +1,161 @@
+"""The `reports` command: parse options, call the public API, print results.
+
+Heavy libraries are imported only inside commands, so `reports --help` starts fast.
+Errors reach the user as one line each; a Python traceback only with --verbose.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+
+DEFAULT_PATHS = ("data",)
+
+
+def _paths(paths: tuple[str, ...]) -> tuple[str, ...]:
+    return paths or DEFAULT_PATHS
+
+
+def _fail(message: str) -> None:
+    click.echo(f"reports: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reports")
+def cli() -> None:
+    """Turn articles about the relations between two countries into PDF briefs,
+    Word dossiers and Excel workbooks."""
+
+
+def main() -> None:
+    """The console script: a bug of ours is one line, its traceback only with --verbose."""
+    try:
+        cli(standalone_mode=True)
+    except Exception as error:  # pragma: no cover - reached only through a bug
+        if "--verbose" in sys.argv or "-v" in sys.argv:
+            raise
+        click.echo(f"reports: internal error: {type(error).__name__}: {error} "
+                   "(rerun with --verbose for the traceback)", err=True)
+        sys.exit(3)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("--format", "formats", default=None, metavar="LIST",
+              help="Comma-separated formats (default: all: pdf,docx,xlsx,json).")
+@click.option("--layout", default=None, metavar="NAME|FILE", help="Layout name or TOML file (default: default).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Worker processes (default: CPUs).")
+@click.option("--combined/--no-combined", default=True, show_default=True,
+              help="Also write OUT/relationships.xlsx across all articles.")
+@click.option("--force", is_flag=True, help="Rebuild everything, even unchanged articles.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors and stop at the first failure.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
+def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, verbose):
+    """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
+    from .build import build as run_build
+    from .errors import ReportsError
+    from .exporters import names
+
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else tuple(names())
+    unknown = [f for f in chosen if f not in names()]
+    if unknown or not chosen:
+        _fail(f"unknown format {', '.join(unknown) or formats!r}; choose from {', '.join(names())}")
+    show_progress = not quiet and sys.stderr.isatty()
+    bar = None
+    try:
+        if show_progress:
+            from .batch import article_files
+            total = len(article_files(_paths(paths))[0])
+            if total > 3:
+                bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+                bar.__enter__()
+        result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
+                           force=force, strict=strict, verbose=verbose,
+                           progress=bar.update if bar else None)
+    except ReportsError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        click.echo("reports: interrupted; finished files are in place, no partial files left", err=True)
+        sys.exit(130)
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+    for failure in result.failures:
+        click.echo(str(failure), err=True)
+    if verbose:
+        for warning in result.warnings:
+            click.echo(str(warning), err=True)
+        for path in result.written:
+            click.echo(f"wrote {path}", err=True)
+    summary = (f"built {result.built}, skipped {result.skipped}, failed {result.failed} "
+               f"in {result.seconds:.1f} s")
+    if result.warnings and not verbose:
+        summary += f" ({len(result.warnings)} warnings; --verbose shows them)"
+    if result.stopped_early:
+        summary += " (stopped at the first failure: --strict)"
+    click.echo(summary, err=True)
+    sys.exit(0 if result.ok else 1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the records as one JSON array (RECORD.md's shape).")
+def inspect(paths, as_json):
+    """Show what the loader reads from articles (files or folders; default data/)."""
+    import json
+
+    from .batch import load_all
+
+    batch = load_all(_paths(paths))
+    if as_json:
+        click.echo(json.dumps([record.to_dict() for record in batch.records], ensure_ascii=False, indent=2))
+    else:
+        warnings_by_path: dict[str, int] = {}
+        for warning in batch.warnings:
+            warnings_by_path[warning.path] = warnings_by_path.get(warning.path, 0) + 1
+        for record in batch.records:
+            click.echo(_summary(record, warnings_by_path.get(record.source.path, 0)))
+    for error in batch.errors:
+        click.echo(str(error), err=True)
+    sys.exit(1 if batch.errors else 0)
+
+
+def _summary(record, warnings: int) -> str:
+    counts = ", ".join(f"{len(getattr(record, name))} {name}" for name in
+                       ("events", "visits", "agreements", "trade", "exports", "missions"))
+    established = record.established or "unknown"
+    if record.reestablished:
+        established += f", re-established {record.reestablished}"
+    return (f"{record.source.path}: {record.title}\n"
+            f"  established {established}; {counts}; {warnings} warning{'s' if warnings != 1 else ''}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+def check(paths, strict):
+    """Lint articles: print what the loader could not interpret, as file:line: message."""
+    from .batch import load_all
+
+    batch = load_all(_paths(paths))
+    for problem in sorted(batch.errors + batch.warnings, key=lambda d: (d.path, d.line or 0)):
+        click.echo(str(problem))
+    files = len(batch.records) + len({e.path for e in batch.errors})
+    click.echo(f"checked {files} article{'s' if files != 1 else ''}: {len(batch.errors)} errors, "
+               f"{len(batch.warnings)} warnings", err=True)
+    sys.exit(1 if batch.errors or (strict and batch.warnings) else 0)
+
+
+@cli.command()
+def layouts():
+    """List the layouts --layout can use: built-in ones and those in ./layouts/."""
+    from .layout import available
+
+    for name, description, where in available():
+        click.echo(f"{name:12} {description}  ({where})")

@@ -1,0 +1,50 @@
+import pytest
+
+from reports.loader.agreements import agreement_items, parse_agreement
+
+
+def titles(sentence):
+    return [parse_agreement(item) for item in agreement_items(sentence)]
+
+
+def test_semicolons_and_final_and_an():
+    sentence = ("Both nations have signed several bilateral agreements such as a Treaty of Friendship (1938); "
+                "Agreement of Cooperation in the Fields of Education, Culture, Art and Sport (2002); "
+                "Agreement for the Suppression of Visas (2002) and an Agreement to Prevent Double Taxation (2012).")
+    assert titles(sentence) == [
+        ("Treaty of Friendship", "1938"),
+        ("Agreement of Cooperation in the Fields of Education, Culture, Art and Sport", "2002"),
+        ("Agreement for the Suppression of Visas", "2002"),
+        ("Agreement to Prevent Double Taxation", "2012"),
+    ]
+
+
+def test_comma_and_without_date():
+    sentence = ("Both nations have agreed on a Memorandum of Understanding for Political Consultations, "
+                "and an Agreement in Educational and Cultural Cooperation (2022).")
+    assert titles(sentence) == [("Memorandum of Understanding for Political Consultations", None),
+                                ("Agreement in Educational and Cultural Cooperation", "2022")]
+
+
+def test_and_a_between_titles():
+    sentence = "They signed an Agreement on Tourism (1996) and a Memorandum of Understanding on Sport (1999)."
+    assert titles(sentence) == [("Agreement on Tourism", "1996"), ("Memorandum of Understanding on Sport", "1999")]
+
+
+def test_colon_list_and_dates_in_words():
+    sentence = "Agreements include: Extradition Treaty (signed in March 1990), Air Transport Agreement (2001)."
+    assert titles(sentence) == [("Extradition Treaty", "1990-03"), ("Air Transport Agreement", "2001")]
+
+
+@pytest.mark.parametrize("item, parsed", [
+    ("Agreement on Air Transport (1998)", ("Agreement on Air Transport", "1998")),
+    ("an Extradition Treaty", ("Extradition Treaty", None)),
+    ("Treaty of Friendship (8 June 1938).", ("Treaty of Friendship", "1938-06-08")),
+    ("several minor accords", None),
+])
+def test_list_items(item, parsed):
+    assert parse_agreement(item) == parsed
+
+
+def test_sentence_without_a_list_gives_nothing():
+    assert agreement_items("Relations have been cordial.") == []

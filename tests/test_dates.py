@@ -1,0 +1,42 @@
+import pytest
+
+from reports.loader.dates import find_dates, first_date
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("on 8 June 1992 soon after", ["1992-06-08"]),
+    ("on June 8, 1992 soon after", ["1992-06-08"]),
+    ("on June 8th 1992", ["1992-06-08"]),
+    ("in June 1992", ["1992-06"]),
+    ("in Sept. 2001", ["2001-09"]),
+    ("In 2008, during the war", ["2008"]),
+    ("between 1900 and 1950", ["1900", "1950"]),
+    ("the war of 1846–1848", ["1846", "1848"]),
+    ("for the period 2003 to 2007", ["2003", "2007"]),
+    ("31 February 2010", ["2010-02"]),          # impossible day: month and year remain
+    ("June 0, 2010", ["2010"]),                # impossible day, no "June 2010" in the words
+    ("June 31, 2010", ["2010"]),
+    ("on 29 February 2024", ["2024-02-29"]),
+    ("on 29 February 2023", ["2023-02"]),
+])
+def test_date_expressions(text, dates):
+    assert [d.iso for d in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize("text", [
+    "in the 1920s", "during the 1990's", "5300 km away", "1,500 refugees", "1500 refugees",
+    "US$15.7 million", "$2010 in cash", "COP16", "Synagogue 71", "123 years", "the 119th Session",
+    "3.2015 percent", "2100 and 999", "Mayor of the town", "Route 66",
+])
+def test_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_first_date_is_first_in_text_order():
+    assert first_date("In 2009, they met; a Presidency in 2013.") == "2009"
+    assert first_date("No date here.") is None
+
+
+def test_month_names_must_be_months():
+    assert first_date("The Marine 2010 exercise") == "2010"
+    assert first_date("Mayor 2010") == "2010"

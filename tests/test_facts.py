@@ -1,0 +1,107 @@
+"""Facts that span sections: establishment, memberships, events, warnings for `check`."""
+
+import pytest
+from conftest import write_article
+
+from reports.loader import read
+from reports.loader.facts import split_organisations
+
+
+def record_of(tmp_path, body, title="Chile–Ghana relations"):
+    result = read(write_article(tmp_path, "a.txt", f"= {title} =\n\n{body}\n"))
+    return result.record, result.warnings
+
+
+def test_most_precise_establishment_and_reestablishment(tmp_path):
+    record, _ = record_of(tmp_path, "\n".join([
+        "Chile and Ghana established diplomatic relations in 1960, but relations were broken in 1973. "
+        "In 1990, both nations re-established diplomatic relations.",
+        "==History==",
+        "Ghana recognized Chile's government on 2 March 1959.",
+        "Diplomatic relations were established on 4 July 1960.",
+        "Relations were restored on 12 May 1990.",
+        "In 2020 both nations celebrated the 60th anniversary of the establishment of relations.",
+    ]))
+    assert (record.established, record.reestablished) == ("1960-07-04", "1990-05-12")
+
+
+def test_recognition_is_not_establishment(tmp_path):
+    record, _ = record_of(tmp_path, "==History==\nChile recognized Ghana on 6 March 1957.")
+    assert record.established is None
+
+
+@pytest.mark.parametrize("text, names", [
+    ("the United Nations and the World Trade Organization", ["United Nations", "World Trade Organization"]),
+    ("the Organisation for Economic Co-operation and Development and the United Nations",
+     ["Organisation for Economic Co-operation and Development", "United Nations"]),
+    ("the G20, the OECD, NATO and the United Nations", ["G20", "OECD", "NATO", "United Nations"]),
+    ("NATO and OSCE", ["NATO", "OSCE"]),
+    ("the Community of Latin American and Caribbean States", ["Community of Latin American and Caribbean States"]),
+])
+def test_organisations(text, names):
+    assert split_organisations(text) == names
+
+
+def test_memberships_from_the_lead(tmp_path):
+    record, _ = record_of(tmp_path, "Both countries are founding members of the Non-Aligned Movement and the "
+                                    "United Nations.")
+    assert record.memberships == ("Non-Aligned Movement", "United Nations")
+
+
+def test_events_come_from_history_and_its_subsections_only(tmp_path):
+    record, _ = record_of(tmp_path, "\n".join([
+        "Lead in 1950.",
+        "==History==",                                       # 4
+        "In 1957, Ghana became independent. No date here.",  # 5
+        "===Cold War===",                                     # 6
+        "In March 1973 relations cooled.",                   # 7
+        "==Culture==",                                        # 8
+        "In 1999 a festival was held.",                      # 9
+    ]))
+    assert [(e.date, e.line) for e in record.events] == [("1957", 5), ("1973-03", 7)]
+
+
+def test_check_warnings_have_lines(tmp_path):
+    _, warnings = record_of(tmp_path, "\n".join([
+        "Lead.",                                             # 3
+        "==High-level visits==",                             # 4
+        "High-level visits from Chile to Ghana",             # 5
+        "- President Ana Ruiz",                              # 6: no date
+        "==Trade==",                                         # 7
+        "In 2020, trade amounted to US$ a lot.",             # 8: amount unreadable
+        "==Diplomatic missions==",                            # 9
+        "- Relations are handled elsewhere.",                # 10: no mission
+        "==Sport==",                                          # 11: unknown section
+        "Football.",
+    ]))
+    found = {(w.line, w.message.split(":")[0].split(" '")[0]) for w in warnings}
+    assert found == {(6, "visit without a date"),
+                     (8, "trade sentence with an amount or year that could not be read"),
+                     (10, "no diplomatic mission understood in"),
+                     (11, "unknown section")}
+
+
+def test_sections_recognised_by_meaning(tmp_path):
+    record, warnings = record_of(tmp_path, "\n".join([
+        "Lead.",
+        "==Agreements==",
+        "- Treaty of Friendship (1965)",
+        "==Economic relations==",
+        "In 2021, trade between both nations totaled US$5 million.",
+        "==Non-resident diplomatic missions==",
+        "- Chile is accredited to Ghana from its embassy in Abuja, Nigeria.",
+        "==State visits==",
+        "Visits from Ghana to Chile",
+        "- President Ana Ruiz (2001)",
+    ]))
+    assert warnings == []
+    assert [a.title for a in record.agreements] == ["Treaty of Friendship"]
+    assert [(t.year, t.total_usd) for t in record.trade] == [(2021, 5_000_000)]
+    assert [(m.city, m.city_country, m.resident) for m in record.missions] == [("Abuja", "Nigeria", False)]
+    assert [(v.from_, v.to, v.date) for v in record.visits] == [("Ghana", "Chile", "2001")]
+
+
+def test_absurd_trade_number_is_left_out_with_a_warning(tmp_path):
+    record, warnings = record_of(tmp_path, "==Trade==\nIn 2020, trade amounted to US$99999999999999 billion.")
+    assert record.trade == ()
+    assert any("not plausible" in w.message for w in warnings)

@@ -1,0 +1,38 @@
+import pytest
+
+from reports.loader.missions import parse_missions
+
+PAIR = ("Lithuania", "Mexico")
+
+
+def rows(sentence):
+    return [(m.country, m.host, m.kind, m.city, m.city_country, m.resident)
+            for m in parse_missions(sentence, 3, PAIR)]
+
+
+@pytest.mark.parametrize("sentence, missions", [
+    ("Lithuania has an embassy in Mexico City.", [("Lithuania", "Mexico", "embassy", "Mexico City", None, True)]),
+    ("Mexico is accredited to Lithuania from its embassy in Stockholm, Sweden and maintains an honorary "
+     "consulate in Vilnius.",
+     [("Mexico", "Lithuania", "embassy", "Stockholm", "Sweden", False),
+      ("Mexico", "Lithuania", "honorary consulate", "Vilnius", None, True)]),
+    ("Lithuania is accredited to Mexico from its embassy in Washington, D.C.; United States, and has honorary "
+     "consulates in Mexico City and in Guadalajara.",
+     [("Lithuania", "Mexico", "embassy", "Washington, D.C.", "United States", False),
+      ("Lithuania", "Mexico", "honorary consulate", "Mexico City", None, True),
+      ("Lithuania", "Mexico", "honorary consulate", "Guadalajara", None, True)]),
+    ("Mexico is accredited to Lithuania from its embassy in Washington, D.C.",
+     [("Mexico", "Lithuania", "embassy", "Washington, D.C.", None, False)]),
+    ("Mexico has an embassy in Vilnius and consulates-general in Kaunas, Klaipėda and Šiauliai.",
+     [("Mexico", "Lithuania", "embassy", "Vilnius", None, True),
+      ("Mexico", "Lithuania", "consulate-general", "Kaunas", None, True),
+      ("Mexico", "Lithuania", "consulate-general", "Klaipėda", None, True),
+      ("Mexico", "Lithuania", "consulate-general", "Šiauliai", None, True)]),
+    ("Lithuania has a consulate in Monterrey.", [("Lithuania", "Mexico", "consulate", "Monterrey", None, True)]),
+    ("Mexico has an embassy in Vilnius and Lithuania has an embassy in Mexico City.",
+     [("Mexico", "Lithuania", "embassy", "Vilnius", None, True),
+      ("Lithuania", "Mexico", "embassy", "Mexico City", None, True)]),
+    ("Relations are cordial.", []),
+])
+def test_missions(sentence, missions):
+    assert rows(sentence) == missions

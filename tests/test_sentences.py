@@ -1,0 +1,24 @@
+import pytest
+
+from reports.loader.sentences import split_sentences
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Both nations established relations on 31 May 1938 in Washington, D.C. after the signing.", 1),
+    ("The office is based in Washington, D.C. In 1925 the count visited.", 2),
+    ("The office is based in Washington, D.C. The count visited in 1925.", 2),
+    ("Mr. Smith met Dr. Jones at St. Petersburg.", 1),
+    ("It was signed by J. R. Smith in 1990. He left.", 2),
+    ("The U.S. President visited. Then he left.", 2),
+    ("Trade amounted to US$15.7 million. Exports grew.", 2),
+    ("In 2008, during the war; Mexico remained neutral. Mexico has not recognized it.", 2),
+    ("Is it true? Yes! It is.", 3),
+    ("", 0),
+])
+def test_sentence_counts(text, count):
+    assert len(split_sentences(text)) == count
+
+
+def test_sentences_keep_their_text():
+    text = "First one. Second one, in Washington, D.C. The third."
+    assert split_sentences(text) == ["First one.", "Second one, in Washington, D.C.", "The third."]

@@ -1,0 +1,51 @@
+import pytest
+
+from reports.loader.visits import parse_visits, split_office, visit_direction
+
+PAIR = ("Lithuania", "Mexico")
+
+
+@pytest.mark.parametrize("who, office, person", [
+    ("Foreign State Secretary Ignac Golob", "Foreign State Secretary", "Ignac Golob"),
+    ("Foreign Vice-Minister Oskaras Jusys", "Foreign Vice-Minister", "Oskaras Jusys"),
+    ("Prime Minister Janez Drnovšek", "Prime Minister", "Janez Drnovšek"),
+    ("Senator Gabriela Cuevas Barron", "Senator", "Gabriela Cuevas Barron"),
+    ("Minister of Foreign Affairs Luis Videgaray Caso", "Minister of Foreign Affairs", "Luis Videgaray Caso"),
+    ("President of Mexico Andrés Manuel López Obrador", "President of Mexico", "Andrés Manuel López Obrador"),
+    ("King Felipe VI", "King", "Felipe VI"),
+    ("Crown Prince Frederik", "Crown Prince", "Frederik"),
+    ("Deputy Foreign Minister Ana Ruiz", "Deputy Foreign Minister", "Ana Ruiz"),
+    ("Secretary-General Ana Ruiz", "Secretary-General", "Ana Ruiz"),
+    ("Vicente Fox", None, "Vicente Fox"),
+    ("President", "President", None),
+])
+def test_office_and_person(who, office, person):
+    assert split_office(who, PAIR) == (office, person)
+
+
+@pytest.mark.parametrize("caption, direction", [
+    ("High-level visits from Lithuania to Mexico", ("Lithuania", "Mexico")),
+    ("Presidential visits from Mexico to Lithuania:", ("Mexico", "Lithuania")),
+    ("Visits from the Mexico to Lithuania", ("Mexico", "Lithuania")),
+    ("High-level visits to Mexico", ("Lithuania", "Mexico")),
+    ("Visits from Lithuania", ("Lithuania", "Mexico")),
+    ("Visits", (None, None)),
+    (None, (None, None)),
+])
+def test_direction_from_caption(caption, direction):
+    assert visit_direction(caption, PAIR) == direction
+
+
+@pytest.mark.parametrize("item, person, dates", [
+    ("Foreign Minister Valdas Adamkus (2002 and 2008)", "Valdas Adamkus", ["2002", "2008"]),
+    ("Foreign Secretary Patricia Espinosa Cantellano (December 2007)", "Patricia Espinosa Cantellano", ["2007-12"]),
+    ("Foreign Minister Ana Ruiz (2002, May 2005 and 8 June 2010)", "Ana Ruiz", ["2002", "2005-05", "2010-06-08"]),
+    ("Foreign Minister Ana Ruiz (2010", "Ana Ruiz", ["2010"]),        # unclosed parenthesis
+    ("Foreign Minister Ana Ruiz, 2010", "Ana Ruiz", ["2010"]),        # no parenthesis
+    ("Foreign Minister Ana Ruiz", "Ana Ruiz", [None]),
+])
+def test_one_visit_per_date(item, person, dates):
+    visits = parse_visits(item, 7, ("Lithuania", "Mexico"), PAIR)
+    assert [v.date for v in visits] == dates
+    assert {(v.from_, v.to, v.office, v.person, v.line) for v in visits} == {
+        ("Lithuania", "Mexico", item.split()[0] + " " + item.split()[1], person, 7)}
