@@ -80,8 +80,16 @@ class Layout:
                      sorted(self.labels.items()), sorted((k, sorted(v.items())) for k, v in self.formats.items())))
 
 
+def _builtin_folder():
+    """The built-in layouts: package data when installed, ../layouts in a source checkout."""
+    try:
+        return resources.files("reports.layouts")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "layouts"
+
+
 def builtin_names() -> list[str]:
-    return sorted(p.name[:-5] for p in resources.files("reports.layouts").iterdir() if p.name.endswith(".toml"))
+    return sorted(p.name[:-5] for p in _builtin_folder().iterdir() if p.name.endswith(".toml"))
 
 
 def available() -> list[tuple[str, str, str]]:
@@ -118,7 +126,7 @@ def load_layout(name_or_path: str | None = None) -> Layout:
 
 
 def _read_builtin(name: str) -> dict:
-    return tomllib.loads(resources.files("reports.layouts").joinpath(f"{name}.toml").read_text("utf-8"))
+    return tomllib.loads(_builtin_folder().joinpath(f"{name}.toml").read_text("utf-8"))
 
 
 def _read_file(path: Path) -> dict:

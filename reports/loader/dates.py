@@ -47,6 +47,9 @@ _BARE_YEAR = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     start: int
@@ -93,7 +96,7 @@ def find_dates(text: str) -> list[DateMatch]:
     Where two readings start at the same place the longer (more precise) wins;
     an invalid reading is dropped, so a shorter valid one inside it takes over.
     """
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []
     valid = sorted(
         ((start, -end, iso) for start, end, iso in _candidates(text) if iso),

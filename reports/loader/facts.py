@@ -7,6 +7,8 @@ interpret becomes a warning with its line, for `reports check`.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -46,6 +48,12 @@ class _Reader:
         self.path = path
         self.warnings: list[Diagnostic] = []
         self.sections = list(kinds.with_kinds(article.sections))
+        # All text in article order, to find where an agreement is first named.
+        units = list(texts(article.lead + [b for s in article.sections for b in s.blocks]))
+        self._line_numbers = [unit.line for unit in units]
+        self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in units[:-1]), initial=0))
+        self._full_text = "\n".join(unit.text for unit in units)
+        self._named_at: dict[str, int] = {}
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, "warning", message))
@@ -148,10 +156,13 @@ class _Reader:
 
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
-        for unit in texts(self.article.lead + [b for s in self.article.sections for b in s.blocks]):
-            if title in unit.text:
-                return unit.line
-        return default
+        if title not in self._named_at:
+            position = self._full_text.find(title)
+            self._named_at[title] = self._line_at(position) if position >= 0 else default
+        return self._named_at[title]
+
+    def _line_at(self, position: int) -> int:
+        return self._line_numbers[bisect.bisect_right(self._line_starts, position) - 1]
 
     # -- trade and exports ------------------------------------------------------------
 

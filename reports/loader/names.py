@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
+
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def bare(name: str) -> str:
     """A name without a leading article, surrounding space or trailing punctuation."""
-    name = name.strip().strip(" .,:;")
-    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)
+    return _ARTICLE.sub("", name.strip().strip(" .,:;"))
 
 
 def match_country(text: str, countries: tuple[str, ...]) -> str | None:
@@ -20,11 +22,16 @@ def match_country(text: str, countries: tuple[str, ...]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _whole_word(country: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(bare(country))}(?!\w)", re.IGNORECASE)
+
+
 def find_country(text: str, countries: tuple[str, ...]) -> str | None:
     """The country named first in `text`, as a whole word, or None."""
     best = None
     for country in countries:
-        match = re.search(rf"(?<!\w){re.escape(bare(country))}(?!\w)", text, re.IGNORECASE)
+        match = _whole_word(country).search(text)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), country)
     return best[1] if best else None
