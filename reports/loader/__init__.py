@@ -99,7 +99,7 @@ def decode(data: bytes, shown: str) -> tuple[str, list[Diagnostic]]:
     """UTF-8 (a BOM and CRLF line ends are fine) -> text with XML-illegal characters removed."""
     if not data.strip():
         raise ArticleError(shown, None, "the article is empty")
-    if b"\x00\x00" in data[:8192] or data[:8192].count(b"\x00") > 8:
+    if _looks_binary(data[:8192]):
         raise ArticleError(shown, None, "this is a binary file, not a text article")
     try:
         text = data.decode("utf-8-sig")
@@ -118,6 +118,15 @@ def decode(data: bytes, shown: str) -> tuple[str, list[Diagnostic]]:
                 lines[number - 1] = _XML_ILLEGAL.sub("", line)
         text = "\n".join(lines)
     return text, warnings
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Over a tenth control bytes: an image, an archive, not text with a stray \\x00."""
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > len(sample) // 10 + 2
 
 
 def split_title(title: str, shown: str, line: int) -> tuple[str, str]:
