@@ -94,3 +94,50 @@ def soffice_to_pdf(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
         capture_output=True, check=True, timeout=300,
     )
     return {Path(p): out_dir / (Path(p).stem + ".pdf") for p in paths}
+
+
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a .docx (body, headers and footers), normalised."""
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return normalise("\n".join(parts))
+
+
+def xlsx_cells(path: Path):
+    """(sheet title, cell) for every non-empty cell of a workbook."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(str(path))
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    yield sheet.title, cell
+
+
+def document_text(path: Path) -> str:
+    """The text a reader of this document sees, whitespace normalised."""
+    suffix = Path(path).suffix
+    if suffix == ".pdf":
+        return pdf_text(path)
+    if suffix == ".docx":
+        return docx_text(path)
+    if suffix == ".xlsx":
+        return normalise("\n".join(str(cell.value) for _, cell in xlsx_cells(path)))
+    return normalise("\n".join(_json_strings(json.loads(Path(path).read_text("utf-8")))))
+
+
+def _json_strings(value):
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
+    else:
+        yield str(value)
