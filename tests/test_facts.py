@@ -105,3 +105,30 @@ def test_absurd_trade_number_is_left_out_with_a_warning(tmp_path):
     record, warnings = record_of(tmp_path, "==Trade==\nIn 2020, trade amounted to US$99999999999999 billion.")
     assert record.trade == ()
     assert any("not plausible" in w.message for w in warnings)
+
+
+def test_an_article_with_the_variants_of_record_md():
+    """Hyphen title, country name with "and", $… USD and billions, list agreements,
+    non-resident missions, an unknown section, a subsection of History."""
+    result = read("tests/articles/bosnia-and-herzegovina-mexico.txt")
+    record = result.record
+    assert record.id == "bosnia-and-herzegovina-mexico"
+    assert record.countries == ("Bosnia and Herzegovina", "Mexico")
+    assert record.established == "1999-09-07"
+    assert record.memberships == ("United Nations", "Organization for Security and Co-operation in Europe",
+                                  "World Trade Organization")
+    assert [(t.year, t.total_usd, t.line) for t in record.trade] == [(2021, 284_000_000, 6), (2022, 1_200_000_000, 6)]
+    assert [e.date for e in record.events] == ["1999-09-07", "2003", "2011", "2015-03"]
+    assert [(v.office, v.person, v.date) for v in record.visits] == [
+        ("Chairman of the Presidency", "Haris Silajdžić", "2010"),
+        ("Foreign Minister", "Igor Crnadak", "2015-03"), ("Foreign Minister", "Igor Crnadak", "2017")]
+    assert [(a.title, a.date, a.line) for a in record.agreements] == [
+        ("Agreement on the Suppression of Visas for Diplomatic Passports", "2011", 15),
+        ("Memorandum of Understanding on Political Consultations", "2015-03", 16),
+        ("Extradition Treaty", None, 17)]
+    assert record.exports[0].products == ("tequila", "avocados", "auto parts")
+    assert [(m.country, m.city, m.city_country, m.resident) for m in record.missions] == [
+        ("Bosnia and Herzegovina", "Washington, D.C.", "United States", False),
+        ("Mexico", "Budapest", "Hungary", False), ("Mexico", "Sarajevo", None, True)]
+    assert [w.line for w in result.warnings] == [28]
+    assert record.sections[-1].heading == "Culture"

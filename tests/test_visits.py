@@ -16,6 +16,12 @@ PAIR = ("Lithuania", "Mexico")
     ("Crown Prince Frederik", "Crown Prince", "Frederik"),
     ("Deputy Foreign Minister Ana Ruiz", "Deputy Foreign Minister", "Ana Ruiz"),
     ("Secretary-General Ana Ruiz", "Secretary-General", "Ana Ruiz"),
+    ("Governor of Jalisco Enrique Alfaro", "Governor of Jalisco", "Enrique Alfaro"),
+    ("President of the Senate Martí Batres", "President of the Senate", "Martí Batres"),
+    ("Mayor of Mexico City Marcelo Ebrard", "Mayor of Mexico City", "Marcelo Ebrard"),
+    ("President of the Government of Spain Pedro Sánchez", "President of the Government of Spain", "Pedro Sánchez"),
+    ("Secretary of Foreign Affairs Marcelo Ebrard Casaubón", "Secretary of Foreign Affairs", "Marcelo Ebrard Casaubón"),
+    ("former President Vicente Fox", "former President", "Vicente Fox"),
     ("Vicente Fox", None, "Vicente Fox"),
     ("President", "President", None),
 ])

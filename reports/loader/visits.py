@@ -31,7 +31,9 @@ congressmember delegate mp member members elect designate former transport
 communications science technology worship integration external international public
 security home legal planning works sport sports youth women social welfare housing
 navy army air force forces staff joint vice-president secretary-general
-director-general under-secretary lt gen mr mrs ms dr hon rt
+director-general under-secretary lt gen mr mrs ms dr hon rt sub subsecretary infanta
+infante senate house chamber deputies assembly congress council commission court
+government republic city federation legislative presidency
 """.split())
 # Words that may join parts of an office ("Minister of Foreign Affairs").
 _JOINERS = {"of", "for", "the", "and", "&", "to", "on"}
@@ -69,6 +71,14 @@ def _is_title_word(word: str) -> bool:
     return bool(word) and (word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-")))
 
 
+def _is_place(words: list[str], index: int) -> bool:
+    """A capitalised word right after "of", with a name of two words still to come:
+    the place of an office ("Governor of Jalisco Enrique Alfaro")."""
+    after_of = index > 0 and (words[index - 1].lower() == "of" or (
+        index > 1 and words[index - 1].lower() == "the" and words[index - 2].lower() == "of"))
+    return after_of and words[index][:1].isupper() and len(words) - index >= 3
+
+
 def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str | None]:
     """`Foreign State Secretary Ignac Golob` -> ("Foreign State Secretary", "Ignac Golob")."""
     words = who.split()
@@ -80,11 +90,13 @@ def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str 
             taken += 1
         elif word.lower() in _JOINERS and taken and taken + 1 < len(words) and (
             _is_title_word(words[taken + 1]) or words[taken + 1].lower() in _JOINERS
-            or words[taken + 1].strip(",").lower() in country_words
+            or words[taken + 1].strip(",").lower() in country_words or _is_place(words, taken + 1)
         ):
             taken += 1
         elif taken and words[taken - 1].lower() in _JOINERS | country_words and word.strip(",").lower() in country_words:
             taken += 1  # "President of Mexico", "Minister of the United Kingdom"
+        elif _is_place(words, taken):
+            taken += 1
         else:
             break
     while taken and words[taken - 1].lower() in _JOINERS:
