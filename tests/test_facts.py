@@ -132,3 +132,9 @@ def test_an_article_with_the_variants_of_record_md():
         ("Mexico", "Budapest", "Hungary", False), ("Mexico", "Sarajevo", None, True)]
     assert [w.line for w in result.warnings] == [28]
     assert record.sections[-1].heading == "Culture"
+
+
+def test_visit_direction_from_a_subsection_heading(tmp_path):
+    record, warnings = record_of(tmp_path, "==High-level visits==\n===From Ghana to Chile===\n- President Ana Ruiz (2001)")
+    assert [(v.from_, v.to) for v in record.visits] == [("Ghana", "Chile")]
+    assert warnings == []

@@ -44,14 +44,16 @@ def test_direction_from_caption(caption, direction):
 
 @pytest.mark.parametrize("item, person, dates", [
     ("Foreign Minister Valdas Adamkus (2002 and 2008)", "Valdas Adamkus", ["2002", "2008"]),
-    ("Foreign Secretary Patricia Espinosa Cantellano (December 2007)", "Patricia Espinosa Cantellano", ["2007-12"]),
+    ("Foreign Minister Patricia Espinosa Cantellano (December 2007)", "Patricia Espinosa Cantellano", ["2007-12"]),
     ("Foreign Minister Ana Ruiz (2002, May 2005 and 8 June 2010)", "Ana Ruiz", ["2002", "2005-05", "2010-06-08"]),
     ("Foreign Minister Ana Ruiz (2010", "Ana Ruiz", ["2010"]),        # unclosed parenthesis
     ("Foreign Minister Ana Ruiz, 2010", "Ana Ruiz", ["2010"]),        # no parenthesis
     ("Foreign Minister Ana Ruiz", "Ana Ruiz", [None]),
+    ("2010: Foreign Minister Ana Ruiz", "Ana Ruiz", ["2010"]),
+    ("March 2010 and 2012 – Foreign Minister Ana Ruiz", "Ana Ruiz", ["2010-03", "2012"]),
 ])
 def test_one_visit_per_date(item, person, dates):
     visits = parse_visits(item, 7, ("Lithuania", "Mexico"), PAIR)
     assert [v.date for v in visits] == dates
     assert {(v.from_, v.to, v.office, v.person, v.line) for v in visits} == {
-        ("Lithuania", "Mexico", item.split()[0] + " " + item.split()[1], person, 7)}
+        ("Lithuania", "Mexico", "Foreign Minister", person, 7)}

@@ -119,7 +119,8 @@ class _Reader:
             for block in section.blocks:
                 if not isinstance(block, ItemList):
                     continue
-                caption = block.caption.text if block.caption else None
+                # A subsection may name the direction instead ("===From A to B===").
+                caption = block.caption.text if block.caption else section.heading
                 direction = visit_direction(caption, self.countries)
                 if None in direction:
                     self.warn(block.items[0].line, "visits list without a direction: its caption should say "

@@ -114,9 +114,18 @@ def _who_and_when(item: str) -> tuple[str, str]:
     if opening >= 0:
         return item[:opening].strip(), item[opening + 1:].rstrip(" .)")
     dates = find_dates(item)
-    if dates:
-        return item[:dates[0].start].strip(" ,;-–—"), item[dates[0].start:]
-    return item.strip(" ."), ""
+    if not dates:
+        return item.strip(" ."), ""
+    before = item[:dates[0].start].strip(" ,;:-–—")
+    if before:
+        return before, item[dates[0].start:]
+    # "2010: President Ana Ruiz" or "March 2010 – President Ana Ruiz"
+    last = dates[0]
+    for date in dates[1:]:
+        if item[last.end:date.start].strip(" ,;&") not in ("", "and"):
+            break
+        last = date
+    return item[last.end:].strip(" ,;:-–—."), item[:last.end]
 
 
 def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
