@@ -27,6 +27,6 @@ def load_all(paths):
 
 
 def build(paths, out="out", **options):
-    """Build every requested format for every article; see reports.build.build."""
-    from .build import build as _build
+    """Build every requested format for every article; see reports.pipeline.build."""
+    from .pipeline import build as _build
     return _build(paths, out, **options)

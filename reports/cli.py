@@ -58,7 +58,7 @@ def main() -> None:
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, verbose):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
-    from .build import build as run_build
+    from .pipeline import build as run_build
     from .errors import ReportsError
     from .exporters import names
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from conftest import write_article
 
 from reports import build, exporters
-from reports.build import MANIFEST, assign_stems, safe_stem, write_atomically
+from reports.pipeline import MANIFEST, assign_stems, safe_stem, write_atomically
 from reports.cli import cli
 
 ALL = tuple(exporters.names())
