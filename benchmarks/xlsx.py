@@ -1,0 +1,75 @@
+"""The combined workbook at scale: time and peak RSS for 100, 1,000 and 10,000 records.
+
+    python benchmarks/xlsx.py            # 100 1000 10000
+    python benchmarks/xlsx.py 500 2000   # other sizes
+
+Each size runs in a fresh child process, so that its peak RSS (ru_maxrss of that child)
+is its own. The child generates that many articles with benchmarks/articles.py, loads
+every one of them with the real loader, and gives each record a unique id (generated
+country pairs repeat: there are only 703 of them) with dataclasses.replace. Reported:
+load time, export_many time, rows written, peak RSS of the whole child (Python, the
+records and the export), the RSS once the records are loaded (before the export: the
+difference is what the workbook costs), and the file size. Targets (issue 5): 10,000 records under
+60 s and under 400 MB peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_SECONDS, TARGET_MB = 60, 400
+
+
+def child(count: int, folder: Path) -> dict:
+    """Runs inside the child process: build `count` records, write the workbook."""
+    import dataclasses
+    import resource
+
+    sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+    from articles import write_articles
+    from reports.exporters import _xlsx
+    from reports.layout import load_layout
+    from reports.loader import load
+
+    started = time.perf_counter()
+    paths = write_articles(folder / "articles", count)
+    records = [dataclasses.replace(r, id=f"{r.id}-{n:05d}") for n, r in enumerate(map(load, paths))]
+    loaded = time.perf_counter()
+    records_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    path = folder / "relationships.xlsx"
+    warnings = _xlsx.export_many(records, load_layout("default"), path)
+    exported = time.perf_counter()
+    rows = sum(len(r.visits) + len(r.agreements) + len(r.trade) + len(r.missions) + len(r.events)
+               + sum(len(e.products) for e in r.exports) + 1 for r in records)
+    return {"records": count, "rows": rows, "load_s": loaded - started, "export_s": exported - loaded,
+            "records_rss_mb": records_rss, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "file_mb": path.stat().st_size / 1e6, "warnings": len(warnings)}
+
+
+def measure(count: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        output = subprocess.run([sys.executable, __file__, "--child", str(count), folder],
+                                capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def main(sizes: list[int]) -> None:
+    print(f"{'records':>8} {'rows':>8} {'load s':>7} {'export s':>9} {'peak RSS MB':>12} {'(records)':>10} {'file MB':>8}  target")
+    for count in sizes:
+        m = measure(count)
+        ok = m["export_s"] < TARGET_SECONDS and m["peak_rss_mb"] < TARGET_MB
+        print(f"{m['records']:>8,} {m['rows']:>8,} {m['load_s']:>7.1f} {m['export_s']:>9.1f} "
+              f"{m['peak_rss_mb']:>12.0f} {m['records_rss_mb']:>10.0f} {m['file_mb']:>8.1f}  {'ok' if ok else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        print(json.dumps(child(int(sys.argv[2]), Path(sys.argv[3]))))
+    else:
+        main([int(a) for a in sys.argv[1:]] or [100, 1_000, 10_000])

@@ -1,0 +1,623 @@
+"""Excel workbooks (openpyxl): one per relationship, and one combining all records.
+
+Every fact list of the record becomes a sheet holding a native Excel table (filter
+buttons, table style, frozen header), with years, months, amounts and day-precise
+dates stored as numbers and real dates so that they sort, filter and pivot. Both
+workbooks are written in write-only (streaming) mode, so the combined one stays in
+bounded memory for 10,000 records; write-only sheets must be set up (widths, panes)
+before their first row, so each sheet is produced in two passes over the same rows:
+one to measure, one to write.
+
+Empty sheets: a sheet without data rows keeps its header row (frozen, fitted) but
+gets no table, because an Excel table needs at least one data row and a fake empty
+row would break "one row per fact".
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import shutil
+import warnings
+import zipfile
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+from ..facts_view import (date_parts, document_datetime, key_facts, kind_label, latest_trade,
+                          representation, visit_counts_by_year, xml_safe)
+
+NAME = "xlsx"
+EXTENSION = ".xlsx"
+REQUIRES = "openpyxl"
+
+MAX_CELL_CHARS = 32_767           # Excel's limit; openpyxl would truncate silently
+MAX_ROWS = 1_048_576              # Excel's sheet limit, header included
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets may read as a formula
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_SHEET_NAME_MAX = 31
+LINE_HEIGHT_PT = 15               # one line of the 11-point body font
+
+
+# -- what the sheets hold -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """A cell value that links to another sheet of the workbook."""
+    value: Any
+    sheet: str
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str                  # layout label key of the header
+    number_format: str | None = None  # a key of the [xlsx] options ("currency_format")
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    key: str                    # layout label key of the sheet name; also names the table
+    columns: tuple[Column, ...]
+    rows: Callable              # (record, layout) -> iterable of row tuples
+
+
+def _iso_to_excel(iso: str | None):
+    """A day-precise ISO date as a real date; coarser dates stay text ("2007-12")."""
+    year, month, day = date_parts(iso) if iso else (None, None, None)
+    if day is None:
+        return iso
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:  # a record from JSON may hold an impossible date: keep its text
+        return iso
+
+
+def _visit_rows(record, layout):
+    for visit in record.visits:
+        year, month, _ = date_parts(visit.date)
+        yield (visit.from_, visit.to, visit.office, visit.person, _iso_to_excel(visit.date),
+               year, month, visit.line)
+
+
+def _agreement_rows(record, layout):
+    for agreement in record.agreements:
+        yield agreement.title, _iso_to_excel(agreement.date), date_parts(agreement.date)[0], agreement.line
+
+
+def _trade_rows(record, layout):
+    for row in record.trade:
+        yield row.year, row.total_usd, row.line
+
+
+def _export_rows(record, layout):
+    for export in record.exports:
+        for product in export.products:
+            yield export.from_, export.to, product, export.line
+
+
+def _mission_rows(record, layout):
+    for mission in record.missions:
+        yield (mission.country, mission.host, kind_label(mission.kind, layout), mission.city,
+               mission.city_country, mission.resident, mission.line)
+
+
+def _event_rows(record, layout):
+    for event in record.events:
+        year, month, _ = date_parts(event.date)
+        yield _iso_to_excel(event.date), year, month, event.text, event.line
+
+
+def _columns(*labels: str, **formats: str) -> tuple[Column, ...]:
+    return tuple(Column(label, formats.get(label)) for label in labels)
+
+
+FACT_SHEETS = (
+    FactSheet("sheet_visits", _columns("from", "to", "office", "person", "date", "year", "month",
+                                       "source_line", date="date_format"), _visit_rows),
+    FactSheet("sheet_agreements", _columns("title", "date", "year", "source_line", date="date_format"),
+              _agreement_rows),
+    FactSheet("sheet_trade", _columns("year", "total_usd", "source_line", total_usd="currency_format"),
+              _trade_rows),
+    FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows),
+    FactSheet("sheet_missions", _columns("country", "host", "kind", "city", "city_country", "resident",
+                                         "source_line"), _mission_rows),
+    FactSheet("sheet_events", _columns("date", "year", "month", "text", "source_line", date="date_format"),
+              _event_rows),
+)
+# Which sheet holds the detail of a key fact (facts_view.KeyFact.part).
+_PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "sheet_missions"}
+SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
+COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
+
+
+# -- the module interface -----------------------------------------------------------------
+
+
+def export(record, layout, path) -> list[str]:
+    """One relationship's workbook."""
+    book = _Book(layout, SHEET_KEYS, combined=False)
+    book.overview_of_one(record)
+    for sheet in FACT_SHEETS:
+        book.fact_sheet(sheet, [record])
+    counts = visit_counts_by_year([record])
+    book.visits_per_year(counts)
+    book.properties(record.title, document_datetime(record))
+    return book.save(path)
+
+
+def export_many(records, layout, path) -> list[str]:
+    """The combined workbook: every sheet starts with a Relationship column."""
+    records = list(records)
+    book = _Book(layout, COMBINED_SHEET_KEYS, combined=True)
+    book.overview_of_many(records)
+    for sheet in FACT_SHEETS:
+        book.fact_sheet(sheet, records)
+    book.visits_per_year(visit_counts_by_year(records))
+    book.latest_trade_ranking(records)
+    book.properties(layout.label("relations"), _combined_datetime(records))
+    return book.save(path)
+
+
+def _combined_datetime(records) -> datetime.datetime:
+    """The latest document date of the records (SOURCE_DATE_EPOCH wins, as for one record)."""
+    if not records and os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=datetime.timezone.utc)
+    return max((document_datetime(r) for r in records),
+               default=datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc))
+
+
+# -- sheet names ------------------------------------------------------------------------------
+
+
+def sheet_names(layout, keys) -> tuple[dict[str, str], list[str]]:
+    """{label key: valid, unique sheet name} and warnings for names that had to change.
+    Excel refuses [ ] : * ? / \\, a leading or trailing apostrophe, more than 31
+    characters, and two names that differ only in case."""
+    names, taken, warnings = {}, set(), []
+    for number, key in enumerate(keys, 1):
+        wanted = layout.label(key)
+        name = _BAD_SHEET_CHARS.sub("_", xml_safe(wanted)).strip().strip("'")[:_SHEET_NAME_MAX] or f"Sheet{number}"
+        base, suffix = name, 2
+        while name.casefold() in taken:
+            tail = f" ({suffix})"
+            name, suffix = base[:_SHEET_NAME_MAX - len(tail)] + tail, suffix + 1
+        if name != wanted:
+            warnings.append(f"sheet name {wanted!r} is not valid in Excel: written as {name!r}")
+        taken.add(name.casefold())
+        names[key] = name
+    return names, warnings
+
+
+def sheet_reference(name: str) -> str:
+    """The cell A1 of a sheet, as a hyperlink location ("'Visits per year'!A1")."""
+    return "'" + name.replace("'", "''") + "'!A1"
+
+
+# -- the workbook -----------------------------------------------------------------------------
+
+
+class _Book:
+    """A write-only workbook being filled sheet by sheet, collecting warnings."""
+
+    def __init__(self, layout, keys, combined: bool):
+        from openpyxl import Workbook
+
+        self.layout = layout
+        self.options = layout.options("xlsx")
+        self.combined = combined
+        self.workbook = Workbook(write_only=True)
+        self.names, self.warnings = sheet_names(layout, keys)
+        self.sheets = {}
+        self.styles = _Styles(layout)
+
+    def label(self, key: str) -> str:
+        return self.layout.label(key)
+
+    def new_sheet(self, key: str, headers, formats, make_rows, freeze: str):
+        """A sheet with a header row and a table over `make_rows()` (a fresh iterator each call)."""
+        writer = _SheetWriter(self, self.names[key], key)
+        self.sheets[key] = writer.write(headers, formats, make_rows, freeze)
+        return self.sheets[key]
+
+    def fact_sheet(self, sheet: FactSheet, records) -> None:
+        headers = [self.label(c.label) for c in sheet.columns]
+        formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns]
+        if self.combined:
+            def make_rows():
+                return ((record.id, *row) for record in records for row in sheet.rows(record, self.layout))
+            self.new_sheet(sheet.key, [self.label("relationship"), *headers], [None, *formats], make_rows, "B2")
+        else:
+            self.new_sheet(sheet.key, headers, formats, lambda: sheet.rows(records[0], self.layout), "A2")
+
+    def overview_of_one(self, record) -> None:
+        """Field/value rows: title, key facts, summary, row counts. A field links to the
+        sheet holding its detail (the field, not the value: LibreOffice cannot wrap the
+        text of a link cell, and values may be long)."""
+        def make_rows():
+            yield self.label("title"), record.title
+            for fact in key_facts(record, self.layout):
+                part = _PART_SHEETS.get(fact.part)
+                yield Link(fact.label, self.names[part]) if part else fact.label, fact.value
+            yield self.label("summary"), record.summary
+            for sheet in FACT_SHEETS:
+                count = sum(1 for _ in sheet.rows(record, self.layout))
+                yield Link(self.names[sheet.key], self.names[sheet.key]), count
+            yield self.label("source_file"), record.source.path
+        self.new_sheet("sheet_overview", [self.label("field"), self.label("value")], [None, None], make_rows, "A2")
+
+    def overview_of_many(self, records) -> None:
+        """One row per relationship; the count columns' headers link to their sheets."""
+        counted = FACT_SHEETS
+        headers = [self.label(k) for k in ("relationship", "title", "established", "reestablished",
+                                            "memberships", "latest_trade_year", "latest_trade",
+                                            "representation")]
+        headers += [Link(self.names[s.key], self.names[s.key]) for s in counted]
+        formats = [None] * 6 + [self.options.get("currency_format")] + [None] * (1 + len(counted))
+
+        def make_rows():
+            for record in records:
+                latest = latest_trade(record)
+                yield (record.id, record.title, _iso_to_excel(record.established),
+                       _iso_to_excel(record.reestablished), ", ".join(record.memberships),
+                       latest.year if latest else None, latest.total_usd if latest else None,
+                       "; ".join(f"{country}: {where}" for country, where in representation(record, self.layout)),
+                       *(sum(1 for _ in s.rows(record, self.layout)) for s in counted))
+        self.new_sheet("sheet_overview", headers, formats, make_rows, "B2")
+
+    def visits_per_year(self, counts: list[tuple[int, int]]) -> None:
+        """The (year, visits) table, and its column chart on the Visits sheet."""
+        info = self.new_sheet("sheet_visits_per_year", [self.label("year"), self.label("visit_count")],
+                              [None, None], lambda: iter(counts), "A2")
+        if counts:
+            chart = _column_chart(self.label("visits_per_year"), info, len(counts), self.layout)
+            # Whole visits on the value axis: at most ~8 gridlines, never a step below 1.
+            chart.y_axis.majorUnit = max(1, -(-max(n for _, n in counts) // 8))
+            chart.y_axis.number_format = "0"
+            visits = self.sheets["sheet_visits"]
+            visits.worksheet.add_chart(chart, _anchor_beside(visits))
+
+    def latest_trade_ranking(self, records) -> None:
+        """Latest trade total per relationship, largest first; a bar chart of the largest."""
+        ranking = sorted(((r.id, t.year, t.total_usd) for r in records if (t := latest_trade(r))),
+                         key=lambda row: (-row[2], row[0]))
+        headers = [self.label("relationship"), self.label("year"), self.label("total_usd")]
+        info = self.new_sheet("sheet_latest_trade", headers, [None, None, self.options.get("currency_format")],
+                              lambda: iter(ranking), "A2")
+        if ranking:
+            shown = min(len(ranking), int(self.options.get("chart_max_bars", 25)))
+            chart = _bar_chart(self.label("latest_trade_by_relationship"), info, shown, self.layout)
+            trade = self.sheets["sheet_trade"]
+            trade.worksheet.add_chart(chart, _anchor_beside(trade))
+
+    def properties(self, title: str, when: datetime.datetime) -> None:
+        """Fixed document properties, so that the same records give the same bytes."""
+        props = self.workbook.properties
+        when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        props.created = props.modified = when
+        props.title = xml_safe(title)
+        props.creator = props.lastModifiedBy = self.layout.metadata.get("author", "")
+        props.language = self.layout.metadata.get("language")
+        self.when = when
+
+    def save(self, path) -> list[str]:
+        from openpyxl.writer.excel import ExcelWriter
+
+        # openpyxl's save_workbook() stamps `modified` with the clock and zipfile stamps
+        # every entry with the time of writing: write through our own archive instead.
+        archive = _FixedTimeZip(path, self.when)
+        ExcelWriter(self.workbook, archive).save()
+        return self.warnings
+
+
+# -- one sheet --------------------------------------------------------------------------------
+
+
+@dataclass
+class SheetInfo:
+    worksheet: Any
+    name: str
+    columns: int
+    rows: int       # data rows, header excluded
+
+
+class _SheetWriter:
+    def __init__(self, book: _Book, name: str, key: str):
+        self.book = book
+        self.name = name
+        self.table_name = "tbl_" + key.removeprefix("sheet_")
+        self.worksheet = book.workbook.create_sheet(name)
+
+    def write(self, headers, formats, make_rows, freeze: str) -> SheetInfo:
+        links = [h.sheet if isinstance(h, Link) else None for h in headers]
+        texts = _unique_headers([self._text(str(h.value if isinstance(h, Link) else h), 1) for h in headers])
+        widths, count = self._measure(texts, make_rows())
+        count = min(count, MAX_ROWS - 1)
+        self._set_up(widths, freeze)
+        ws, styles = self.worksheet, self.book.styles
+        ws.append([styles.header_cell(ws, text, link) for text, link in zip(texts, links)])
+        # Only text longer than a capped column wraps; other cells stay unstyled (fast).
+        wraps = [width > self.max_width for width in widths]
+        for number, row in enumerate(make_rows(), 2):
+            if number > MAX_ROWS:
+                self.book.warnings.append(f"{self.name}: more than {MAX_ROWS - 1:,} rows; the rest left out")
+                break
+            lines = _wrapped_lines(row, widths, wraps) if any(wraps) else 1
+            if lines > 1:  # neither Excel nor LibreOffice fits row heights on opening
+                ws.row_dimensions[number].height = LINE_HEIGHT_PT * lines
+            ws.append([self._cell(value, formats[i], wraps[i], number) for i, value in enumerate(row)])
+            ws.row_dimensions.pop(number, None)  # written: keep memory flat
+        if count:
+            with warnings.catch_warnings():  # "add table columns manually": _table() does
+                warnings.simplefilter("ignore")
+                ws.add_table(_table(self.table_name, texts, count, self.book.options.get("table_style")))
+        return SheetInfo(ws, self.name, len(texts), count)
+
+    @property
+    def max_width(self) -> int:
+        return int(self.book.options.get("max_column_width", 60))
+
+    def _measure(self, headers, rows: Iterator) -> tuple[list[int], int]:
+        """Column widths in characters (header, longest value, capped) and the row count."""
+        widths = [len(h) + 3 for h in headers]  # room for the filter button
+        count = 0
+        for count, row in enumerate(rows, 1):
+            for i, value in enumerate(row):
+                length = _display_length(value)
+                if length > widths[i]:
+                    widths[i] = length
+        return [min(max(w, 6), self.max_width) + 1 for w in widths], count
+
+    def _set_up(self, widths, freeze: str) -> None:
+        from openpyxl.utils import get_column_letter
+        from openpyxl.worksheet.properties import PageSetupProperties
+
+        ws = self.worksheet
+        for i, width in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.freeze_panes = freeze
+        # Printing (and LibreOffice's PDF) fits the columns to the page width.
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.print_title_rows = "1:1"
+
+    def _cell(self, value, number_format, wrap: bool, row: int):
+        """A cell value as openpyxl must receive it to store it safely."""
+        styles, ws = self.book.styles, self.worksheet
+        if isinstance(value, Link):
+            return styles.link_cell(ws, self._cell(value.value, number_format, wrap, row), value.sheet)
+        if isinstance(value, str):
+            return styles.text_cell(ws, self._text(value, row), wrap)
+        if isinstance(value, datetime.date):
+            return styles.number_cell(ws, value, number_format or styles.date_format)
+        if number_format and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return styles.number_cell(ws, value, number_format)
+        return value
+
+    def _text(self, value: str, row: int) -> str:
+        cleaned = xml_safe(value)
+        if cleaned != value:
+            self.book.warnings.append(f"{self.name} row {row}: XML-illegal control characters removed")
+        if len(cleaned) > MAX_CELL_CHARS:
+            self.book.warnings.append(f"{self.name} row {row}: text of {len(cleaned):,} characters "
+                                      f"truncated to Excel's limit of {MAX_CELL_CHARS:,}")
+            cleaned = cleaned[:MAX_CELL_CHARS]
+        return cleaned
+
+
+def _wrapped_lines(row, widths, wraps) -> int:
+    """How many lines the tallest wrapped cell of a row takes (a slight overestimate)."""
+    lines = 1
+    for value, width, wrap in zip(row, widths, wraps):
+        if wrap and isinstance(value, str):
+            per_line = max(int(width * 1.1) - 2, 10)  # body text is narrower than the width unit "0"
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n")))
+    return min(lines, 27)  # Excel's row height limit is 409 points
+
+
+def _display_length(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, Link):
+        return _display_length(value.value)
+    if isinstance(value, str):
+        # The longest line counts: a value with line breaks wraps at them.
+        return max(map(len, value.split("\n"))) if "\n" in value else len(value)
+    if isinstance(value, (datetime.date, bool)):
+        return 10
+    if isinstance(value, int) and value >= 100_000:
+        return len(f"{value:,}") + 3  # thousands separators and a currency sign
+    return len(str(value))
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Table column names must be unique and non-empty."""
+    seen, unique = set(), []
+    for number, header in enumerate(headers, 1):
+        name, suffix = header or f"Column{number}", 2
+        while name.casefold() in seen:
+            name, suffix = f"{header} ({suffix})", suffix + 1
+        seen.add(name.casefold())
+        unique.append(name)
+    return unique
+
+
+def _table(name: str, headers: list[str], rows: int, style: str | None):
+    """A table over the header and `rows` data rows; write-only sheets need the columns given."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.filters import AutoFilter
+    from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+    ref = f"A1:{get_column_letter(len(headers))}{rows + 1}"
+    table = Table(displayName=name, name=name, ref=ref, autoFilter=AutoFilter(ref=ref),
+                  tableColumns=[TableColumn(id=i, name=h) for i, h in enumerate(headers, 1)])
+    table.tableStyleInfo = TableStyleInfo(name=style or "TableStyleMedium2", showRowStripes=True)
+    return table
+
+
+# -- styles and cells -------------------------------------------------------------------------
+
+
+class _Styles:
+    """The few styles the workbook uses, made once from the layout."""
+
+    def __init__(self, layout):
+        from openpyxl.styles import Alignment, PatternFill
+        from openpyxl.styles.fonts import DEFAULT_FONT
+
+        colors = layout.colors
+        options = layout.options("xlsx")
+        self.date_format = options.get("date_format", "yyyy-mm-dd")
+        primary, on_primary = _argb(colors.get("primary", "#1F3A5F")), _argb(colors.get("on_primary", "#FFFFFF"))
+        # Fonts derive from the workbook's body font, or LibreOffice falls back to a serif.
+        self.header_font = _font_like(DEFAULT_FONT, b=True, color=on_primary)
+        # A linked header gets a light fill: LibreOffice paints links in its own dark blue.
+        self.header_link_font = _font_like(DEFAULT_FONT, b=True, color=primary, u="single")
+        self.header_link_fill = PatternFill("solid", fgColor=_argb(colors.get("light", "#EEF2F7")))
+        self.header_fill = PatternFill("solid", fgColor=primary)
+        self.link_font = _font_like(DEFAULT_FONT, color=primary, u="single")
+        self.wrap = Alignment(wrap_text=True)
+        self.max_width = int(options.get("max_column_width", 60))
+
+    def header_cell(self, ws, text: str, link_to: str | None):
+        cell = _write_only_cell(ws, text)
+        cell.quotePrefix = text.startswith(FORMULA_PREFIXES)
+        cell.font = self.header_link_font if link_to else self.header_font
+        cell.fill = self.header_link_fill if link_to else self.header_fill
+        if link_to:
+            _link(cell, link_to)
+        return cell
+
+    def text_cell(self, ws, text: str, wrap: bool):
+        """Plain strings go in as they are (fast); a string that a spreadsheet could read
+        as a formula is forced to a literal string with Excel's quote prefix, as if typed
+        after an apostrophe; long text in a capped column wraps."""
+        risky = text.startswith(FORMULA_PREFIXES)
+        wrap = wrap and len(text) > self.max_width
+        if not risky and not wrap:
+            return text
+        cell = _write_only_cell(ws, text)
+        if risky:
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        if wrap:
+            cell.alignment = self.wrap
+        return cell
+
+    def number_cell(self, ws, value, number_format: str):
+        cell = _write_only_cell(ws, value)
+        cell.number_format = number_format
+        return cell
+
+    def link_cell(self, ws, inner, sheet: str):
+        if inner is None:
+            return None
+        cell = inner if hasattr(inner, "data_type") else _write_only_cell(ws, inner)
+        cell.font = self.link_font
+        _link(cell, sheet)
+        return cell
+
+
+def _write_only_cell(ws, value):
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+    return cell
+
+
+def _link(cell, sheet: str) -> None:
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    # A location link stays inside the workbook (no external relationship).
+    cell.hyperlink = Hyperlink(ref="", location=sheet_reference(sheet), display=str(cell.value))
+
+
+def _font_like(font, **changes):
+    from openpyxl.styles import Font
+
+    attributes = {name: getattr(font, name) for name in ("name", "sz", "family", "scheme")}
+    return Font(**attributes, **changes)
+
+
+def _argb(colour: str) -> str:
+    return "FF" + colour.lstrip("#").upper()
+
+
+# -- charts -----------------------------------------------------------------------------------
+
+
+def _column_chart(title: str, data: SheetInfo, rows: int, layout):
+    from openpyxl.chart import BarChart
+
+    chart = BarChart()
+    chart.type = "col"
+    _fill_chart(chart, title, data, rows, value_column=2, layout=layout)
+    chart.width, chart.height = 18, 9
+    return chart
+
+
+def _bar_chart(title: str, data: SheetInfo, rows: int, layout):
+    from openpyxl.chart import BarChart
+
+    chart = BarChart()
+    chart.type = "bar"
+    _fill_chart(chart, title, data, rows, value_column=3, layout=layout)
+    options = layout.options("xlsx")
+    chart.y_axis.number_format = options.get("chart_currency_format", options.get("currency_format", "#,##0"))
+    # Largest at the top, as in the table; the value axis then has to cross at the
+    # last category to stay at the bottom.
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.crosses = "max"
+    chart.width, chart.height = 18, max(7, 0.6 * rows + 2)
+    return chart
+
+
+def _fill_chart(chart, title, data: SheetInfo, rows: int, value_column: int, layout) -> None:
+    from openpyxl.chart import Reference
+
+    values = Reference(data.worksheet, min_col=value_column, min_row=1, max_row=rows + 1)
+    categories = Reference(data.worksheet, min_col=1, min_row=2, max_row=rows + 1)
+    chart.add_data(values, titles_from_data=True)
+    chart.set_categories(categories)
+    chart.title = title
+    chart.legend = None
+    chart.series[0].graphicalProperties.solidFill = layout.colors.get("primary", "#1F3A5F").lstrip("#")
+    # openpyxl 3.1 marks axes as deleted unless told otherwise: Excel would hide them.
+    chart.x_axis.delete = chart.y_axis.delete = False
+
+
+def _anchor_beside(sheet: SheetInfo) -> str:
+    """The cell two columns right of a sheet's table, second row."""
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(sheet.columns + 2)}2"
+
+
+# -- a zip that repeats exactly ---------------------------------------------------------------
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A ZipFile giving every entry the same timestamp, so two builds are identical."""
+
+    def __init__(self, path, when: datetime.datetime):
+        super().__init__(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        self._date_time = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+
+    def _info(self, name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=self._date_time)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o600 << 16
+        return info
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = self._info(zinfo_or_arcname)
+        return super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *args, **kwargs):
+        # openpyxl adds the streamed worksheets as files: copy them in, without their mtime.
+        with open(filename, "rb") as source, self.open(self._info(arcname or str(filename)), "w") as target:
+            shutil.copyfileobj(source, target, 1 << 20)

@@ -1,0 +1,287 @@
+"""The Excel exporter (reports/exporters/_xlsx.py), read back with openpyxl and LibreOffice."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import SEED_IDS, needs, pdf_text, soffice_to_pdf
+from reports.exporters import _xlsx
+from reports.model import Agreement, Event, Export, Visit
+
+SHEETS = ["Overview", "Visits", "Agreements", "Trade", "Exports", "Missions", "Events", "Visits per year"]
+FACT_SHEETS = ["Visits", "Agreements", "Trade", "Exports", "Missions", "Events"]
+HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2", "@SUM(A1)", "\t=1+1", "\r=2", "=1+1"]
+
+
+def fact_count(record, sheet: str) -> int:
+    """How many rows a sheet must hold for one record: one per fact (per product for exports)."""
+    if sheet == "Exports":
+        return sum(len(export.products) for export in record.exports)
+    return len(getattr(record, sheet.lower()))
+
+
+def data_rows(ws) -> list[tuple]:
+    return list(ws.iter_rows(min_row=2, values_only=True))
+
+
+@pytest.fixture(scope="module")
+def built(seed_records, default_layout, tmp_path_factory):
+    """Every seed record's workbook and the combined one, written once: {id or 'combined': path}."""
+    out = tmp_path_factory.mktemp("xlsx")
+    paths = {}
+    for record_id, record in seed_records.items():
+        paths[record_id] = out / f"{record_id}.xlsx"
+        assert _xlsx.export(record, default_layout, paths[record_id]) == []
+    paths["combined"] = out / "relationships.xlsx"
+    assert _xlsx.export_many(list(seed_records.values()), default_layout, paths["combined"]) == []
+    return paths
+
+
+@pytest.fixture(scope="module")
+def books(built):
+    return {key: load_workbook(path) for key, path in built.items()}
+
+
+@pytest.fixture(scope="module")
+def hostile(seed_records, default_layout, tmp_path_factory):
+    """Workbooks of a record whose text tries to be formulas and holds control characters."""
+    base = seed_records["georgia-mexico"]
+    record = dataclasses.replace(
+        base, id='=HYPERLINK("http://x","y")',
+        title="=1+1 relations",
+        visits=tuple(Visit(from_=text, to="@SUM(A1)", office="+1+1", person=text, date="2010-05-04", line=3)
+                     for text in HOSTILE),
+        agreements=(Agreement(title="-2 agreements\x07", date=None, line=4),),
+        exports=(Export(from_="-2", to="=A1", products=("=1+1", "wine\x00", "@cmd"), line=5),),
+        events=(Event(date="1992", text="\t=cmd|' /C calc'!A0", line=6),
+                Event(date="1993", text="x" * 40_000, line=7)),
+    )
+    out = tmp_path_factory.mktemp("hostile")
+    one, many = out / "one.xlsx", out / "many.xlsx"
+    warnings = _xlsx.export(record, default_layout, one) + _xlsx.export_many([record, base], default_layout, many)
+    return {"record": record, "paths": (one, many), "warnings": warnings,
+            "books": (load_workbook(one), load_workbook(many))}
+
+
+# -- structure --------------------------------------------------------------------------------
+
+
+def test_sheet_names(books):
+    for record_id in SEED_IDS:
+        assert books[record_id].sheetnames == SHEETS
+    assert books["combined"].sheetnames == SHEETS + ["Latest trade"]
+
+
+def test_spanish_layout_gives_spanish_sheet_names(seed_records, spanish_layout, tmp_path):
+    _xlsx.export(seed_records["lithuania-mexico"], spanish_layout, tmp_path / "one.xlsx")
+    _xlsx.export_many(list(seed_records.values()), spanish_layout, tmp_path / "many.xlsx")
+    spanish = ["Resumen", "Visitas", "Acuerdos", "Comercio", "Exportaciones", "Misiones", "Acontecimientos",
+               "Visitas por año"]
+    assert load_workbook(tmp_path / "one.xlsx").sheetnames == spanish
+    book = load_workbook(tmp_path / "many.xlsx")
+    assert book.sheetnames == spanish + ["Último comercio"]
+    assert book["Visitas"]["A1"].value == "Relación"
+
+
+def test_one_row_per_fact_in_each_workbook(books, seed_records):
+    for record_id, record in seed_records.items():
+        for sheet in FACT_SHEETS:
+            assert len(data_rows(books[record_id][sheet])) == fact_count(record, sheet), (record_id, sheet)
+
+
+def test_one_row_per_fact_in_the_combined_workbook(books, seed_records):
+    combined = books["combined"]
+    for sheet in FACT_SHEETS:
+        rows = data_rows(combined[sheet])
+        assert len(rows) == sum(fact_count(r, sheet) for r in seed_records.values()), sheet
+        # The Relationship column names each row's record, records in build order.
+        expected_ids = [r.id for r in seed_records.values() for _ in range(fact_count(r, sheet))]
+        assert [row[0] for row in rows] == expected_ids
+    assert [row[0] for row in data_rows(combined["Overview"])] == SEED_IDS
+    assert combined["Visits"]["A1"].value == "Relationship"
+
+
+def test_visit_rows_hold_the_record_values(books, seed_records):
+    record = seed_records["mexico-slovenia"]
+    rows = data_rows(books["mexico-slovenia"]["Visits"])
+    assert [c.value for c in books["mexico-slovenia"]["Visits"][1]] == [
+        "From", "To", "Office", "Person", "Date", "Year", "Month", "Source line"]
+    for visit, row in zip(record.visits, rows):
+        assert row[:4] == (visit.from_, visit.to, visit.office, visit.person)
+        assert row[7] == visit.line
+
+
+def test_numbers_and_dates_are_typed(books, seed_records, default_layout):
+    options = default_layout.options("xlsx")
+    events = books["lithuania-mexico"]["Events"]
+    for event, row in zip(seed_records["lithuania-mexico"].events, events.iter_rows(min_row=2)):
+        date, year, month = row[0], row[1], row[2]
+        assert isinstance(year.value, int) and year.value == int(event.date[:4])
+        if len(event.date) == 10:  # day-precise: a real date with the layout's format
+            assert date.value == datetime.datetime.fromisoformat(event.date)
+            assert date.number_format == options["date_format"]
+        else:
+            assert date.value == event.date and date.data_type == "s"
+        assert month.value == (int(event.date[5:7]) if len(event.date) >= 7 else None)
+    trade = books["combined"]["Trade"]
+    for row in trade.iter_rows(min_row=2):
+        assert isinstance(row[1].value, int) and isinstance(row[2].value, (int, float))
+        assert row[2].number_format == options["currency_format"]
+    assert trade["C2"].value == seed_records["georgia-mexico"].trade[0].total_usd
+
+
+def test_tables_cover_the_data_with_filters_and_style(books, default_layout):
+    for key, book in books.items():
+        for ws in book.worksheets:
+            if ws.max_row == 1:
+                assert not ws.tables  # header only: no table (an Excel table needs a data row)
+                continue
+            (table,) = ws.tables.values()
+            assert table.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}", (key, ws.title)
+            assert table.autoFilter.ref == table.ref
+            assert table.tableStyleInfo.name == default_layout.options("xlsx")["table_style"]
+            assert [c.name for c in table.tableColumns] == [c.value for c in ws[1]]
+
+
+def test_header_row_frozen_and_columns_fitted(books):
+    for key, book in books.items():
+        for ws in book.worksheets:
+            wanted = "B2" if key == "combined" and ws.title in ["Overview", *FACT_SHEETS] else "A2"
+            assert ws.freeze_panes == wanted, (key, ws.title)
+            assert not ws.merged_cells.ranges
+            widths = [ws.column_dimensions[c.column_letter].width for c in ws[1]]
+            assert all(6 < width <= 61 for width in widths), (ws.title, widths)
+    events = books["lithuania-mexico"]["Events"]
+    text = events["D2"] if len(events["D2"].value) > 60 else next(
+        row[3] for row in events.iter_rows(min_row=2) if len(row[3].value) > 60)
+    assert text.alignment.wrap_text  # long text wraps in its capped column
+
+
+def test_overview_links_to_the_other_sheets(books, seed_records):
+    overview = books["lithuania-mexico"]["Overview"]
+    links = {c.value: c.hyperlink.location for c in overview["A"] if c.hyperlink}
+    for sheet in FACT_SHEETS:
+        assert links[sheet] == f"'{sheet}'!A1"
+    assert links["Latest trade total"] == "'Trade'!A1"
+    fields = {row[0]: row[1] for row in data_rows(overview)}
+    assert fields["Title"] == "Lithuania–Mexico relations"
+    assert fields["Visits"] == len(seed_records["lithuania-mexico"].visits)
+    headers = {c.value: c.hyperlink.location for c in books["combined"]["Overview"][1] if c.hyperlink}
+    assert headers["Visits"] == "'Visits'!A1"
+
+
+def test_charts(books, seed_records):
+    combined = books["combined"]
+    assert len(combined["Visits"]._charts) == 1
+    assert len(combined["Trade"]._charts) == 1
+    for record_id in SEED_IDS:
+        assert len(books[record_id]["Visits"]._charts) == 1  # every seed has visits
+    per_year = dict(data_rows(combined["Visits per year"]))
+    assert sum(per_year.values()) == sum(len(r.visits) for r in seed_records.values())
+    ranking = data_rows(combined["Latest trade"])
+    assert [row[2] for row in ranking] == sorted((row[2] for row in ranking), reverse=True)
+
+
+def test_a_record_without_facts_keeps_headers_and_has_no_chart(seed_records, default_layout, tmp_path):
+    empty = dataclasses.replace(seed_records["georgia-mexico"], visits=(), agreements=(), trade=(), exports=(),
+                                missions=(), events=())
+    _xlsx.export(empty, default_layout, tmp_path / "empty.xlsx")
+    _xlsx.export_many([empty], default_layout, tmp_path / "many.xlsx")
+    for path in (tmp_path / "empty.xlsx", tmp_path / "many.xlsx"):
+        book = load_workbook(path)
+        for sheet in FACT_SHEETS:
+            assert book[sheet].max_row == 1 and not book[sheet].tables
+            assert not book[sheet]._charts
+        assert book["Overview"].tables
+
+
+# -- safety -----------------------------------------------------------------------------------
+
+
+def test_no_formula_cell_comes_from_article_text(hostile):
+    for book in hostile["books"]:
+        for ws in book.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    one, many = hostile["books"]
+    visits = data_rows(one["Visits"])
+    assert [row[0] for row in visits] == HOSTILE
+    assert [row[3] for row in visits] == HOSTILE
+    assert {row[1] for row in visits} == {"@SUM(A1)"} and {row[2] for row in visits} == {"+1+1"}
+    assert data_rows(many["Visits"])[0][0] == '=HYPERLINK("http://x","y")'
+    assert one["Visits"]["A2"].quotePrefix  # Excel keeps it literal when the cell is edited
+
+
+def test_control_characters_removed_with_a_warning(hostile):
+    one, _ = hostile["books"]
+    assert [row[2] for row in data_rows(one["Exports"])] == ["=1+1", "wine", "@cmd"]
+    assert data_rows(one["Agreements"])[0][0] == "-2 agreements"
+    assert any("control characters removed" in w for w in hostile["warnings"])
+
+
+def test_text_over_excel_limit_truncated_with_a_warning(hostile):
+    one, _ = hostile["books"]
+    assert len(data_rows(one["Events"])[1][3]) == _xlsx.MAX_CELL_CHARS
+    assert any("truncated" in w for w in hostile["warnings"])
+
+
+def test_sheet_names_made_valid_and_unique(default_layout):
+    labels = dict(default_layout.labels, sheet_visits="Visits: a/b [all]?", sheet_trade="visits: A/B [ALL]?",
+                  sheet_events="'" + "E" * 40 + "'")
+    layout = dataclasses.replace(default_layout, labels=MappingProxyType(labels))
+    names, warnings = _xlsx.sheet_names(layout, _xlsx.COMBINED_SHEET_KEYS)
+    assert names["sheet_visits"] == "Visits_ a_b _all__"
+    assert names["sheet_trade"] == "visits_ A_B _ALL__ (2)"
+    assert names["sheet_events"] == "E" * 31
+    assert len({n.casefold() for n in names.values()}) == len(names)
+    assert len(warnings) == 3
+
+
+# -- determinism, other records, LibreOffice ----------------------------------------------------
+
+
+def test_two_builds_are_byte_identical(built, seed_records, default_layout, tmp_path):
+    again = tmp_path / "again.xlsx"
+    _xlsx.export_many(list(seed_records.values()), default_layout, again)
+    assert again.read_bytes() == built["combined"].read_bytes()
+    _xlsx.export(seed_records["georgia-mexico"], default_layout, again)
+    assert again.read_bytes() == built["georgia-mexico"].read_bytes()
+
+
+def test_source_date_epoch_sets_the_document_dates(seed_records, default_layout, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    _xlsx.export_many(list(seed_records.values()), default_layout, tmp_path / "many.xlsx")
+    properties = load_workbook(tmp_path / "many.xlsx").properties
+    assert properties.created == properties.modified == datetime.datetime(2023, 11, 14, 22, 13, 20)
+    assert properties.creator == default_layout.metadata["author"]
+
+
+def test_generated_articles_with_variants(default_layout, tmp_path):
+    from articles import write_articles
+    from reports.loader import load
+
+    records = [dataclasses.replace(load(p), id=f"r{n}") for n, p in enumerate(write_articles(tmp_path / "a", 25))]
+    assert _xlsx.export_many(records, default_layout, tmp_path / "many.xlsx") == []
+    book = load_workbook(tmp_path / "many.xlsx", read_only=True)
+    for sheet in FACT_SHEETS:
+        rows = sum(1 for _ in book[sheet].iter_rows(min_row=2))
+        assert rows == sum(fact_count(r, sheet) for r in records), sheet
+    book.close()
+
+
+@needs("soffice", "pdftotext")
+def test_libreoffice_opens_and_converts_both_workbooks(built, tmp_path):
+    paths = [built["lithuania-mexico"], built["combined"]]
+    pdfs = soffice_to_pdf(paths, tmp_path / "pdf")
+    for path in paths:
+        text = pdf_text(pdfs[path])
+        assert "Lithuania–Mexico relations" in text or "lithuania-mexico" in text, path
+        assert "Valdas Adamkus" in text
+    assert "High-level visits per year" in pdf_text(pdfs[built["combined"]])
