@@ -226,5 +226,10 @@ def other_sections(record: Relationship) -> list[Section]:
     return _sections_where(record, lambda kind: kind is None)
 
 
+def sections_of_kind(record: Relationship, kind: str) -> list[Section]:
+    """The sections of one kind (reports.sections: HISTORY, SEE_ALSO ...), subsections included."""
+    return _sections_where(record, lambda found: found == kind)
+
+
 def _sections_where(record: Relationship, wanted) -> list[Section]:
     return [section for section, kind in with_kinds(record.sections) if wanted(kind)]
