@@ -20,7 +20,6 @@ from __future__ import annotations
 import gc
 import io
 import string
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -36,6 +35,7 @@ from docx.shared import Mm
 
 from .. import __version__, facts_view
 from ..sections import SEE_ALSO
+from ._zipfile import FixedTimeZip
 
 NAME = "docx"
 EXTENSION = ".docx"
@@ -239,14 +239,9 @@ def _write_package(document, path, when) -> None:
         entries.append((part.partname.membername, part.blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri.membername, part.rels.xml))
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    with zipfile.ZipFile(path, "w") as archive:
+    with FixedTimeZip(path, when) as archive:
         for name, blob in entries:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0
-            archive.writestr(info, blob, compresslevel=6)
+            archive.writestr(name, blob)
 
 
 # -- the content -------------------------------------------------------------------------

@@ -18,12 +18,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import shutil
 import warnings
-import zipfile
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
+from ._zipfile import FixedTimeZip
 from ..facts_view import (date_parts, document_datetime, key_facts, kind_label, latest_trade,
                           representation, visit_counts_by_year, xml_safe)
 
@@ -305,7 +304,7 @@ class _Book:
 
         # openpyxl's save_workbook() stamps `modified` with the clock and zipfile stamps
         # every entry with the time of writing: write through our own archive instead.
-        archive = _FixedTimeZip(path, self.when)
+        archive = FixedTimeZip(path, self.when)
         ExcelWriter(self.workbook, archive).save()
         return self.warnings
 
@@ -594,30 +593,3 @@ def _anchor_beside(sheet: SheetInfo) -> str:
     from openpyxl.utils import get_column_letter
 
     return f"{get_column_letter(sheet.columns + 2)}2"
-
-
-# -- a zip that repeats exactly ---------------------------------------------------------------
-
-
-class _FixedTimeZip(zipfile.ZipFile):
-    """A ZipFile giving every entry the same timestamp, so two builds are identical."""
-
-    def __init__(self, path, when: datetime.datetime):
-        super().__init__(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-        self._date_time = max(when.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
-
-    def _info(self, name: str) -> zipfile.ZipInfo:
-        info = zipfile.ZipInfo(name, date_time=self._date_time)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        return info
-
-    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
-        if isinstance(zinfo_or_arcname, str):
-            zinfo_or_arcname = self._info(zinfo_or_arcname)
-        return super().writestr(zinfo_or_arcname, data, *args, **kwargs)
-
-    def write(self, filename, arcname=None, *args, **kwargs):
-        # openpyxl adds the streamed worksheets as files: copy them in, without their mtime.
-        with open(filename, "rb") as source, self.open(self._info(arcname or str(filename)), "w") as target:
-            shutil.copyfileobj(source, target, 1 << 20)
