@@ -20,6 +20,7 @@ from types import ModuleType
 from ..errors import ReportsError
 
 _MODULES = {
+    "pdf": "_pdf",
     "docx": "_docx",
     "xlsx": "_xlsx",
     "json": "_json",
