@@ -137,12 +137,17 @@ def export_article(record: Relationship, stem: str, out: str, formats: tuple[str
             warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp))
         except ReportsError as error:
             return _Outcome(written, warnings, f"{name}: {error}")
-        except Exception as error:  # a bug of ours: say so, never show a traceback unasked
-            detail = traceback.format_exc() if verbose else "rerun with --verbose for the traceback"
+        except Exception as error:  # a bug of ours: say so in one line, a traceback only if asked
+            detail = traceback.format_exc().strip() if verbose else "rerun with --verbose for the traceback"
             return _Outcome(written, warnings, f"internal error while writing {path.name}: "
-                                               f"{type(error).__name__}: {error} ({detail.strip()})")
+                                               f"{type(error).__name__}: {_one_line(str(error))} ({detail})")
         written.append(str(path))
     return _Outcome(written, warnings)
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # -- the manifest -------------------------------------------------------------------------

@@ -212,17 +212,22 @@ def _set_app_properties(document, layout) -> None:
 # -- properties and the package ----------------------------------------------------------
 
 
+def _property(text: str) -> str:
+    """Word's core properties hold at most 255 characters (python-docx raises beyond)."""
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _set_core_properties(document, record, layout) -> None:
     props = document.core_properties
     when = facts_view.document_datetime(record).replace(tzinfo=None)
-    props.title = record.title
-    props.subject = f"{layout.label('relations')}: {' – '.join(record.countries)}"
-    props.keywords = ", ".join(record.countries)
-    props.author = props.last_modified_by = layout.metadata.get("author", "")
-    props.category = layout.label("dossier")
-    props.comments = layout.label("generated_by", version=__version__)
+    props.title = _property(record.title)
+    props.subject = _property(f"{layout.label('relations')}: {' – '.join(record.countries)}")
+    props.keywords = _property(", ".join(record.countries))
+    props.author = props.last_modified_by = _property(layout.metadata.get("author", ""))
+    props.category = _property(layout.label("dossier"))
+    props.comments = _property(layout.label("generated_by", version=__version__))
     props.language = layout.metadata.get("language", "")
-    props.identifier = record.id
+    props.identifier = _property(record.id)
     props.content_status = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = when
