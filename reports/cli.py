@@ -19,6 +19,14 @@ def _paths(paths: tuple[str, ...]) -> tuple[str, ...]:
     return paths or DEFAULT_PATHS
 
 
+_max_size = click.option("--max-size", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+                         metavar="MB", help="Refuse articles larger than this many megabytes.")
+
+
+def _max_bytes(megabytes: float) -> int:
+    return int(megabytes * 1024 * 1024)
+
+
 def _fail(message: str) -> None:
     click.echo(f"reports: {message}", err=True)
     sys.exit(2)
@@ -56,7 +64,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and stop at the first failure.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
-def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, verbose):
+@_max_size
+def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, verbose, max_size):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
     from .pipeline import build as run_build
     from .errors import ReportsError
@@ -76,7 +85,7 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, ver
                 bar = click.progressbar(length=total, label="Building", file=sys.stderr)
                 bar.__enter__()
         result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
-                           force=force, strict=strict, verbose=verbose,
+                           force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
                            progress=bar.update if bar else None)
     except ReportsError as error:
         _fail(str(error))
@@ -106,13 +115,14 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, ver
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the records as one JSON array (RECORD.md's shape).")
-def inspect(paths, as_json):
+@_max_size
+def inspect(paths, as_json, max_size):
     """Show what the loader reads from articles (files or folders; default data/)."""
     import json
 
     from .batch import load_all
 
-    batch = load_all(_paths(paths))
+    batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size))
     if as_json:
         click.echo(json.dumps([record.to_dict() for record in batch.records], ensure_ascii=False, indent=2))
     else:
@@ -139,11 +149,12 @@ def _summary(record, warnings: int) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
-def check(paths, strict):
+@_max_size
+def check(paths, strict, max_size):
     """Lint articles: print what the loader could not interpret, as file:line: message."""
     from .batch import load_all
 
-    batch = load_all(_paths(paths))
+    batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size))
     for problem in sorted(batch.errors + batch.warnings, key=lambda d: (d.path, d.line or 0)):
         click.echo(str(problem))
     files = len(batch.records) + len({e.path for e in batch.errors})

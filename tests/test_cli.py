@@ -79,3 +79,13 @@ def test_python_dash_m_and_help_start_without_heavy_imports():
     assert out.stdout.strip() == "[]"
     help_run = subprocess.run([sys.executable, "-m", "reports", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert help_run.returncode == 0 and "build" in help_run.stdout
+
+
+def test_size_limit_is_configurable(run, tmp_path):
+    path = write_article(tmp_path, "a.txt", "= Chile–Ghana relations =\n\n" + "Lead text. " * 20000)
+    refused = run("check", "--max-size", "0.1", str(path))
+    assert refused.exit_code == 1
+    assert "over the limit of 104,857 bytes" in refused.stdout
+    assert run("check", "--max-size", "1", str(path)).exit_code == 0
+    assert run("build", "--max-size", "0.1", "--format", "json", "--out", str(tmp_path / "out"),
+               str(path)).exit_code == 1
