@@ -105,7 +105,8 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, ver
     summary = (f"built {result.built}, skipped {result.skipped}, failed {result.failed} "
                f"in {result.seconds:.1f} s")
     if result.warnings and not verbose:
-        summary += f" ({len(result.warnings)} warnings; --verbose shows them)"
+        count = len(result.warnings)
+        summary += f" ({count} warning{'s' if count != 1 else ''}; --verbose shows {'them' if count != 1 else 'it'})"
     if result.stopped_early:
         summary += " (stopped at the first failure: --strict)"
     click.echo(summary, err=True)
