@@ -324,3 +324,15 @@ def test_flag_placement_keeps_labels_and_leaders_apart():
         low, high = (a, b) if a.lane < b.lane else (b, a)
         if low.lane != high.lane:
             assert not low.start - 2.5 <= high.x <= low.end + 2.5  # leader crosses no label
+
+
+def test_characters_beyond_the_basic_plane_are_substituted(tmp_path, default_layout, seed_records):
+    """reportlab maps them wrongly for text extraction (😀 came back as another
+    character), so they are drawn as the substitute, with a warning."""
+    record = seed_records["georgia-mexico"]
+    visit = dataclasses.replace(record.visits[0], person="Ana 😀 Ruiz")
+    record = dataclasses.replace(record, visits=(visit, *record.visits[1:]))
+    warnings = _pdf.export(record, default_layout, tmp_path / "e.pdf")
+    assert any("U+1F600" in w for w in warnings)
+    text = pdf_text(tmp_path / "e.pdf")
+    assert "Ana \ufffd Ruiz" in text and "ὠ" not in text

@@ -1,15 +1,26 @@
 """Property-based tests: whatever the text, the loader raises nothing but ArticleError,
-and articles generated from the format's grammar always load with their facts intact.
+articles generated from the format's grammar always load with their facts intact, and
+hostile grammar articles (any script, markup, formula text, very long words) go through
+every exporter and reopen in pypdf, python-docx, openpyxl (no formula cell) and json.
 
-The default profile keeps the run short; HYPOTHESIS_PROFILE=deep runs many more cases.
+The default profile keeps the run short (the exporter test runs 25 examples, a few
+seconds); HYPOTHESIS_PROFILE=deep runs many more cases (200 through the exporters), and
+EXPORT_EXAMPLES=N sets the exporter test's count directly.
 """
 
+import json
 import os
+import unicodedata
 
+import docx
+import openpyxl
+import pypdf
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reports.errors import ArticleError
+from reports import exporters
+from reports.errors import ArticleError, ReportsError
 from reports.loader import read
 
 settings.register_profile("default", max_examples=60, deadline=None,
@@ -30,8 +41,10 @@ amounts = st.tuples(st.decimals(0, 10**6, places=1, allow_nan=False), st.sampled
 
 
 @st.composite
-def articles(draw):
-    a, b = draw(names), draw(names)
+def articles(draw, countries=names, names=names, words=words):
+    """(country a, country b, article text): `countries` name the two countries of the
+    title, `names` fill people, places and headings, `words` the free text."""
+    a, b = draw(countries), draw(countries)
     sections = draw(st.permutations([
         f"==History==\nIn {draw(dates)}, {draw(words)}. {draw(words)} on {draw(dates)}.",
         "==High-level visits==\nHigh-level visits from {a} to {b}\n".format(a=a, b=b)
@@ -75,8 +88,113 @@ def test_grammar_articles_load_with_their_countries(tmp_path, article):
     path = tmp_path / "a.txt"
     path.write_text(text, "utf-8")
     record = read(path).record
-    assert record.countries == (a.strip(), b.strip())
+    # The loader normalises the text to NFC (U+2F800, a compatibility ideograph, becomes U+4E3D).
+    assert record.countries == tuple(unicodedata.normalize("NFC", name).strip() for name in (a, b))
     assert all(fact.line >= 1 for fact in (*record.events, *record.visits, *record.agreements, *record.trade,
                                             *record.missions))
     for fact in record.events:
         assert 1000 <= int(fact.date[:4]) <= 2099
+
+
+# -- every exporter -----------------------------------------------------------------------
+# Text users paste from anywhere: scripts of every kind, markup that reportlab or XML would
+# interpret, text a spreadsheet would take for a formula, words too long for a line.
+SCRIPTS = {
+    "emoji": (0x1F300, 0x1FAFF), "cjk": (0x4E00, 0x9FFF), "arabic": (0x0600, 0x06FF),
+    "cyrillic": (0x0400, 0x04FF), "hebrew": (0x0590, 0x05FF), "devanagari": (0x0900, 0x097F),
+}
+HOSTILE_PIECES = ["<b>", "</b>", "<i>x</i>", "<font name=x>", "<para>", "</para>", "&", "&amp;", "&#0;", "]]>",
+                  "<![CDATA[", "=1+1", "+x", "-2", "@SUM(A1)", '=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0",
+                  "\t", "%s", "{0}", "\\", "\u200f", "\u202e", "\ufeff", "\x00", "\x0b", "\x1f", "\x7f",
+                  "\ud7ff", "\U0001F1FA\U0001F1E6", "e\u0301", "\u00a0"]
+script_text = st.sampled_from(sorted(SCRIPTS)).flatmap(
+    lambda script: st.text(st.characters(min_codepoint=SCRIPTS[script][0], max_codepoint=SCRIPTS[script][1],
+                                          blacklist_categories=("Cs", "Cn")), min_size=1, max_size=12))
+long_words = st.integers(200, 3000).flatmap(
+    lambda n: st.sampled_from(["Pneumono", "中国", "😀", "=", "Ж", "&<"]).map(lambda w: (w * n)[:n]))
+hostile_fragments = st.one_of(st.sampled_from(HOSTILE_PIECES), script_text)
+hostile_text = st.lists(st.one_of(hostile_fragments, st.text(max_size=8), st.just(" ")), min_size=1, max_size=6
+                        ).map("".join)
+# Countries must still make a title: no dash, no "=", no line break.
+hostile_countries = st.one_of(names, hostile_text.filter(
+    lambda s: s.strip() and not any(c in s for c in "–—-=\n\r\x00\x0b\x1f\x85\u2028\u2029")))
+hostile_names = st.one_of(names, hostile_text, long_words).filter(lambda s: "\n" not in s)
+hostile_words = st.one_of(words, hostile_text, long_words)
+
+
+@pytest.fixture(scope="module")
+def companion(seed_records):
+    """A real record, so the combined workbook holds more than the generated one."""
+    return seed_records["georgia-mexico"]
+
+
+def _check_reopens(path):
+    """The output opens in the library a reader would use for it."""
+    suffix = path.suffix
+    if suffix == ".pdf":
+        reader = pypdf.PdfReader(str(path))
+        assert len(reader.pages) >= 1
+        for page in reader.pages:
+            page.extract_text()
+    elif suffix == ".docx":
+        document = docx.Document(str(path))
+        assert document.paragraphs or document.tables
+    elif suffix == ".xlsx":
+        workbook = openpyxl.load_workbook(str(path))
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (path.name, sheet.title, cell.coordinate, cell.value)
+    elif suffix == ".json":
+        json.loads(path.read_text("utf-8"))
+    else:
+        raise AssertionError(f"no reader for {path.name}")
+
+
+@settings(max_examples=int(os.environ.get("EXPORT_EXAMPLES", 0)) or (
+    25 if settings.default.max_examples <= 100 else settings.default.max_examples // 10))
+@given(article=articles(countries=hostile_countries, names=hostile_names, words=hostile_words))
+def test_grammar_articles_export_to_every_format_and_reopen(tmp_path, default_layout, companion, article):
+    _, _, text = article
+    source = tmp_path / "a.txt"
+    source.write_text(text, "utf-8")
+    try:
+        record = read(source).record
+    except ArticleError as error:
+        assert "\n" not in str(error)
+        return
+    outputs = []
+    for name in exporters.names():
+        exporter = exporters.get(name)
+        path = tmp_path / f"out{exporter.EXTENSION}"
+        path.unlink(missing_ok=True)
+        try:
+            warnings = exporter.export(record, default_layout, path)
+        except ReportsError:
+            continue
+        assert all(isinstance(w, str) for w in warnings)
+        outputs.append(path)
+    combined = tmp_path / "combined.xlsx"
+    combined.unlink(missing_ok=True)
+    try:
+        exporters.get("xlsx").export_many([companion, record], default_layout, combined)
+        outputs.append(combined)
+    except ReportsError:
+        pass
+    for path in outputs:
+        _check_reopens(path)
+
+
+EMPTY_HEADING = ("= Chile–Ghana relations =\n\n"
+                 "The nations of Chile and Ghana established diplomatic relations in 1962.\n\n"
+                 "==  ==\nSome text.\n")
+
+
+def test_docx_exports_an_article_with_an_empty_section_heading(tmp_path, default_layout):
+    source = tmp_path / "a.txt"
+    source.write_text(EMPTY_HEADING, "utf-8")
+    record = read(source).record
+    assert [section.heading for section in record.sections] == [""]
+    path = tmp_path / "a.docx"
+    exporters.get("docx").export(record, default_layout, path)
+    _check_reopens(path)

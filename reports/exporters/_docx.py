@@ -533,7 +533,7 @@ def _append_field(p, instruction: str, cached: str) -> None:
 def _table_of_contents(dossier, anchor) -> None:
     """A TOC field spanning one paragraph per heading; the cached entries show the
     headings until Word (updateFields) recomputes them with page numbers."""
-    entries = [(level, text) for level, text in dossier.headings if level <= 2]
+    entries = [(level, text) for level, text in dossier.headings if level <= 2 and text.strip()]
     p = anchor
     p.append(_field_char("begin"))
     p.append(_field_code(TOC_INSTRUCTION))

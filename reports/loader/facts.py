@@ -64,7 +64,9 @@ class _Reader:
     def read(self) -> Facts:
         facts = Facts()
         for section, kind in self.sections:
-            if kind is None:
+            if not section.heading.strip():
+                self.warn(section.line, "section without a heading")
+            elif kind is None:
                 self.warn(section.line, f"unknown section {section.heading!r}: kept as text, no facts read from it")
         facts.established, facts.reestablished = self.establishment()
         facts.memberships = self.memberships()

@@ -62,8 +62,10 @@ def coverage(*family_names: str) -> frozenset[int]:
         for font_name in (fam.regular, fam.bold, fam.italic, fam.bold_italic):
             chars = set(pdfmetrics.getFont(font_name).face.charToGlyph)
             covered = chars if covered is None else covered & chars
+    # Beyond U+FFFF (most emoji) reportlab 5.1 writes a wrong ToUnicode map: the glyph
+    # shows but copied or extracted text is another character, so substitute those too.
     # Line breaks and tabs are layout, not glyphs.
-    return frozenset(covered | {9, 10, 13})
+    return frozenset({code for code in covered if code <= 0xFFFF} | {9, 10, 13})
 
 
 @dataclass
