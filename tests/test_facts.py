@@ -138,3 +138,19 @@ def test_visit_direction_from_a_subsection_heading(tmp_path):
     record, warnings = record_of(tmp_path, "==High-level visits==\n===From Ghana to Chile===\n- President Ana Ruiz (2001)")
     assert [(v.from_, v.to) for v in record.visits] == [("Ghana", "Chile")]
     assert warnings == []
+
+
+@pytest.mark.parametrize("sentence, established, reestablished", [
+    ("In 1985, the Chile-Ghana Chamber of Commerce was established to foster commercial relations.", None, None),
+    ("In 1962, Chile established an embassy in Ghana, strengthening relations.", None, None),
+    ("In 2005, both nations renewed their friendly relations.", None, None),
+    ("Trade relations resumed in 2001.", None, None),
+    ("Chile and Ghana established diplomatic ties on 3 May 1960.", "1960-05-03", None),
+    ("Diplomatic relations between Chile and Ghana were formally established in 1960.", "1960", None),
+    ("The establishment of diplomatic relations took place on 4 July 1960.", "1960-07-04", None),
+    ("Diplomatic relations were restored in 1990.", None, "1990"),
+    ("They established relations in 1938, broke them in 1973 and re-established them in 1990.", "1938", None),
+])
+def test_establishment_needs_relations_as_its_object(tmp_path, sentence, established, reestablished):
+    record, _ = record_of(tmp_path, f"==History==\n{sentence}")
+    assert (record.established, record.reestablished) == (established, reestablished)

@@ -61,13 +61,19 @@ def parse_article(text: str, path: str) -> Article:
     first = next((i for i, raw in enumerate(lines) if raw.strip()), None)
     if first is None:
         raise ArticleError(path, None, "the article is empty")
-    title_match = _TITLE.match(lines[first].strip())
+    title_match = _TITLE.match(_squeeze(lines[first]))
     if not title_match or not title_match.group(1):
         raise ArticleError(path, first + 1, "the first line is not a title of the form '= A–B relations ='")
-    numbered = [Text(raw.strip(), number) for number, raw in enumerate(lines, start=1)][first + 1:]
+    numbered = [Text(_squeeze(raw), number) for number, raw in enumerate(lines, start=1)][first + 1:]
     infobox, body = _split_infobox(numbered)
     lead, sections = _split_sections(body)
     return Article(title_match.group(1), first + 1, infobox, lead, sections)
+
+
+def _squeeze(line: str) -> str:
+    """A line with its runs of spaces and tabs made one space: they carry no meaning in a
+    one-line paragraph, and no pattern downstream then meets a long run of blanks."""
+    return " ".join(line.split())
 
 
 def _split_infobox(lines: list[Text]) -> tuple[list[Text], list[Text]]:

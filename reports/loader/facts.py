@@ -87,8 +87,12 @@ class _Reader:
             for sentence in split_sentences(unit.text):
                 if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
                     continue
-                for match in _ESTABLISH.finditer(sentence):
-                    date = _date_near(sentence, match.start(), match.end())
+                dates = _Dates(sentence)
+                for match in (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence)):
+                    restored = match["again"] and not match["again"].lower().startswith("re")
+                    if restored and not match["diplomatic"]:
+                        continue  # "trade relations resumed" is not diplomatic relations restored
+                    date = dates.near(match.start("verb"), match.end("verb"))
                     if date:
                         (reestablished if match["again"] else established).append(date)
         return _first_and_most_precise(established), _first_and_most_precise(reestablished)
@@ -203,12 +207,16 @@ class _Reader:
         return missions
 
 
-_RELATIONS = re.compile(r"\brelations\b", re.IGNORECASE)
+_RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
-_ESTABLISH = re.compile(
-    r"\b(?:(?P<again>re-?\s?establish\w*|restor\w*|resum\w*|renew\w*)|(?<!-)establish\w*)",
-    re.IGNORECASE,
-)
+_VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])establish\w*)")
+_RELATIONS_NOUN = r"(?P<diplomatic>diplomatic\s+)?(?:relations|ties)\b"
+# "established (formal) diplomatic relations", "the establishment of diplomatic relations"
+_ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilateral|their|its)\s+){{0,2}}"
+                     rf"{_RELATIONS_NOUN}", re.IGNORECASE)
+# "diplomatic relations between A and B were (formally) established"
+_PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
+                      rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
 _MEMBERS = re.compile(
     r"\b(?:both|the two)\s+(?:nations|countries|states)\s+are\s+(?:also\s+)?"
     r"(?:(?:full|founding|mutual|active)\s+(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
@@ -216,14 +224,24 @@ _MEMBERS = re.compile(
 )
 
 
-def _date_near(sentence: str, start: int, end: int) -> str | None:
-    """The date a verb at [start, end) refers to: the first after it, else the last before."""
-    dates = find_dates(sentence)
-    after = [d for d in dates if d.start >= end]
-    before = [d for d in dates if d.end <= start]
-    if after:
-        return after[0].iso
-    return before[-1].iso if before else None
+class _Dates:
+    """The dates of a sentence, found once, for the verbs in it that refer to one."""
+
+    def __init__(self, sentence: str):
+        self.sentence = sentence
+        self.dates = None
+
+    def near(self, start: int, end: int) -> str | None:
+        """The date a verb at [start, end) refers to: the first after it, else the last before."""
+        if self.dates is None:
+            self.dates = find_dates(self.sentence)
+            self.starts = [d.start for d in self.dates]
+            self.ends = [d.end for d in self.dates]
+        after = bisect.bisect_left(self.starts, end)
+        if after < len(self.dates):
+            return self.dates[after].iso
+        before = bisect.bisect_right(self.ends, start)
+        return self.dates[before - 1].iso if before else None
 
 
 def _first_and_most_precise(dates: list[str]) -> str | None:
