@@ -36,3 +36,27 @@ def rows(sentence):
 ])
 def test_missions(sentence, missions):
     assert rows(sentence) == missions
+
+
+@pytest.mark.parametrize("sentence, missions", [
+    ("Mexico has an embassy in Vilnius, a consulate-general in Kaunas and a consulate in Klaipėda.",
+     [("Mexico", "Lithuania", "embassy", "Vilnius", None, True),
+      ("Mexico", "Lithuania", "consulate-general", "Kaunas", None, True),
+      ("Mexico", "Lithuania", "consulate", "Klaipėda", None, True)]),
+    ("Lithuania has an embassy in Mexico City, consulates-general in Guadalajara and Monterrey, and an "
+     "honorary consulate in Cancún.",
+     [("Lithuania", "Mexico", "embassy", "Mexico City", None, True),
+      ("Lithuania", "Mexico", "consulate-general", "Guadalajara", None, True),
+      ("Lithuania", "Mexico", "consulate-general", "Monterrey", None, True),
+      ("Lithuania", "Mexico", "honorary consulate", "Cancún", None, True)]),
+    ("Mexico's embassy in Stockholm is accredited to Lithuania.",
+     [("Mexico", "Lithuania", "embassy", "Stockholm", None, False)]),
+    ("Lithuania has an embassy in Mexico City since 2019.",
+     [("Lithuania", "Mexico", "embassy", "Mexico City", None, True)]),
+    ("Lithuania has a consulate in Monterrey and Tijuana.",
+     [("Lithuania", "Mexico", "consulate", "Monterrey", None, True),
+      ("Lithuania", "Mexico", "consulate", "Tijuana", None, True)]),
+    ("Mexico has an embassy in Vilnius (opened in 2019).", [("Mexico", "Lithuania", "embassy", "Vilnius", None, True)]),
+])
+def test_missions_in_longer_sentences(sentence, missions):
+    assert rows(sentence) == missions

@@ -12,15 +12,22 @@ _KIND = (
     r"(?P<kind>honorary\s+consulates?(?:[-\s]generals?)?|consulates?[-\s]generals?|"
     r"consulates?|embass(?:y|ies))"
 )
-# A place runs until the clause ends: "and maintains ...", "and an ...", "; and ...", or the end.
+# A place runs until the clause ends: "and maintains ...", ", a consulate in ...",
+# " is accredited ...", " since 2019", "(...)", "; and ...", or the end of the sentence.
+_NEXT_MISSION = r"(?:an?\s+|its\s+|two\s+|three\s+|several\s+)?(?:honorary\s+)?(?:consulates?\b|embass)"
 _PLACE_END = (
     r"(?=,?\s+and\s+(?:also\s+)?(?:maintains|has|have|holds|operates|hosts|an?\s|its\s|two\s|three\s|several\s"
     r"|honorary\s|consulates?\b|embass)"
+    rf"|,\s+(?:and\s+)?{_NEXT_MISSION}"
     r"|,?\s+and\s+(?:the\s+)?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})\s+(?:is|has|have|maintains|operates)\b"
-    r"|,\s+(?:which|where|while|but|as)\b|;\s*(?:and\b|(?-i:[a-z]))|(?<!\.[A-Z])\.\s*$|$)"
+    r"|\s+(?:is|was|which|that|since|where|while|but)\b|,\s+(?:which|where|while|but|as)\b|\s*\("
+    r"|;\s*(?:and\b|(?-i:[a-z]))|(?<!\.[A-Z])\.\s*$|$)"
 )
 _MISSION = re.compile(rf"\b{_KIND}\s+(?:located\s+|based\s+)?in\s+(?P<place>.+?){_PLACE_END}", re.IGNORECASE)
-_ACCREDITED = re.compile(r"\baccredited\s+to\s+(?:the\s+)?(?P<host>.+?)\s+(?:from|through|via|by)\b", re.IGNORECASE)
+_ACCREDITED = re.compile(r"\baccredited\s+to\s+(?:the\s+)?(?P<host>[^,;.]+?)(?=\s+(?:from|through|via|by)\b|[,;.]|$)",
+                         re.IGNORECASE)
+_SUBJECT = re.compile(r"(?:^|[;,]\s*|\band\s+)(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?:'s|’s)?\s+"
+                      r"(?:is|has|have|maintains|operates|hosts|also|embassy|consulate)\b")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
@@ -60,38 +67,47 @@ def parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> list
     if len(sentence) > 5000:
         return []
     missions = []
+    matches = list(_MISSION.finditer(sentence))
     clause_start = 0
-    for match in _MISSION.finditer(sentence):
-        # A new subject ("... and Georgia has an embassy in ...") starts a new clause.
-        before = sentence[clause_start:match.start()]
-        subject_match = list(re.finditer(r"(?:^|[;,]\s*|\band\s+)(?:the\s+)?(?P<name>[A-Z][^,;]*?)\s+"
-                                         r"(?:is|has|have|maintains|operates|hosts|also)\b", before))
-        country = None
-        if subject_match:
-            country = find_country(subject_match[-1]["name"], countries)
-        country = country or find_country(sentence[:match.start()], countries) or find_country(sentence, countries)
-        if country is None:
-            continue
-        accredited = _ACCREDITED.search(sentence, clause_start, match.start())
-        host = None
-        if accredited:
-            host = match_country(accredited["host"], countries) or find_country(accredited["host"], countries) \
-                or bare(accredited["host"])
-        host = host or other(country, countries) or country
-        kind = _kind(match["kind"])
-        plural = bool(re.search(r"consulates|embassies|generals", match["kind"], re.IGNORECASE))
-        place = _keep_abbreviation_stop(match["place"].strip())
-        if accredited:
-            city, city_country = _city_and_country(place)
-            missions.append(Mission(country, host, kind, city, city_country, False, line))
-        elif plural:
-            missions.extend(Mission(country, host, kind, city, None, True, line) for city in _places(place))
-        else:
-            city, city_country = _city_and_country(place)
-            resident = city_country is None or match_country(city_country, countries) == host
-            missions.append(Mission(country, host, kind, city, None if resident else city_country, resident, line))
+    for index, match in enumerate(matches):
+        clause_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
+        country = _sender(sentence, clause_start, match.start(), countries)
+        if country is not None:
+            accredited = _ACCREDITED.search(sentence, clause_start, clause_end)
+            host = _host(accredited, country, countries)
+            missions += _missions_of(match, country, host, accredited is not None, line, countries)
         clause_start = match.end()
     return missions
+
+
+def _sender(sentence: str, clause_start: int, mission_start: int, countries: tuple[str, ...]) -> str | None:
+    """The country that sends a mission: the subject of its clause ("... and Georgia has
+    an embassy in ..."), else the first country named before it, else in the sentence."""
+    subjects = list(_SUBJECT.finditer(sentence, clause_start, mission_start))
+    country = find_country(subjects[-1]["name"], countries) if subjects else None
+    return country or find_country(sentence[:mission_start], countries) or find_country(sentence, countries)
+
+
+def _host(accredited: re.Match | None, country: str, countries: tuple[str, ...]) -> str:
+    if accredited:
+        named = accredited["host"]
+        return match_country(named, countries) or find_country(named, countries) or bare(named)
+    return other(country, countries) or country
+
+
+def _missions_of(match: re.Match, country: str, host: str, accredited: bool, line: int,
+                 countries: tuple[str, ...]) -> list[Mission]:
+    kind = _kind(match["kind"])
+    place = _keep_abbreviation_stop(match["place"].strip())
+    if accredited:  # "accredited ... from its embassy in Ankara, Turkey": one mission abroad
+        city, city_country = _city_and_country(place)
+        return [Mission(country, host, kind, city, city_country, False, line)]
+    plural = re.search(r"consulates|embassies|generals", match["kind"], re.IGNORECASE)
+    if plural or re.search(r"\sand\s", place):
+        return [Mission(country, host, kind, city, None, True, line) for city in _places(place)]
+    city, city_country = _city_and_country(place)
+    resident = city_country is None or match_country(city_country, countries) == host
+    return [Mission(country, host, kind, city, None if resident else city_country, resident, line)]
 
 
 def _keep_abbreviation_stop(place: str) -> str:
