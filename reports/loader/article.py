@@ -15,6 +15,7 @@ from ..errors import ArticleError
 
 _TITLE = re.compile(r"^=(?!=)\s*(.*?)\s*=$")
 _HEADING = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
+_BLANKS = re.compile(r"[ \t]{2,}|\t")
 _ITEM = re.compile(r"^-(?:\s+|$)")
 _INFOBOX = "infobox"
 
@@ -73,7 +74,7 @@ def parse_article(text: str, path: str) -> Article:
 def _squeeze(line: str) -> str:
     """A line with its runs of spaces and tabs made one space: they carry no meaning in a
     one-line paragraph, and no pattern downstream then meets a long run of blanks."""
-    return " ".join(line.split())
+    return _BLANKS.sub(" ", line.strip())
 
 
 def _split_infobox(lines: list[Text]) -> tuple[list[Text], list[Text]]:
