@@ -37,14 +37,23 @@ def test_recognition_is_not_establishment(tmp_path):
     ("the G20, the OECD, NATO and the United Nations", ["G20", "OECD", "NATO", "United Nations"]),
     ("NATO and OSCE", ["NATO", "OSCE"]),
     ("the Community of Latin American and Caribbean States", ["Community of Latin American and Caribbean States"]),
+    ("multilateral organizations such as the Organization of Ibero-American States, the Food and Agriculture "
+     "Organization, and the Latin American and Caribbean Economic System",
+     ["Organization of Ibero-American States", "Food and Agriculture Organization",
+      "Latin American and Caribbean Economic System"]),
+    ("the Organization of American States and of the United Nations", ["Organization of American States", "United Nations"]),
+    ("the United Nations, and both nations are members of the G20 and the OECD", ["United Nations", "G20", "OECD"]),
 ])
 def test_organisations(text, names):
     assert split_organisations(text) == names
 
 
-def test_memberships_from_the_lead(tmp_path):
-    record, _ = record_of(tmp_path, "Both countries are founding members of the Non-Aligned Movement and the "
-                                    "United Nations.")
+@pytest.mark.parametrize("lead", [
+    "Both countries are founding members of the Non-Aligned Movement and the United Nations.",
+    "Both Chile and Ghana are members of the Non-Aligned Movement and the United Nations.",
+])
+def test_memberships_from_the_lead(tmp_path, lead):
+    record, _ = record_of(tmp_path, lead)
     assert record.memberships == ("Non-Aligned Movement", "United Nations")
 
 

@@ -218,10 +218,15 @@ _ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilater
 _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
                       rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
 _MEMBERS = re.compile(
-    r"\b(?:both|the two)\s+(?:nations|countries|states)\s+are\s+(?:also\s+)?"
+    r"\b(?:both|the two)\s+(?:nations|countries|states|[^,.;]{1,80}?\s+and\s+[^,.;]{1,80}?)\s+are\s+(?:also\s+)?"
     r"(?:(?:full|founding|mutual|active)\s+(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
+# "..., and both nations are members of ...": a second list in the same sentence.
+_MORE_MEMBERS = re.compile(r",?\s*(?:and|while)\s+(?:both|the two)\s+\w+\s+are\s+(?:\w+\s+){0,2}members\s+of\s+",
+                           re.IGNORECASE)
+_LIST_OPENER = re.compile(r"^.*?\b(?:such as|including|namely)\s+", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z0-9&-]{2,}$")
 
 
 class _Dates:
@@ -256,21 +261,19 @@ def _first_and_most_precise(dates: list[str]) -> str | None:
 def split_organisations(text: str) -> list[str]:
     """`the United Nations and the World Trade Organization` -> two names.
 
-    Splits on commas and on "and the"; a bare "and" splits only where the part
-    before it is not a name with "of"/"for" in it, so that "Organisation for Economic
-    Co-operation and Development" stays whole.
+    Splits on commas and on "and the"; a bare "and" joins parts of one name ("Food
+    and Agriculture Organization") unless it joins two acronyms ("NATO and OSCE").
     """
-    parts = re.split(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?=the\s)", text.strip().rstrip("."))
     names = []
-    for part in parts:
-        part = re.sub(r"^(?:the|and)\s+", "", part.strip(), flags=re.IGNORECASE)
-        if not part:
-            continue
-        left, sep, right = part.partition(" and ")
-        if sep and not re.search(r"\b(?:of|for|on|in)\b", left) and right[:1].isupper():
-            names.extend([left.strip(), right.strip()])
-        else:
-            names.append(part)
+    for part_list in _MORE_MEMBERS.split(text.strip().rstrip(".")):
+        part_list = _LIST_OPENER.sub("", part_list)
+        for part in re.split(r",\s*(?:and\s+)?(?:of\s+)?(?:the\s+)?|(?<!\s)\s+and\s+(?:of\s+)?(?=the\s)", part_list):
+            part = re.sub(r"^(?:the|and)\s+", "", part.strip(), flags=re.IGNORECASE)
+            left, sep, right = part.partition(" and ")
+            if sep and _ACRONYM.match(left) and _ACRONYM.match(right):
+                names += [left, right]
+            elif part:
+                names.append(part)
     return names
 
 
