@@ -48,3 +48,15 @@ def test_list_items(item, parsed):
 
 def test_sentence_without_a_list_gives_nothing():
     assert agreement_items("Relations have been cordial.") == []
+
+
+def test_comma_before_an_article_separates():
+    sentence = ("They signed agreements such as an Agreement on Culture, an Agreement on Tourism, a Treaty of "
+                "Extradition and a Convention on Taxes.")
+    assert titles(sentence) == [("Agreement on Culture", None), ("Agreement on Tourism", None),
+                                ("Treaty of Extradition", None), ("Convention on Taxes", None)]
+
+
+def test_capital_article_in_a_list_item_is_dropped():
+    assert parse_agreement("An Agreement on the Avoidance of Double Taxation (2003)") == (
+        "Agreement on the Avoidance of Double Taxation", "2003")

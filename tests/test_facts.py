@@ -163,3 +163,16 @@ def test_visit_direction_from_a_subsection_heading(tmp_path):
 def test_establishment_needs_relations_as_its_object(tmp_path, sentence, established, reestablished):
     record, _ = record_of(tmp_path, f"==History==\n{sentence}")
     assert (record.established, record.reestablished) == (established, reestablished)
+
+
+def test_an_agreement_cites_the_first_line_naming_it_not_a_longer_title(tmp_path):
+    record, _ = record_of(tmp_path, "\n".join([
+        "Lead.",                                                          # 3
+        "==History==",                                                    # 4
+        "In 1990 they signed an Agreement on Trade and Investment.",      # 5
+        "In 1995 the Agreement on Trade was discussed.",                  # 6
+        "==Agreements==",                                                 # 7
+        "- Agreement on Trade (1995)",                                    # 8
+        "- Agreement on Tourism (1999)",                                  # 9
+    ]))
+    assert [(a.title, a.line) for a in record.agreements] == [("Agreement on Trade", 6), ("Agreement on Tourism", 9)]

@@ -18,14 +18,16 @@ _LIST_OPENERS = (
     re.compile(r"\b(?:such as|including|namely|among them|among which|as follows)\b\s*:?\s*|:\s+", re.IGNORECASE),
     re.compile(r"\b(?:signed|agreed (?:on|to|upon)|concluded|adopted|ratified|entered into)\b\s*", re.IGNORECASE),
 )
+# Separators start right after a non-blank, so that no pattern rescans a run of blanks.
 _SEPARATOR = re.compile(
-    r"\s*;\s*(?:and\s+)?"                                   # ";"
+    r"(?<!\s)\s*;\s*(?:and\s+)?"                              # ";"
     r"|(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)"            # after "(2002)": "," or "and"
-    r"|,\s+and\s+(?=(?:an?\s+|the\s+)?[A-Z])"              # ", and (a) Capital"
-    r"|\s+and\s+(?=an?\s+[A-Z])"                           # " and a(n) Capital"
+    r"|,\s+(?:and\s+)?(?=(?:an?|the)\s+[A-Z])"               # ", (and) a/an/the Capital"
+    r"|,\s+and\s+(?=[A-Z])"                                 # ", and Capital"
+    r"|(?<!\s)\s+and\s+(?=an?\s+[A-Z])"                     # " and a(n) Capital"
 )
-_ARTICLE = re.compile(r"^(?:and\s+)?(?:an?|the)\s+(?=[A-Z])|^and\s+")
-_DATE_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*$")
+_ARTICLE = re.compile(r"^(?:and\s+)?(?:an?|the)\s+(?=[A-Z])|^and\s+", re.IGNORECASE)
+_DATE_PARENTHESIS = re.compile(r"\(([^()]*)\)\s*$")
 
 
 def agreement_items(sentence: str) -> list[str]:
@@ -50,7 +52,7 @@ def parse_agreement(phrase: str) -> tuple[str, str | None] | None:
         dates = find_dates(parenthesis.group(1))
         if dates:
             date = dates[0].iso
-            phrase = phrase[:parenthesis.start()]
+            phrase = phrase[:parenthesis.start()].rstrip()
     title = _ARTICLE.sub("", phrase.strip()).strip(" ,;")
     if not title or not title[0].isupper():
         return None

@@ -48,7 +48,7 @@ class _Reader:
         self.path = path
         self.warnings: list[Diagnostic] = []
         self.sections = list(kinds.with_kinds(article.sections))
-        # All text in article order, to find where an agreement is first named.
+        # All text in article order, in one string: where an agreement is first named.
         units = list(texts(article.lead + [b for s in article.sections for b in s.blocks]))
         self._line_numbers = [unit.line for unit in units]
         self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in units[:-1]), initial=0))
@@ -164,8 +164,9 @@ class _Reader:
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
         if title not in self._named_at:
-            position = self._full_text.find(title)
-            self._named_at[title] = self._line_at(position) if position >= 0 else default
+            # The title itself, not the start of a longer one ("... on Trade and Investment").
+            named = re.search(re.escape(title) + r"(?![\w-]|\s+(?:and|of|for|on|in)\s+[A-Z])", self._full_text)
+            self._named_at[title] = self._line_at(named.start()) if named else default
         return self._named_at[title]
 
     def _line_at(self, position: int) -> int:
