@@ -16,6 +16,13 @@ PAIR = ("Georgia", "Mexico")
     ("In 1997, Mexico signed a Free Trade Agreement with the European Union.", []),
     ("Trade amounted to US$15 million.", []),  # no year: not a year total
     ("In 2023, tourism brought US$5 million.", []),  # not about trade
+    ("In 2012 and 2013, bilateral trade reached US$1 billion and US$1.3 billion respectively.",
+     [(2012, 1_000_000_000), (2013, 1_300_000_000)]),
+    ("In 2019, Georgia exported US$200 million and imported US$300 million, for a total trade of US$500 million.",
+     [(2019, 500_000_000)]),
+    ("In 2019, trade amounted to US$1.5 mil.", [(2019, 1_500_000)]),
+    ("In 2019, trade amounted to US$1,5 million.", []),  # a decimal comma: not read rather than misread
+    ("In 2019, trade amounted to €18 billion.", []),
 ])
 def test_trade_totals(sentence, totals):
     assert trade_totals(sentence) == totals

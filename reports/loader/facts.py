@@ -21,7 +21,8 @@ from .article import Article, ItemList, Section, texts
 from .dates import find_dates
 from .missions import parse_missions
 from .sentences import split_sentences
-from .trade import PLAUSIBLE_MAXIMUM, mentions_money, parse_exports, trade_totals
+from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
+                    trade_totals)
 from .visits import parse_visits, visit_direction
 
 
@@ -185,7 +186,10 @@ class _Reader:
                             self.warn(unit.line, f"trade figure of {dollars:,} US$ is not plausible: left out")
                             continue
                         trade.append(Trade(year, dollars, sentence, unit.line))
-                    if not totals and mentions_money(sentence) and "trade" in sentence.lower():
+                    if not totals and other_currency(sentence) and is_trade_sentence(sentence):
+                        self.warn(unit.line, f"trade figure in a currency other than US dollars not read: "
+                                             f"{_clip(sentence)!r}")
+                    elif not totals and mentions_money(sentence) and is_trade_sentence(sentence):
                         self.warn(unit.line, f"trade sentence with an amount or year that could not be read: "
                                              f"{_clip(sentence)!r}")
                     parsed = parse_exports(sentence, self.countries)

@@ -8,10 +8,12 @@ from decimal import Decimal, InvalidOperation
 from .dates import find_dates
 from .names import bare, find_country, match_country
 
-_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
+_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
            "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mn|bn|m|b)\b)?"
+# A number that continues with ",5" or ".5" after this is written another way
+# ("1,5 million" in a decimal-comma locale): not read, rather than misread.
+_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)"
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mil|mn|bn|m|b)\b\.?)?"
 # "US$15.7 million", "$284 million USD", "15.7 million US dollars": a currency
 # before or after the number is required (checked in amount_in_dollars).
 AMOUNT = re.compile(
@@ -23,6 +25,10 @@ AMOUNT = re.compile(
 PLAUSIBLE_MAXIMUM = 10**14
 _TRADE_WORDS = re.compile(r"\btrade\b|\bcommerce\b|\bcommercial exchange|\btrad(?:ed|ing)\b", re.IGNORECASE)
 _MONEY_HINT = re.compile(r"\$|\bUSD\b|\bdollars?\b", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"(?:total\w*(?:\s+(?:bilateral\s+)?trade)?|amount\w*\s+to|reach\w*|worth|valued\s+at|"
+                           r"stood\s+at)\s+(?:of\s+)?"
+                           r"(?:(?:about|around|approximately|over|nearly|some|almost)\s+)?$", re.IGNORECASE)
+_OTHER_CURRENCY = re.compile(r"[€£¥]|\b(?:EUR|GBP|euros?|pounds sterling)\b")
 _YEAR_AFTER_AMOUNT = re.compile(r"\s*(?:in|for|during)\s+(?:the\s+year\s+)?(1\d{3}|20\d{2})\b")
 
 
@@ -46,26 +52,37 @@ def mentions_money(sentence: str) -> bool:
     return bool(_MONEY_HINT.search(sentence))
 
 
+def other_currency(sentence: str) -> bool:
+    """Whether a sentence gives money in a currency the record cannot hold (total_usd)."""
+    return bool(_OTHER_CURRENCY.search(sentence))
+
+
 def trade_totals(sentence: str) -> list[tuple[int, int]]:
     """(year, dollars) pairs a trade sentence states.
 
-    Each amount takes the year written right after it ("US$10 million in 2019"),
-    else the sentence's first year. An amount whose year was already used
-    (a breakdown of the same total) is not a new total.
+    - "US$10 million in 2019 and US$12 million in 2020": each amount takes its year;
+    - "In 2012 and 2013, trade reached US$1 billion and US$1.3 billion": in order;
+    - otherwise one total for the sentence's first year: the amount after "totaled",
+      "amounted to", "a total of"... if there is one, else the first amount.
     """
     if len(sentence) > 5000 or not is_trade_sentence(sentence):
         return []
-    dates = find_dates(sentence)
-    first_year = dates[0].year if dates else None
-    totals: list[tuple[int, int]] = []
-    for match in AMOUNT.finditer(sentence):
-        dollars = amount_in_dollars(match)
-        after = _YEAR_AFTER_AMOUNT.match(sentence, match.end())
-        year = int(after.group(1)) if after else first_year
-        if dollars is None or year is None or any(year == seen for seen, _ in totals):
-            continue
-        totals.append((year, dollars))
-    return totals
+    amounts = [(match, dollars) for match in AMOUNT.finditer(sentence)
+               if (dollars := amount_in_dollars(match)) is not None]
+    if not amounts:
+        return []
+    own_years = [_YEAR_AFTER_AMOUNT.match(sentence, match.end()) for match, _ in amounts]
+    if any(own_years):
+        pairs = [(int(year.group(1)), dollars) for (_, dollars), year in zip(amounts, own_years) if year]
+        return list({year: (year, dollars) for year, dollars in reversed(pairs)}.values())[::-1]
+    years = list(dict.fromkeys(date.year for date in find_dates(sentence)))
+    if len(years) > 1 and len(years) == len(amounts):
+        return [(year, dollars) for year, (_, dollars) in zip(years, amounts)]
+    if not years:
+        return []
+    totals = [dollars for match, dollars in amounts
+              if _TOTAL_BEFORE.search(sentence, max(0, match.start() - 40), match.start())]
+    return [(years[0], totals[0] if totals else amounts[0][1])]
 
 
 _EXPORTS = re.compile(
