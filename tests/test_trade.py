@@ -44,6 +44,8 @@ def test_serial_comma_rule(text, products):
     ("Mexico's exports to Georgia include: tequila and beer.", ("Mexico", "Georgia")),
     ("Main exports from Mexico to Georgia include tequila and beer.", ("Mexico", "Georgia")),
     ("The main exports from Georgia to Mexico are nuts and wine.", ("Georgia", "Mexico")),
+    ("Mexican exports to Georgia include tequila and beer.", ("Mexico", "Georgia")),
+    ("Georgia's exports to Mexico consist mainly of nuts and wine.", ("Georgia", "Mexico")),
 ])
 def test_export_sentences(sentence, direction):
     origin, destination, products = parse_exports(sentence, PAIR)
@@ -51,5 +53,10 @@ def test_export_sentences(sentence, direction):
     assert products[-1] in ("wine", "beer")
 
 
-def test_not_an_export_sentence():
-    assert parse_exports("A few companies operate in Mexico.", PAIR) is None
+@pytest.mark.parametrize("sentence", [
+    "A few companies operate in Mexico.",
+    "Georgia's exports to Mexico were valued at US$5 million.",
+    "Georgia's exports to Mexico are growing fast.",
+])
+def test_not_an_export_list(sentence):
+    assert parse_exports(sentence, PAIR) is None

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .dates import find_dates
-from .names import bare, find_country, match_country
+from .names import bare, find_country, match_country, other
 
 _SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
            "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
@@ -85,17 +85,18 @@ def trade_totals(sentence: str) -> list[tuple[int, int]]:
     return [(years[0], totals[0] if totals else amounts[0][1])]
 
 
+_EXPORTS_VERB = (r"\s+(?:include|includes|included|are|were|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|"
+                 r"comprise[sd]?)\s*:?\s*(?:(?:mainly|mostly|primarily|chiefly)\s+)?")
 _EXPORTS = re.compile(
-    r"^(?:the\s+)?(?P<origin>[^,;:]{1,80}?)(?:'s|’s|')\s+(?:\w+\s+){0,2}exports\s+to\s+"
-    r"(?:the\s+)?(?P<destination>[^,;:]{1,80}?)\s+"
-    r"(?:include|includes|included|are|were|consist of|consisted of|comprise|comprised)\s*:?\s*"
-    r"(?P<products>.+?)\.?$"
+    r"^(?:the\s+)?(?P<origin>[^,;:]{1,80}?)(?:'s|’s|')?\s+(?:\w+\s+){0,2}exports\s+to\s+"
+    rf"(?:the\s+)?(?P<destination>[^,;:]{{1,80}}?){_EXPORTS_VERB}(?P<products>.+?)\.?$"
     r"|^(?:the\s+)?(?:\w+\s+){0,2}exports\s+from\s+(?:the\s+)?(?P<origin2>[^,;:]{1,80}?)\s+to\s+"
-    r"(?:the\s+)?(?P<destination2>[^,;:]{1,80}?)\s+"
-    r"(?:include|includes|included|are|were|consist of|consisted of|comprise|comprised)\s*:?\s*"
-    r"(?P<products2>.+?)\.?$",
+    rf"(?:the\s+)?(?P<destination2>[^,;:]{{1,80}}?){_EXPORTS_VERB}(?P<products2>.+?)\.?$",
     re.IGNORECASE,
 )
+# "exports to B were valued at US$5 million" is an amount, not a list of products.
+_NOT_PRODUCTS = re.compile(r"^(?:valued|worth|growing|estimated|increasing|decreasing|expected|about|around|"
+                           r"approximately|over|nearly|\S*\d)", re.IGNORECASE)
 
 
 def split_products(text: str) -> list[str]:
@@ -123,9 +124,15 @@ def parse_exports(sentence: str, countries: tuple[str, ...]) -> tuple[str, str, 
     match = _EXPORTS.match(sentence.strip())
     if not match:
         return None
-    origin = match["origin"] or match["origin2"]
-    destination = match["destination"] or match["destination2"]
-    products = split_products(match["products"] or match["products2"])
-    origin = match_country(origin, countries) or find_country(origin, countries) or bare(origin)
-    destination = match_country(destination, countries) or find_country(destination, countries) or bare(destination)
-    return origin, destination, products
+    products_text = match["products"] or match["products2"]
+    if _NOT_PRODUCTS.match(products_text) or "$" in products_text:
+        return None
+    origin = _country(match["origin"] or match["origin2"], countries)
+    destination = _country(match["destination"] or match["destination2"], countries)
+    if origin not in countries and destination in countries:
+        origin = other(destination, countries) or origin  # "Mexican exports to Spain"
+    return origin, destination, split_products(products_text)
+
+
+def _country(text: str, countries: tuple[str, ...]) -> str:
+    return match_country(text, countries) or find_country(text, countries) or bare(text)
