@@ -13,6 +13,9 @@ from reports.loader.sentences import split_sentences
     ("Trade amounted to US$15.7 million. Exports grew.", 2),
     ("In 2008, during the war; Mexico remained neutral. Mexico has not recognized it.", 2),
     ("Is it true? Yes! It is.", 3),
+    ("The refugees arrived on 13 Jun. 1939 aboard the Sinaia.", 1),
+    ("They fought in World War I. In 1920 they resumed relations.", 2),
+    ("It was signed by George W. Bush in 2002.", 1),
     ("", 0),
 ])
 def test_sentence_counts(text, count):

@@ -20,14 +20,14 @@ _ALWAYS_BEFORE_A_WORD = {
     "maj", "adm", "cmdr", "rev", "fr", "hon", "gov", "sen", "rep", "pres", "amb", "mt",
     "no", "nos", "vs", "v", "cf", "approx", "ca", "c", "fig", "vol", "art", "sec", "ch",
 }
-_MAY_END_A_SENTENCE = {"jr", "sr", "inc", "ltd", "co", "corp", "etc", "bros", "plc", "jan",
-                       "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_MAY_END_A_SENTENCE = {"jr", "sr", "inc", "ltd", "co", "corp", "etc", "bros", "plc", *_MONTH_ABBREVIATIONS}
 _INITIALISM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _SENTENCE_OPENERS = {
     "a", "an", "the", "in", "on", "at", "by", "for", "from", "during", "after", "before",
     "since", "until", "when", "while", "although", "though", "however", "both", "this",
     "that", "these", "those", "it", "its", "he", "she", "they", "his", "her", "their",
-    "there", "as", "following", "later", "today", "then", "also", "later", "under", "with",
+    "there", "as", "following", "later", "today", "then", "also", "under", "with",
     "between", "according", "each", "many", "several", "some", "one", "two", "three",
 }
 
@@ -50,8 +50,11 @@ def _ends_sentence(text: str, stop: int, next_start: int) -> bool:
     bare = word.rstrip(".").lower()
     if bare in _ALWAYS_BEFORE_A_WORD:
         return False
+    if bare in _MONTH_ABBREVIATIONS and text[next_start].isdigit():
+        return False  # "13 Jun. 1939"
     if len(bare) == 1 and bare.isalpha() and word[0].isupper():
-        return False  # an initial
+        # An initial ("J. Smith"), or the end of "World War I. In 1920 ...".
+        return _next_word(text, next_start).lower() in _SENTENCE_OPENERS
     if bare in _MAY_END_A_SENTENCE or _INITIALISM.match(word):
         return _next_word(text, next_start).lower() in _SENTENCE_OPENERS or text[next_start].isdigit()
     return True
