@@ -18,6 +18,11 @@ from reports.loader.dates import find_dates, first_date
     ("June 31, 2010", ["2010"]),
     ("on 29 February 2024", ["2024-02-29"]),
     ("on 29 February 2023", ["2023-02"]),
+    ("(May 17–18, 2002)", ["2002-05-17"]),
+    ("on 17-18 May 2002", ["2002-05-17"]),
+    ("(February and July 2017)", ["2017-02", "2017-07"]),
+    ("in March, May and June 2010", ["2010-03", "2010-05", "2010-06"]),
+    ("Resolution 1325 was adopted in 2000.", ["2000"]),
 ])
 def test_date_expressions(text, dates):
     assert [d.iso for d in find_dates(text)] == dates
@@ -26,7 +31,8 @@ def test_date_expressions(text, dates):
 @pytest.mark.parametrize("text", [
     "in the 1920s", "during the 1990's", "5300 km away", "1,500 refugees", "1500 refugees",
     "US$15.7 million", "$2010 in cash", "COP16", "Synagogue 71", "123 years", "the 119th Session",
-    "3.2015 percent", "2100 and 999", "Mayor of the town", "Route 66",
+    "3.2015 percent", "2100 and 999", "Mayor of the town", "Route 66", "about 1500 Georgian students",
+    "UN Security Council Resolution 1325",
 ])
 def test_not_dates(text):
     assert find_dates(text) == []

@@ -38,9 +38,20 @@ _UNITS = (
     r"usd|us\$|dollars|euros|million|billion|thousand|percent|per cent|%"
 )
 
-_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+{_MONTH}\s*,?\s+{_YEAR}")
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s+{_YEAR}")
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s*,?\s+{_YEAR}")
+# "17–18 May 2002" and "May 17–18, 2002" name their first day.
+_DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_COMMA = r"(?:\s*,\s*|\s+)"  # one way or the other, so no blank run is split two ways
+_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+{_MONTH}{_COMMA}{_YEAR}")
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE}{_COMMA}{_YEAR}")
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}{_COMMA}{_YEAR}")
+# "February and July 2017": the months before the last share its year.
+_MONTHS_BEFORE = re.compile(r"((?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+                            r"(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s+and\s+))+)$")
+_MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?")
+# A number after these words is a quantity or a name, not a year ("Resolution 1325", "about 1500").
+_NOT_BEFORE_A_YEAR = {"resolution", "no", "no.", "number", "flight", "route", "highway", "article", "about",
+                      "around", "approximately", "some", "over", "nearly", "almost", "roughly"}
+_WORD_BEFORE = re.compile(r"([\w.]+)\s+$")
 _BARE_YEAR = re.compile(
     rf"(?<![\d$€£¥#.,])\b{_YEAR}(?!s\b|'s\b|’s\b|,\d|\.\d|\s*(?:{_UNITS}))",
     re.IGNORECASE,
@@ -86,8 +97,19 @@ def _candidates(text: str):
             yield m.start(), m.end(), _iso(m["year"], m["month"], m["day"])
     for m in _MONTH_YEAR.finditer(text):
         yield m.start(), m.end(), _iso(m["year"], m["month"])
+        yield from _shared_year(text, m.start(), m["year"])
     for m in _BARE_YEAR.finditer(text):
-        yield m.start(), m.end(), m["year"]
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if not before or before.group(1).lower() not in _NOT_BEFORE_A_YEAR:
+            yield m.start(), m.end(), m["year"]
+
+
+def _shared_year(text: str, start: int, year: str):
+    """The months listed right before "July 2017" in "February and July 2017"."""
+    listed = _MONTHS_BEFORE.search(text, max(0, start - 120), start)
+    if listed:
+        for month in _MONTH_WORD.finditer(text, listed.start(), start):
+            yield month.start(), month.end(), _iso(year, month.group(0))
 
 
 def find_dates(text: str) -> list[DateMatch]:
