@@ -22,6 +22,8 @@ PAIR = ("Lithuania", "Mexico")
     ("President of the Government of Spain Pedro Sánchez", "President of the Government of Spain", "Pedro Sánchez"),
     ("Secretary of Foreign Affairs Marcelo Ebrard Casaubón", "Secretary of Foreign Affairs", "Marcelo Ebrard Casaubón"),
     ("former President Vicente Fox", "former President", "Vicente Fox"),
+    ("Mexican President Felipe Calderón", "Mexican President", "Felipe Calderón"),
+    ("Prime Minister Sir John Major", "Prime Minister", "Sir John Major"),
     ("Vicente Fox", None, "Vicente Fox"),
     ("President", "President", None),
 ])
@@ -57,3 +59,10 @@ def test_one_visit_per_date(item, person, dates):
     assert [v.date for v in visits] == dates
     assert {(v.from_, v.to, v.office, v.person, v.line) for v in visits} == {
         ("Lithuania", "Mexico", "Foreign Minister", person, 7)}
+
+
+def test_two_people_in_one_item():
+    visits = parse_visits("King Juan Carlos I and Queen Sofía (1978, 1990)", 4, ("Lithuania", "Mexico"), PAIR)
+    assert [(v.office, v.person, v.date) for v in visits] == [
+        ("King", "Juan Carlos I", "1978"), ("King", "Juan Carlos I", "1990"),
+        ("Queen", "Sofía", "1978"), ("Queen", "Sofía", "1990")]

@@ -26,12 +26,12 @@ lieutenant colonel captain defence defense trade economy finance interior touris
 culture education health agriculture energy environment justice labour labor industry
 commerce development economic relations affairs cooperation co-operation parliamentary
 parliament national federal executive senior permanent his her majesty highness royal
-excellency sir dame lord baroness baron count countess congressman congresswoman
+excellency lord baroness baron count countess congressman congresswoman
 congressmember delegate mp member members elect designate former transport
 communications science technology worship integration external international public
 security home legal planning works sport sports youth women social welfare housing
 navy army air force forces staff joint vice-president secretary-general
-director-general under-secretary lt gen mr mrs ms dr hon rt sub subsecretary infanta
+director-general under-secretary lt gen sub subsecretary infanta
 infante senate house chamber deputies assembly congress council commission court
 government republic city federation legislative presidency
 """.split())
@@ -44,7 +44,7 @@ _ONLY_FROM = re.compile(r"\bfrom\s+(?P<origin>.+?)\s*[:.]?\s*$", re.IGNORECASE)
 
 def visit_direction(caption: str | None, countries: tuple[str, ...]) -> tuple[str | None, str | None]:
     """(from, to) named by a list caption; a country missing from it is the other one."""
-    if not caption:
+    if not caption or len(caption) > 300:  # a paragraph, not a caption
         return None, None
     both = _DIRECTION.search(caption)
     if both:
@@ -83,7 +83,9 @@ def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str 
     """`Foreign State Secretary Ignac Golob` -> ("Foreign State Secretary", "Ignac Golob")."""
     words = who.split()
     country_words = {word.lower() for country in countries for word in bare(country).split()}
-    taken = 0
+    # A leading adjective before a title belongs to the office: "Mexican President ...".
+    taken = 1 if len(words) > 2 and words[0][:1].isupper() and not _is_title_word(words[0]) \
+        and _is_title_word(words[1]) else 0
     while taken < len(words):
         word = words[taken]
         if _is_title_word(word):
@@ -130,9 +132,24 @@ def _who_and_when(item: str) -> tuple[str, str]:
 
 def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
                  countries: tuple[str, ...]) -> list[Visit]:
-    """One Visit per date in the item; one undated Visit if it names no date."""
+    """One Visit per person and date; one undated Visit if the item names no date."""
     who, when = _who_and_when(item)
-    office, person = split_office(who, countries)
     dates = [match.iso for match in find_dates(when)] or [None]
     origin, destination = direction
-    return [Visit(origin, destination, office, person, date, line) for date in dates]
+    visits = []
+    for one in _people(who):
+        office, person = split_office(one, countries)
+        visits += [Visit(origin, destination, office, person, date, line) for date in dates]
+    return visits
+
+
+def _people(who: str) -> list[str]:
+    """"King Juan Carlos I and Queen Sofía" -> two people; "and" before a title starts the next."""
+    parts = re.split(r"\s+and\s+(?=\S)", who)
+    people = [parts[0]]
+    for part in parts[1:]:
+        if _is_title_word(part.split()[0]):
+            people.append(part)
+        else:
+            people[-1] += " and " + part
+    return people
