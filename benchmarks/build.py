@@ -11,7 +11,6 @@ PDF in one call. Last, how long `reports --help` takes to answer.
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import subprocess
 import sys

@@ -17,17 +17,12 @@ from typing import Any
 from .layout import Layout
 from .model import Mission, Relationship, Section, Trade, Visit
 from .sections import HISTORY, with_kinds
+from .text import xml_safe
 
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 _FALLBACK_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 
 
 # -- text safety ------------------------------------------------------------------------
-
-
-def xml_safe(text: str) -> str:
-    """`text` without the characters XML 1.0 (and so .docx, .xlsx, PDF text) cannot hold."""
-    return _XML_ILLEGAL.sub("", text)
 
 
 def safe_record(record: Relationship) -> tuple[Relationship, list[str]]:
@@ -93,13 +88,14 @@ def amount_label(dollars: int, layout: Layout) -> str:
     return format_decimal(dollars, locale=layout.locale)
 
 
-def document_datetime(record: Relationship) -> datetime.datetime:
+def document_datetime(*records: Relationship) -> datetime.datetime:
     """The date a document format requires: SOURCE_DATE_EPOCH when set, else one derived
-    from the record (its latest dated fact), never the clock, so builds repeat exactly."""
+    from the records (their latest dated fact), never the clock, so builds repeat exactly."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
-    years = [date_parts(d)[0] for d in _all_dates(record)] + [t.year for t in record.trade]
+    years = [date_parts(d)[0] for record in records for d in _all_dates(record)]
+    years += [t.year for record in records for t in record.trade]
     years = [y for y in years if y and 1970 <= y <= 2099]
     return _FALLBACK_DATE.replace(year=max(years)) if years else _FALLBACK_DATE
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import __version__, exporters
-from .batch import article_files, load_all
+from .batch import load_all
 from .errors import Diagnostic, ReportsError
 from .layout import Layout, load_layout
 from .model import Relationship

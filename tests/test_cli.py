@@ -50,7 +50,7 @@ def test_check_reports_file_and_line(run, tmp_path):
 
 def test_bad_file_in_a_batch(run, tmp_path):
     write_article(tmp_path, "good.txt", "= Chile–Ghana relations =\n\nLead.\n")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe broken")
+    (tmp_path / "bad.txt").write_bytes(b"= Caf\xe9 broken")
     result = run("inspect", "--json", str(tmp_path))
     assert result.exit_code == 1
     assert [r["id"] for r in json.loads(result.stdout)] == ["chile-ghana"]

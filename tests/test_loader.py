@@ -149,3 +149,16 @@ def test_structure_levels_captions_and_lines(tmp_path):
     early = record.sections[1].blocks[0]
     assert (early.caption, early.items, early.line) == ("Caption line", ("item one", "item two"), 15)
     assert record.sections[2].blocks[0].caption is None
+
+
+def test_utf16_gets_its_own_message(tmp_path):
+    path = tmp_path / "u.txt"
+    path.write_bytes("= Chile–Ghana relations =\n".encode("utf-16"))
+    with pytest.raises(ArticleError, match="UTF-16"):
+        load(path)
+
+
+def test_names_without_an_ascii_folding_get_a_stable_id():
+    first = relationship_id(("中国", "Україна"))
+    assert first == relationship_id(("中国", "Україна"))
+    assert first.startswith("x") and first.count("-") == 1 and first.isascii()

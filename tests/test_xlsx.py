@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from pathlib import Path
 from types import MappingProxyType
 
 import pytest

@@ -4,7 +4,6 @@ Every exporter module has the same small surface:
 
     NAME = "pdf"                 # the --format name
     EXTENSION = ".pdf"
-    REQUIRES = "reportlab"       # the distribution that provides its library
     def export(record, layout, path) -> list[str]            # warnings
     def export_many(records, layout, path) -> list[str]      # optional: combined output
 
@@ -25,6 +24,9 @@ _MODULES = {
     "xlsx": "_xlsx",
     "json": "_json",
 }
+# What to install when a format's library is missing (import names differ: docx).
+_DISTRIBUTIONS = {"reportlab": "reportlab", "docx": "python-docx", "openpyxl": "openpyxl",
+                  "matplotlib": "matplotlib", "babel": "babel"}
 
 
 def names() -> list[str]:
@@ -39,7 +41,8 @@ def get(name: str) -> ModuleType:
     try:
         return importlib.import_module(f"{__name__}.{_MODULES[name]}")
     except ModuleNotFoundError as error:
-        if error.name and not error.name.startswith(__name__):
-            raise ReportsError(f"the {name} format needs the package {error.name!r}: "
-                               f"pip install {error.name}") from None
+        missing = (error.name or "").split(".")[0]
+        if missing and missing != "reports":
+            raise ReportsError(f"the {name} format needs the package {_DISTRIBUTIONS.get(missing, missing)!r}: "
+                               f"pip install {_DISTRIBUTIONS.get(missing, missing)}") from None
         raise

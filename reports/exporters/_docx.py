@@ -39,7 +39,6 @@ from ._zipfile import FixedTimeZip
 
 NAME = "docx"
 EXTENSION = ".docx"
-REQUIRES = "python-docx"
 
 TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'  # headings 1-2, as hyperlinks
 FIELD_INSTRUCTIONS = (TOC_INSTRUCTION, "PAGE", "NUMPAGES")  # the only field codes written

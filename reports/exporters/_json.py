@@ -6,7 +6,6 @@ import json
 
 NAME = "json"
 EXTENSION = ".json"
-REQUIRES = None
 
 
 def dumps(record) -> str:

@@ -16,7 +16,6 @@ row would break "one row per fact".
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import warnings
 from dataclasses import dataclass
@@ -28,7 +27,6 @@ from ..facts_view import (date_parts, document_datetime, key_facts, kind_label, 
 
 NAME = "xlsx"
 EXTENSION = ".xlsx"
-REQUIRES = "openpyxl"
 
 MAX_CELL_CHARS = 32_767           # Excel's limit; openpyxl would truncate silently
 MAX_ROWS = 1_048_576              # Excel's sheet limit, header included
@@ -154,16 +152,8 @@ def export_many(records, layout, path) -> list[str]:
         book.fact_sheet(sheet, records)
     book.visits_per_year(visit_counts_by_year(records))
     book.latest_trade_ranking(records)
-    book.properties(layout.label("relations"), _combined_datetime(records))
+    book.properties(layout.label("relations"), document_datetime(*records))
     return book.save(path)
-
-
-def _combined_datetime(records) -> datetime.datetime:
-    """The latest document date of the records (SOURCE_DATE_EPOCH wins, as for one record)."""
-    if not records and os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-        return datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=datetime.timezone.utc)
-    return max((document_datetime(r) for r in records),
-               default=datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc))
 
 
 # -- sheet names ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..errors import ArticleError, Diagnostic
 from ..model import ListBlock, Paragraph, Relationship, Section, Source
+from ..text import XML_ILLEGAL
 from . import article as structure
 from .facts import read_facts
 
@@ -25,8 +26,6 @@ from .facts import read_facts
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 _TITLE_SEPARATORS = ("–", "—", "-")
 _RELATIONS_SUFFIX = re.compile(r"\s+(?:relations|relationship)$", re.IGNORECASE)
-# Characters XML 1.0 cannot hold; they would break every document format downstream.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -99,6 +98,8 @@ def decode(data: bytes, shown: str) -> tuple[str, list[Diagnostic]]:
     """UTF-8 (a BOM and CRLF line ends are fine) -> text with XML-illegal characters removed."""
     if not data.strip():
         raise ArticleError(shown, None, "the article is empty")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ArticleError(shown, None, "the text is UTF-16, not UTF-8; save the article as UTF-8")
     if _looks_binary(data[:8192]):
         raise ArticleError(shown, None, "this is a binary file, not a text article")
     try:
@@ -110,12 +111,12 @@ def decode(data: bytes, shown: str) -> tuple[str, list[Diagnostic]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     warnings = []
-    if _XML_ILLEGAL.search(text):
+    if XML_ILLEGAL.search(text):
         lines = text.split("\n")
         for number, line in enumerate(lines, start=1):
-            if _XML_ILLEGAL.search(line):
+            if XML_ILLEGAL.search(line):
                 warnings.append(Diagnostic(shown, number, "warning", "control characters removed"))
-                lines[number - 1] = _XML_ILLEGAL.sub("", line)
+                lines[number - 1] = XML_ILLEGAL.sub("", line)
         text = "\n".join(lines)
     return text, warnings
 
@@ -150,7 +151,9 @@ def relationship_id(countries: tuple[str, str]) -> str:
     def fold(name: str) -> str:
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         cleaned = re.sub(r"[^a-z0-9 -]+", "", ascii_name.lower())
-        return re.sub(r"[\s-]+", "-", cleaned).strip("-")
+        folded = re.sub(r"[\s-]+", "-", cleaned).strip("-")
+        # A name in a script without an ASCII folding (中国) gets a stable stand-in.
+        return folded or "x" + hashlib.sha256(name.encode()).hexdigest()[:8]
     return "-".join(fold(name) for name in countries)
 
 

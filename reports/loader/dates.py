@@ -135,8 +135,3 @@ def find_dates(text: str) -> list[DateMatch]:
 def first_date(text: str) -> str | None:
     dates = find_dates(text)
     return dates[0].iso if dates else None
-
-
-def parse_date(text: str) -> str | None:
-    """The date a short text such as `December 2007` or `(8 June 2015)` names."""
-    return first_date(text)

@@ -96,7 +96,7 @@ _EXPORTS = re.compile(
 )
 # "exports to B were valued at US$5 million" is an amount, not a list of products.
 _NOT_PRODUCTS = re.compile(r"^(?:valued|worth|growing|estimated|increasing|decreasing|expected|about|around|"
-                           r"approximately|over|nearly|\S*\d)", re.IGNORECASE)
+                           r"approximately|over|nearly|(?:US)?\$?\d)", re.IGNORECASE)
 
 
 def split_products(text: str) -> list[str]:

@@ -24,7 +24,6 @@ from .styles import make_styles
 
 NAME = "pdf"
 EXTENSION = ".pdf"
-REQUIRES = "reportlab"
 
 _DEFAULT_SUBSTITUTE = "\ufffd"
 
