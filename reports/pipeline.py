@@ -88,10 +88,11 @@ def assign_stems(records: list[Relationship]) -> tuple[list[str], list[Diagnosti
 # -- atomic writes ----------------------------------------------------------------------
 
 
-def write_atomically(path: Path, write: Callable[[Path], list[str]]) -> list[str]:
+def write_atomically(path: Path, write: Callable[[Path], list[str]], build_id: int | None = None) -> list[str]:
     """Run `write(temporary_path)` and rename the result to `path`; on any failure
-    (Ctrl-C included) remove the temporary file and leave `path` as it was."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    (Ctrl-C included) remove the temporary file and leave `path` as it was.
+    `build_id` marks the temporary name, so a build cleans up only its own leftovers."""
+    temporary = path.with_name(f".{path.name}.{build_id or os.getpid()}-{os.getpid()}.tmp")
     try:
         warnings = write(temporary)
         os.replace(temporary, path)
@@ -101,8 +102,9 @@ def write_atomically(path: Path, write: Callable[[Path], list[str]]) -> list[str
             temporary.unlink()
 
 
-def _remove_leftovers(out: Path) -> None:
-    for leftover in out.glob(".*.tmp"):
+def _remove_leftovers(out: Path, build_id: int) -> None:
+    """Temporary files of this build that a killed worker could not remove."""
+    for leftover in out.glob(f".*.{build_id}-*.tmp"):
         leftover.unlink(missing_ok=True)
 
 
@@ -126,7 +128,7 @@ class _Outcome:
 
 
 def export_article(record: Relationship, stem: str, out: str, formats: tuple[str, ...],
-                   layout_reference: str | None, verbose: bool) -> _Outcome:
+                   layout_reference: str | None, verbose: bool, build_id: int) -> _Outcome:
     """Write every format of one record. Runs in a worker process."""
     layout = _layout(layout_reference)
     written, warnings = [], []
@@ -134,7 +136,7 @@ def export_article(record: Relationship, stem: str, out: str, formats: tuple[str
         exporter = exporters.get(name)
         path = Path(out) / f"{stem}{exporter.EXTENSION}"
         try:
-            warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp))
+            warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp), build_id)
         except ReportsError as error:
             return _Outcome(written, warnings, f"{name}: {error}")
         except Exception as error:  # a bug of ours: say so in one line, a traceback only if asked
@@ -246,8 +248,9 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
             new_entries[stem] = {"source": where, "sha256": record.source.sha256, "settings": settings,
                                  "formats": sorted(set(formats) | set(kept))}
     except KeyboardInterrupt:
-        _remove_leftovers(out)
+        _remove_leftovers(out, os.getpid())
         raise
+    _remove_leftovers(out, os.getpid())  # a worker killed mid-write (out of memory) leaves one
 
     good = [(record, stem) for record, stem in zip(records, stems) if record.source.path not in failed_paths]
     if "xlsx" in formats and combined and not result.stopped_early and good:
@@ -285,7 +288,7 @@ def _build_combined(good, out: Path, layout: Layout, settings: str, manifest: di
 def _run(todo, out: Path, formats, layout, jobs, verbose):
     """(task, outcome) pairs in task order, from `jobs` worker processes."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    arguments = [(record, stem, str(out), formats, layout, verbose) for record, stem in todo]
+    arguments = [(record, stem, str(out), formats, layout, verbose, os.getpid()) for record, stem in todo]
     if jobs == 1 or len(todo) <= 1:
         for task, args in zip(todo, arguments):
             yield task, export_article(*args)
@@ -294,7 +297,12 @@ def _run(todo, out: Path, formats, layout, jobs, verbose):
         futures = [pool.submit(export_article, *args) for args in arguments]
         try:
             for task, future in zip(todo, futures):
-                yield task, future.result()
+                try:
+                    yield task, future.result()
+                except concurrent.futures.process.BrokenProcessPool:
+                    # A worker died (killed, out of memory): this article and the rest fail.
+                    yield task, _Outcome([], [], "a worker process died while building this article "
+                                                 "(out of memory?); rerun with fewer --jobs")
         finally:
             for future in futures:
                 future.cancel()

@@ -162,3 +162,17 @@ def test_hostile_titles_stay_inside_the_output_folder(tmp_path):
     assert names == sorted(["etc-passwd.json", "con-nul.json", ("ab" * 200)[:100] + ".json"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
     assert json.loads((out / "con-nul.json").read_text("utf-8"))["countries"] == ["CON", "NUL"]
+
+
+def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypatch):
+    import os
+
+    def killed(record, layout, path):
+        path.write_text("partial", "utf-8")
+        os._exit(9)  # as the out-of-memory killer would
+
+    monkeypatch.setattr(exporters.get("json"), "export", killed)
+    result = build(["data"], tmp_path, formats=["json"], jobs=2)
+    assert result.failed == 3 and result.built == 0
+    assert all("worker process died" in f.message for f in result.failures)
+    assert files(tmp_path) == {} and not list(tmp_path.glob(".*.tmp"))
