@@ -58,6 +58,18 @@ def main() -> None:
         line = Path(folder) / "line.txt"
         line.write_text("= A–B relations =\n\n==History==\n" + "x" * 2**20 + "\n", "utf-8")
         print(f"1 MB line without spaces: {timed_load(line):.2f} s")
+        # Lines that made patterns backtrack before (each about 200 KB).
+        worst = {
+            "a heading of blanks": "==" + " " * 200_000 + "x",
+            "many 'established' in a sentence": "The relations " + "were established in 1990 and " * 7000,
+            "a caption of many 'from'": "==Visits==\n" + "from x " * 30_000 + "\n- President A B (2001)",
+            "a month before blanks": "==History==\nIn May" + " " * 200_000 + "x 1999.",
+            "an agreement list of blanks": "==Agreements==\nsuch as A" + " " * 200_000 + "b (1990).",
+        }
+        for name, body in worst.items():
+            path = Path(folder) / "worst.txt"
+            path.write_text("= A–B relations =\n\n" + body + "\n", "utf-8")
+            print(f"{name}: {timed_load(path):.2f} s")
 
 
 if __name__ == "__main__":
