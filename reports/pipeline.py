@@ -192,97 +192,116 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     output folder not writable); problems with one article are in the result.
     """
     started = time.perf_counter()
-    formats = tuple(formats or exporters.names())
-    for name in formats:
-        exporters.get(name)
-    layout_object = _layout(layout)
-    settings = hashlib.sha256(f"{__version__}\n{layout_object.fingerprint()}".encode()).hexdigest()
-    out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise ReportsError(f"{out}: cannot create the output folder: {error.strerror or error}") from None
-
-    result = BuildResult()
-    batch = load_all(paths, max_bytes=max_bytes)
-    result.failures += batch.errors
-    result.warnings += batch.warnings
-    records = batch.records
-    stems, stem_warnings = assign_stems(records)
-    result.warnings += stem_warnings
-    if strict and (result.failures or result.warnings):
-        result.failures += [Diagnostic(w.path, w.line, "error", w.message) for w in result.warnings]
-        result.warnings = []
-        result.stopped_early = True
-        result.seconds = time.perf_counter() - started
-        return result
-
-    manifest = {} if force else _read_manifest(out)
-    entries = manifest.get("articles", {}) if manifest.get("settings") == settings else {}
-    todo = [(record, stem) for record, stem in zip(records, stems)
-            if force or not _up_to_date(entries.get(stem), record, settings, formats, out, stem)]
-    result.skipped = len(records) - len(todo)
-
-    new_entries = {stem: entries[stem] for record, stem in zip(records, stems) if stem in entries}
-    failed_paths = set()
-    try:
-        for (record, stem), outcome in _run(todo, out, formats, layout, jobs, verbose):
-            where = record.source.path
-            result.warnings += [Diagnostic(where, None, "warning", w) for w in outcome.warnings]
-            result.written += [Path(p) for p in outcome.written]
-            if progress:
-                progress(1)
-            if outcome.error or (strict and outcome.warnings):
-                message = outcome.error or f"warnings in strict mode: {'; '.join(outcome.warnings)}"
-                result.failures.append(Diagnostic(where, None, "error", message))
-                failed_paths.add(where)
-                new_entries.pop(stem, None)
-                if strict:
-                    result.stopped_early = True
+    run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
+    records, stems = run.load(paths, max_bytes)
+    if not run.result.stopped_early:
+        try:
+            for (record, stem), outcome in _run(run.plan(records, stems), run.out, run.formats, layout, jobs,
+                                                verbose):
+                if progress:
+                    progress(1)
+                if not run.collect(record, stem, outcome):
                     break
-                continue
-            result.built += 1
-            previous = entries.get(stem, {})
-            # Formats built earlier from the same input are still current.
-            kept = previous.get("formats", ()) if previous.get("sha256") == record.source.sha256 else ()
-            new_entries[stem] = {"source": where, "sha256": record.source.sha256, "settings": settings,
-                                 "formats": sorted(set(formats) | set(kept))}
-    except KeyboardInterrupt:
-        _remove_leftovers(out, os.getpid())
-        raise
-    _remove_leftovers(out, os.getpid())  # a worker killed mid-write (out of memory) leaves one
-
-    good = [(record, stem) for record, stem in zip(records, stems) if record.source.path not in failed_paths]
-    if "xlsx" in formats and combined and not result.stopped_early and good:
-        _build_combined(good, out, layout_object, settings, manifest, force, result)
-    _write_manifest(out, {"tool": __version__, "settings": settings, "articles": new_entries,
-                          "combined": result_combined_key(good, settings) if "xlsx" in formats and combined
-                          else manifest.get("combined")})
-    result.seconds = time.perf_counter() - started
-    return result
+        finally:
+            _remove_leftovers(run.out, os.getpid())  # Ctrl-C, or a worker killed mid-write
+        good = [(r, s) for r, s in zip(records, stems) if r.source.path not in run.failed_paths]
+        current = "xlsx" in run.formats and combined and not run.result.stopped_early and good and run.combined(good)
+        run.write_manifest(good if current else None)
+    run.result.seconds = time.perf_counter() - started
+    return run.result
 
 
-def result_combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:
+class _Build:
+    """The state of one build: settings, manifest entries, and the result so far."""
+
+    def __init__(self, out: Path, formats: tuple[str, ...], layout: str | None, force: bool, strict: bool):
+        for name in formats:
+            exporters.get(name)  # an unknown or uninstalled format fails before any work
+        self.out, self.formats, self.force, self.strict = out, formats, force, strict
+        self.layout = _layout(layout)
+        self.settings = hashlib.sha256(f"{__version__}\n{self.layout.fingerprint()}".encode()).hexdigest()
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ReportsError(f"{out}: cannot create the output folder: {error.strerror or error}") from None
+        self.manifest = {} if force else _read_manifest(out)
+        self.entries = self.manifest.get("articles", {}) if self.manifest.get("settings") == self.settings else {}
+        self.new_entries: dict[str, dict] = {}
+        self.failed_paths: set[str] = set()
+        self.result = BuildResult()
+
+    def load(self, paths, max_bytes) -> tuple[list[Relationship], list[str]]:
+        """Every record, loaded once, with its file stem; in strict mode a problem stops here."""
+        batch = load_all(paths, max_bytes=max_bytes)
+        stems, stem_warnings = assign_stems(batch.records)
+        self.result.failures += batch.errors
+        self.result.warnings += batch.warnings + stem_warnings
+        if self.strict and (self.result.failures or self.result.warnings):
+            self.result.failures += [Diagnostic(w.path, w.line, "error", w.message) for w in self.result.warnings]
+            self.result.warnings = []
+            self.result.stopped_early = True
+        return batch.records, stems
+
+    def plan(self, records, stems) -> list[tuple[Relationship, str]]:
+        """The (record, stem) pairs to export: all with --force, else the changed ones."""
+        todo = []
+        for record, stem in zip(records, stems):
+            if self.force or not _up_to_date(self.entries.get(stem), record, self.settings, self.formats,
+                                             self.out, stem):
+                todo.append((record, stem))
+            else:
+                self.new_entries[stem] = self.entries[stem]
+        self.result.skipped = len(records) - len(todo)
+        return todo
+
+    def collect(self, record: Relationship, stem: str, outcome: _Outcome) -> bool:
+        """Add one article's outcome to the result; False when the build must stop."""
+        where = record.source.path
+        self.result.warnings += [Diagnostic(where, None, "warning", w) for w in outcome.warnings]
+        self.result.written += [Path(p) for p in outcome.written]
+        if outcome.error or (self.strict and outcome.warnings):
+            message = outcome.error or f"warnings in strict mode: {'; '.join(outcome.warnings)}"
+            self.result.failures.append(Diagnostic(where, None, "error", message))
+            self.failed_paths.add(where)
+            self.result.stopped_early = self.strict
+            return not self.strict
+        self.result.built += 1
+        previous = self.entries.get(stem, {})
+        # Formats built earlier from the same input are still current.
+        kept = previous.get("formats", ()) if previous.get("sha256") == record.source.sha256 else ()
+        self.new_entries[stem] = {"source": where, "sha256": record.source.sha256, "settings": self.settings,
+                                  "formats": sorted(set(self.formats) | set(kept))}
+        return True
+
+    def combined(self, good: list[tuple[Relationship, str]]) -> bool:
+        """OUT/relationships.xlsx, when any of its records changed (or it is missing);
+        whether it is now current."""
+        exporter = exporters.get("xlsx")
+        path = self.out / f"{COMBINED_STEM}{exporter.EXTENSION}"
+        if not self.force and self.manifest.get("combined") == _combined_key(good, self.settings) and path.exists():
+            return True
+        records = [record for record, _ in good]
+        try:
+            warnings = write_atomically(path, lambda tmp: exporter.export_many(records, self.layout, tmp))
+        except Exception as error:  # report, never crash the build
+            self.result.failures.append(Diagnostic(str(path), None, "error",
+                                                   f"internal error while writing the combined workbook: "
+                                                   f"{type(error).__name__}: {_one_line(str(error))}"))
+            return False
+        self.result.warnings += [Diagnostic(str(path), None, "warning", w) for w in warnings]
+        self.result.written.append(path)
+        return True
+
+    def write_manifest(self, combined_records) -> None:
+        """The manifest; the combined workbook's key only when that workbook is current."""
+        combined = _combined_key(combined_records, self.settings) if combined_records else None
+        _write_manifest(self.out, {"tool": __version__, "settings": self.settings, "articles": self.new_entries,
+                                   "combined": combined})
+
+
+def _combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:
     text = "\n".join(f"{stem} {record.source.sha256}" for record, stem in good)
     return hashlib.sha256(f"{settings}\n{text}".encode()).hexdigest()
-
-
-def _build_combined(good, out: Path, layout: Layout, settings: str, manifest: dict, force: bool,
-                    result: BuildResult) -> None:
-    exporter = exporters.get("xlsx")
-    path = out / f"{COMBINED_STEM}{exporter.EXTENSION}"
-    key = result_combined_key(good, settings)
-    if not force and manifest.get("combined") == key and path.exists():
-        return
-    try:
-        records = [record for record, _ in good]
-        warnings = write_atomically(path, lambda tmp: exporter.export_many(records, layout, tmp))
-        result.warnings += [Diagnostic(str(path), None, "warning", w) for w in warnings]
-        result.written.append(path)
-    except Exception as error:  # report, never crash the build
-        result.failures.append(Diagnostic(str(path), None, "error",
-                                          f"internal error while writing the combined workbook: "
-                                          f"{type(error).__name__}: {error}"))
 
 
 def _run(todo, out: Path, formats, layout, jobs, verbose):

@@ -176,3 +176,19 @@ def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypat
     assert result.failed == 3 and result.built == 0
     assert all("worker process died" in f.message for f in result.failures)
     assert files(tmp_path) == {} and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_the_combined_workbook_is_rebuilt_only_when_a_record_changed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("georgia-mexico", "mexico-slovenia"):
+        (folder / f"{name}.txt").write_bytes(Path(f"data/{name}.txt").read_bytes())
+    combined = tmp_path / "out" / "relationships.xlsx"
+    first = build([folder], tmp_path / "out", formats=["xlsx"], jobs=1)
+    assert combined in first.written
+    again = build([folder], tmp_path / "out", formats=["xlsx"], jobs=1)
+    assert again.written == []
+    article = folder / "georgia-mexico.txt"
+    article.write_text(article.read_text("utf-8") + "\nMore.\n", "utf-8")
+    changed = build([folder], tmp_path / "out", formats=["xlsx"], jobs=1)
+    assert set(changed.written) == {tmp_path / "out" / "georgia-mexico.xlsx", combined}
