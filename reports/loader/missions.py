@@ -81,7 +81,7 @@ def parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> list
 
 
 def _sender(sentence: str, clause_start: int, mission_start: int, countries: tuple[str, ...]) -> str | None:
-    """The country that sends a mission: the subject of its clause ("... and Georgia has
+    """The country that sends a mission: the subject of its clause ("... and Chile has
     an embassy in ..."), else the first country named before it, else in the sentence."""
     subjects = list(_SUBJECT.finditer(sentence, clause_start, mission_start))
     country = find_country(subjects[-1]["name"], countries) if subjects else None
