@@ -123,10 +123,21 @@ def wordings(group: Group, limit: int) -> tuple[str, ...]:
     """A group's label wordings, the most informative first, the shortest last."""
     year, count = group.year, len(group.texts)
     if group.kind == "visit":
-        names = ", ".join(dict.fromkeys(t.split()[-1] for t in group.texts if t.split()))
+        names = ", ".join(dict.fromkeys(_short_name(t) for t in group.texts if t.split()))
         return (f"{year}: {names}", f"{year} ({count})" if count > 1 else str(year))
     more = f" (+{count - 1})" if count > 1 else ""
     return (f"{year} {snippet(group.texts[0], limit)}{more}", f"{year} ({count})" if count > 1 else str(year))
+
+
+_REGNAL_NUMBER = re.compile(r"^[IVX]+$")
+
+
+def _short_name(visitor: str) -> str:
+    """The last name of "President Felipe Calderón"; "Felipe VI" keeps its number's name."""
+    words = visitor.split()
+    if len(words) > 1 and _REGNAL_NUMBER.match(words[-1]):
+        return " ".join(words[-2:])
+    return words[-1]
 
 
 def year_span(years: list[int]) -> tuple[int, int, int]:
