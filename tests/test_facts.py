@@ -158,6 +158,8 @@ def test_visit_direction_from_a_subsection_heading(tmp_path):
     ("Diplomatic relations between Chile and Ghana were formally established in 1960.", "1960", None),
     ("The establishment of diplomatic relations took place on 4 July 1960.", "1960-07-04", None),
     ("Diplomatic relations were restored in 1990.", None, "1990"),
+    ("Relations were severed during the war and were re-established on 16 August 1952.", None, "1952-08-16"),
+    ("Diplomatic relations were broken in 1942 and restored in 1952.", None, "1952"),
     ("They established relations in 1938, broke them in 1973 and re-established them in 1990.", "1938", None),
 ])
 def test_establishment_needs_relations_as_its_object(tmp_path, sentence, established, reestablished):

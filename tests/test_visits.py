@@ -23,6 +23,7 @@ PAIR = ("Lithuania", "Mexico")
     ("Secretary of Foreign Affairs Marcelo Ebrard Casaubón", "Secretary of Foreign Affairs", "Marcelo Ebrard Casaubón"),
     ("former President Vicente Fox", "former President", "Vicente Fox"),
     ("Mexican President Felipe Calderón", "Mexican President", "Felipe Calderón"),
+    ("Deputy Minister of Industry and Trade Vladimír Bärtl", "Deputy Minister of Industry and Trade", "Vladimír Bärtl"),
     ("Prime Minister Sir John Major", "Prime Minister", "Sir John Major"),
     ("Vicente Fox", None, "Vicente Fox"),
     ("President", "President", None),
@@ -59,6 +60,11 @@ def test_one_visit_per_date(item, person, dates):
     assert [v.date for v in visits] == dates
     assert {(v.from_, v.to, v.office, v.person, v.line) for v in visits} == {
         ("Lithuania", "Mexico", "Foreign Minister", person, 7)}
+
+
+def test_an_office_with_and_is_one_person():
+    visits = parse_visits("Deputy Minister of Industry and Trade Vladimír Bärtl (2013)", 4, ("A", "B"), PAIR)
+    assert [(v.office, v.person) for v in visits] == [("Deputy Minister of Industry and Trade", "Vladimír Bärtl")]
 
 
 def test_two_people_in_one_item():

@@ -90,8 +90,7 @@ class _Reader:
                     continue
                 dates = _Dates(sentence)
                 for match in (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence)):
-                    restored = match["again"] and not match["again"].lower().startswith("re")
-                    if restored and not match["diplomatic"]:
+                    if _OTHER_RELATIONS.search(sentence, max(0, match.start() - 20), match.start()):
                         continue  # "trade relations resumed" is not diplomatic relations restored
                     date = dates.near(match.start("verb"), match.end("verb"))
                     if date:
@@ -215,13 +214,17 @@ class _Reader:
 _RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
 _VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])establish\w*)")
-_RELATIONS_NOUN = r"(?P<diplomatic>diplomatic\s+)?(?:relations|ties)\b"
+_RELATIONS_NOUN = r"(?:diplomatic\s+)?(?:relations|ties)\b"
+_OTHER_RELATIONS = re.compile(r"\b(?:trade|economic|commercial|cultural|friendly|military|business|sporting)\s+$",
+                              re.IGNORECASE)
 # "established (formal) diplomatic relations", "the establishment of diplomatic relations"
 _ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilateral|their|its)\s+){{0,2}}"
                      rf"{_RELATIONS_NOUN}", re.IGNORECASE)
-# "diplomatic relations between A and B were (formally) established"
+# "diplomatic relations between A and B were (formally) established", and
+# "relations were severed in 1942 and (were) re-established in 1952"
 _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
-                      rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+                      rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
+                      rf"(?:were|was|have\s+been|had\s+been)?\s*(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
 _MEMBERS = re.compile(
     r"\b(?:both|the two)\s+(?:nations|countries|states|[^,.;]{1,80}?\s+and\s+[^,.;]{1,80}?)\s+are\s+(?:also\s+)?"
     r"(?:(?:full|founding|mutual|active)\s+(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",

@@ -137,18 +137,20 @@ def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
     dates = [match.iso for match in find_dates(when)] or [None]
     origin, destination = direction
     visits = []
-    for one in _people(who):
+    for one in _people(who, countries):
         office, person = split_office(one, countries)
         visits += [Visit(origin, destination, office, person, date, line) for date in dates]
     return visits
 
 
-def _people(who: str) -> list[str]:
-    """"King Juan Carlos I and Queen Sofía" -> two people; "and" before a title starts the next."""
+def _people(who: str, countries: tuple[str, ...]) -> list[str]:
+    """"King Juan Carlos I and Queen Sofía" -> two people: "and" starts the next person
+    when a title follows it and a name precedes it ("Minister of Industry and Trade X"
+    is one)."""
     parts = re.split(r"\s+and\s+(?=\S)", who)
     people = [parts[0]]
     for part in parts[1:]:
-        if _is_title_word(part.split()[0]):
+        if _is_title_word(part.split()[0]) and split_office(people[-1], countries)[1]:
             people.append(part)
         else:
             people[-1] += " and " + part
