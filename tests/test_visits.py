@@ -22,7 +22,7 @@ PAIR = ("Lithuania", "Mexico")
     ("President of the Government of Spain Pedro Sánchez", "President of the Government of Spain", "Pedro Sánchez"),
     ("Secretary of Foreign Affairs Marcelo Ebrard Casaubón", "Secretary of Foreign Affairs", "Marcelo Ebrard Casaubón"),
     ("former President Vicente Fox", "former President", "Vicente Fox"),
-    ("Mexican President Felipe Calderón", "Mexican President", "Felipe Calderón"),
+    ("Mexican President Felipe Calderón", "President", "Felipe Calderón"),
     ("Deputy Minister of Industry and Trade Vladimír Bärtl", "Deputy Minister of Industry and Trade", "Vladimír Bärtl"),
     ("Prime Minister Sir John Major", "Prime Minister", "Sir John Major"),
     ("Vicente Fox", None, "Vicente Fox"),

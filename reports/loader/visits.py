@@ -83,8 +83,8 @@ def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str 
     """`Foreign State Secretary Ignac Golob` -> ("Foreign State Secretary", "Ignac Golob")."""
     words = who.split()
     country_words = {word.lower() for country in countries for word in bare(country).split()}
-    # A leading adjective before a title belongs to the office: "Mexican President ...".
-    taken = 1 if len(words) > 2 and words[0][:1].isupper() and not _is_title_word(words[0]) \
+    # A nationality before a title ("Mexican President ...") repeats the list's direction.
+    skipped = taken = 1 if len(words) > 2 and words[0][:1].isupper() and not _is_title_word(words[0]) \
         and _is_title_word(words[1]) else 0
     while taken < len(words):
         word = words[taken]
@@ -105,7 +105,7 @@ def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str 
         taken -= 1
     if taken == len(words) and taken > 1 and not _is_title_word(words[-1]):
         taken -= 1
-    office = " ".join(words[:taken]).strip(" ,") or None
+    office = " ".join(words[skipped:taken]).strip(" ,") or None
     person = " ".join(words[taken:]).strip(" ,") or None
     return office, person
 
