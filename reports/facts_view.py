@@ -212,20 +212,17 @@ def visit_label(visit: Visit) -> str:
     return " ".join(part for part in (visit.office, visit.person) if part)
 
 
+def sections_of_kind(record: Relationship, kind: str | None) -> list[Section]:
+    """The sections of one kind (reports.sections: HISTORY, SEE_ALSO ...), subsections
+    included; kind None gives the sections the loader did not recognise."""
+    return [section for section, found in with_kinds(record.sections) if found == kind]
+
+
 def history_sections(record: Relationship) -> list[Section]:
     """The History section and its subsections."""
-    return _sections_where(record, lambda kind: kind == HISTORY)
+    return sections_of_kind(record, HISTORY)
 
 
 def other_sections(record: Relationship) -> list[Section]:
     """Sections the loader did not recognise: kept, so nothing of the article is lost."""
-    return _sections_where(record, lambda kind: kind is None)
-
-
-def sections_of_kind(record: Relationship, kind: str) -> list[Section]:
-    """The sections of one kind (reports.sections: HISTORY, SEE_ALSO ...), subsections included."""
-    return _sections_where(record, lambda found: found == kind)
-
-
-def _sections_where(record: Relationship, wanted) -> list[Section]:
-    return [section for section, kind in with_kinds(record.sections) if wanted(kind)]
+    return sections_of_kind(record, None)

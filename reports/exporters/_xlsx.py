@@ -458,12 +458,12 @@ class _Styles:
         colors = layout.colors
         options = layout.options("xlsx")
         self.date_format = options.get("date_format", "yyyy-mm-dd")
-        primary, on_primary = _argb(colors.get("primary", "#1F3A5F")), _argb(colors.get("on_primary", "#FFFFFF"))
+        primary, on_primary = _argb(colors["primary"]), _argb(colors["on_primary"])
         # Fonts derive from the workbook's body font, or LibreOffice falls back to a serif.
         self.header_font = _font_like(DEFAULT_FONT, b=True, color=on_primary)
         # A linked header gets a light fill: LibreOffice paints links in its own dark blue.
         self.header_link_font = _font_like(DEFAULT_FONT, b=True, color=primary, u="single")
-        self.header_link_fill = PatternFill("solid", fgColor=_argb(colors.get("light", "#EEF2F7")))
+        self.header_link_fill = PatternFill("solid", fgColor=_argb(colors["light"]))
         self.header_fill = PatternFill("solid", fgColor=primary)
         self.link_font = _font_like(DEFAULT_FONT, color=primary, u="single")
         self.wrap = Alignment(wrap_text=True)
@@ -573,7 +573,7 @@ def _fill_chart(chart, title, data: SheetInfo, rows: int, value_column: int, lay
     chart.set_categories(categories)
     chart.title = title
     chart.legend = None
-    chart.series[0].graphicalProperties.solidFill = layout.colors.get("primary", "#1F3A5F").lstrip("#")
+    chart.series[0].graphicalProperties.solidFill = layout.colors["primary"].lstrip("#")
     # openpyxl 3.1 marks axes as deleted unless told otherwise: Excel would hide them.
     chart.x_axis.delete = chart.y_axis.delete = False
 

@@ -49,11 +49,11 @@ class _Reader:
         self.path = path
         self.warnings: list[Diagnostic] = []
         self.sections = list(kinds.with_kinds(article.sections))
-        # All text in article order, in one string: where an agreement is first named.
-        units = list(texts(article.lead + [b for s in article.sections for b in s.blocks]))
-        self._line_numbers = [unit.line for unit in units]
-        self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in units[:-1]), initial=0))
-        self._full_text = "\n".join(unit.text for unit in units)
+        # Every line of text in article order; joined, it tells where an agreement is first named.
+        self.units = list(texts(article.lead + [b for s in article.sections for b in s.blocks]))
+        self._line_numbers = [unit.line for unit in self.units]
+        self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
+        self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
 
     def warn(self, line: int | None, message: str) -> None:
@@ -84,7 +84,7 @@ class _Reader:
 
     def establishment(self) -> tuple[str | None, str | None]:
         established, reestablished = [], []
-        for unit in texts(self.article.lead + [b for s in self.article.sections for b in s.blocks]):
+        for unit in self.units:
             for sentence in split_sentences(unit.text):
                 if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
                     continue

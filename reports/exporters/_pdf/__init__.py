@@ -36,8 +36,8 @@ def export(record, layout, path) -> list[str]:
     furniture = PageFurniture(layout, styles, gate, record.title, layout.label("brief"),
                               layout.metadata.get("company", ""))
     doc = make_document(path, layout, _metadata(record, layout, styles), furniture.on_page)
-    brief = parts.Brief(record, layout, styles, gate, doc.width)
-    brief.parts = tuple(part for part in layout.order if _present(part, record))
+    brief = parts.Brief(record, layout, styles, gate, doc.width,
+                        tuple(part for part in layout.order if _present(part, record)))
     with _binary_streams():
         doc.build(_story(brief), canvasmaker=furniture.canvasmaker())
     return warnings + gate.warnings()
