@@ -10,7 +10,7 @@ Public API (imports are lazy so that `reports --help` starts fast):
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from ._version import __version__
 __all__ = ["__version__", "load", "load_all", "build"]
 
 

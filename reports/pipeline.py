@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import __version__, exporters
+from . import exporters
+from ._version import __version__
 from .batch import load_all
 from .errors import Diagnostic, ReportsError
 from .layout import Layout, load_layout

@@ -33,7 +33,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
-from .. import __version__, facts_view
+from .. import facts_view
+from .._version import __version__
 from ..sections import SEE_ALSO
 from ._zipfile import FixedTimeZip
 

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ... import __version__
+from ..._version import __version__
 from ...facts_view import amount_label, date_label, date_parts, key_facts, mission_label, visits_by_direction
 from . import timeline
 from .flowables import TitleBand, data_table, heading
