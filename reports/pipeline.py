@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from . import exporters
 from ._version import __version__
 from .batch import load_all
+from .context import ExportContext
 from .errors import Diagnostic, ReportsError
 from .layout import Layout, load_layout
 from .model import Relationship
@@ -137,7 +138,8 @@ def export_article(record: Relationship, stem: str, out: str, formats: tuple[str
         exporter = exporters.get(name)
         path = Path(out) / f"{stem}{exporter.EXTENSION}"
         try:
-            warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp), build_id)
+            context = ExportContext(previous=str(path) if path.exists() else None)
+            warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp, context), build_id)
         except ReportsError as error:
             return _Outcome(written, warnings, f"{name}: {error}")
         except Exception as error:  # a bug of ours: say so in one line, a traceback only if asked

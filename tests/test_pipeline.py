@@ -115,7 +115,7 @@ def test_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path):
 def test_an_exporter_bug_is_reported_not_raised(tmp_path, monkeypatch):
     json_exporter = exporters.get("json")
 
-    def broken(record, layout, path):
+    def broken(record, layout, path, context=None):
         path.write_text("partial", "utf-8")
         raise RuntimeError("boom")
 
@@ -167,7 +167,7 @@ def test_hostile_titles_stay_inside_the_output_folder(tmp_path):
 def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypatch):
     import os
 
-    def killed(record, layout, path):
+    def killed(record, layout, path, context=None):
         path.write_text("partial", "utf-8")
         os._exit(9)  # as the out-of-memory killer would
 

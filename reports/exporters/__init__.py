@@ -4,8 +4,11 @@ Every exporter module has the same small surface:
 
     NAME = "pdf"                 # the --format name
     EXTENSION = ".pdf"
-    def export(record, layout, path) -> list[str]            # warnings
-    def export_many(records, layout, path) -> list[str]      # optional: combined output
+    def export(record, layout, path, context=None) -> list[str]        # warnings
+    def export_many(records, layout, path, context=None) -> list[str]  # optional: combined output
+
+`context` is a reports.context.ExportContext (the build's date, changes since the last
+build, the document being replaced); None means a first build.
 
 Modules are imported only when a format is used, so `reports --help` stays fast.
 Adding a format is one module and one line in _MODULES.

@@ -52,7 +52,7 @@ _exports_since_collect = 0
 # -- the module interface ---------------------------------------------------------------
 
 
-def export(record, layout, path) -> list[str]:
+def export(record, layout, path, context=None) -> list[str]:
     """Write the dossier of `record` to `path`; returns warnings."""
     record, warnings = facts_view.safe_record(record)
     base = _base(layout)

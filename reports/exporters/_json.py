@@ -12,7 +12,7 @@ def dumps(record) -> str:
     return json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def export(record, layout, path) -> list[str]:
+def export(record, layout, path, context=None) -> list[str]:
     with open(path, "w", encoding="utf-8", newline="\n") as stream:
         stream.write(dumps(record))
     return []

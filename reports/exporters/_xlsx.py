@@ -131,7 +131,7 @@ COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
 # -- the module interface -----------------------------------------------------------------
 
 
-def export(record, layout, path) -> list[str]:
+def export(record, layout, path, context=None) -> list[str]:
     """One relationship's workbook."""
     book = _Book(layout, SHEET_KEYS, combined=False)
     book.overview_of_one(record)
@@ -143,7 +143,7 @@ def export(record, layout, path) -> list[str]:
     return book.save(path)
 
 
-def export_many(records, layout, path) -> list[str]:
+def export_many(records, layout, path, context=None) -> list[str]:
     """The combined workbook: every sheet starts with a Relationship column."""
     records = list(records)
     book = _Book(layout, COMBINED_SHEET_KEYS, combined=True)

@@ -28,7 +28,7 @@ EXTENSION = ".pdf"
 _DEFAULT_SUBSTITUTE = "\ufffd"
 
 
-def export(record, layout, path) -> list[str]:
+def export(record, layout, path, context=None) -> list[str]:
     record, warnings = safe_record(record)
     styles = make_styles(layout)
     gate = TextGate(coverage(layout.fonts.body, layout.fonts.headings),
