@@ -21,6 +21,7 @@ from ..errors import ArticleError, Diagnostic
 from ..model import ListBlock, Paragraph, Relationship, Section, Source, TableBlock
 from . import article as structure
 from .facts import read_facts
+from .tables import as_lists
 
 # Articles larger than this are refused before they are read (see `read(max_bytes=)`).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -65,7 +66,7 @@ def record_of(document, shown: str) -> LoadResult:
     page = document.page
     where = f"{shown}[{page.title}]" if page else shown
     countries = split_title(parsed.title, where, parsed.title_line)
-    facts, fact_warnings = read_facts(parsed, countries, where)
+    facts, fact_warnings = read_facts(as_lists(parsed), countries, where)
     infobox, infobox_warnings = _infobox(parsed.infobox, where)
     lead = list(structure.texts(parsed.lead))
     record = Relationship(

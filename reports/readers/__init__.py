@@ -30,9 +30,10 @@ from ..errors import Diagnostic, ReportsError
 
 _MODULES = {
     "plain": "plain",
+    "wikitext": "wikitext",
 }
 # Forms recognised by their content when the extension does not decide, most specific first.
-_SNIFF_ORDER: tuple[str, ...] = ()
+_SNIFF_ORDER: tuple[str, ...] = ("wikitext",)
 _DEFAULT = "plain"
 # Extensions that say only "text": the content decides between the forms.
 _AMBIGUOUS = (".txt", ".text")
