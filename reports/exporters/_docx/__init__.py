@@ -27,6 +27,7 @@ from docx import Document
 from ... import facts_view
 from .base import base_of
 from .document import FIELD_INSTRUCTIONS, TOC_INSTRUCTION, Dossier, _field_code  # noqa: F401 (tests)
+from .notes import NotePlacer, read_notes
 from .package import set_core_properties, write_package
 
 NAME = "docx"
@@ -41,11 +42,26 @@ def export(record, layout, path, context=None) -> list[str]:
     record, warnings = facts_view.safe_record(record)
     base = base_of(layout)
     document = Document(io.BytesIO(base.blob))
-    Dossier(document, base, record, layout).write()
+    placer = _placer(document, base, context)
+    Dossier(document, base, record, layout, placer=placer).write()
+    if placer:
+        warnings += placer.warnings
     set_core_properties(document, record, layout)
     write_package(document, path, facts_view.document_datetime(record))
     _collect_now_and_then()
     return warnings
+
+
+def _placer(document, base, context) -> NotePlacer | None:
+    """What carries the notes of the dossier being replaced, if it has any. A file that
+    cannot be read is no dossier to carry from (the build keeps it as a backup)."""
+    if context is None or not context.previous:
+        return None
+    try:
+        carried = read_notes(context.previous)
+    except ValueError:
+        return None
+    return NotePlacer(document, carried, base.style_ids) if carried else None
 
 
 def save_template(layout, path) -> None:

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 
 from ... import facts_view
 from ..._version import __version__
 from ...sections import SEE_ALSO
+from . import notes
 from .base import Base
 from .styles import W as _W, twips as _twips
 
@@ -26,6 +28,9 @@ class Dossier:
     record: object
     layout: object
     headings: list = field(default_factory=list)  # (level, text) for the cached contents
+    placer: object = None  # a notes.NotePlacer when an old dossier had notes
+    part: str | None = None  # the part being written (its heading gets the part's bookmark)
+    bookmarks: int = 0
 
     def write(self) -> None:
         self.cover()
@@ -35,9 +40,14 @@ class Dossier:
                  "missions": self.missions, "history": self.history,
                  "other_sections": self.other_sections, "see_also": self.see_also,
                  "sources": self.sources}
+        written = set()
         for part in self.layout.order:
+            self.part = part
             if parts[part]() and part != "sources":
-                self.analyst_notes()
+                self.analyst_notes(part)
+                written.add(part)
+        self.part = None
+        self.earlier_notes(written)
         _table_of_contents(self, toc_anchor)
         _header_and_footer(self)
 
@@ -63,16 +73,48 @@ class Dossier:
         self.body_end.addprevious(p)
         return p
 
-    def heading(self, text: str, level: int = 1):
+    def heading(self, text: str, level: int = 1, bookmark: str | None = None):
         self.headings.append((level, text))
-        return self.para(text, f"Heading {level}")
+        p = self.para(text, f"Heading {level}")
+        if bookmark is None and level == 1 and self.part:
+            bookmark, self.part = notes.PART + self.part, None
+        if bookmark:
+            self.bookmark(p, bookmark)
+        return p
+
+    def bookmark(self, p, name: str) -> None:
+        """A named point in the paragraph that Word and LibreOffice keep (see notes.py)."""
+        self.bookmarks += 1
+        number = self.bookmarks
+        p_pr = p.find(qn("w:pPr"))
+        p_pr.addnext(parse_xml(f'<w:bookmarkStart {_W} w:id="{number}" w:name="{name}"/>'))
+        p.append(parse_xml(f'<w:bookmarkEnd {_W} w:id="{number}"/>'))
 
     def none_recorded(self) -> None:
         self.para(self.label("none"))
 
-    def analyst_notes(self) -> None:
-        self.para(self.label("analyst_notes"), "Analyst Notes Heading")
-        self.para("", "Analyst Notes")
+    def analyst_notes(self, part: str) -> None:
+        self.bookmark(self.para(self.label("analyst_notes"), "Analyst Notes Heading"), notes.NOTES + part)
+        note = self.placer.carried.notes.get(part) if self.placer else None
+        if note is None:
+            self.para("", "Analyst Notes")
+            return
+        for element in self.placer.copies(note):
+            self.body_end.addprevious(element)
+
+    def earlier_notes(self, written: set[str]) -> None:
+        """The closing section: notes whose part this dossier no longer has."""
+        if not self.placer:
+            return
+        carried = self.placer.carried
+        orphans = [*carried.orphans, *(note for key, note in carried.notes.items() if key not in written)]
+        if not orphans:
+            return
+        self.heading(self.label("earlier_notes"), 1, notes.EARLIER)
+        for number, note in enumerate(orphans, 1):
+            self.heading(note.heading, 2, f"{notes.ORPHAN}{number}")
+            for element in self.placer.copies(note):
+                self.body_end.addprevious(element)
 
     def table(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
         """`widths` are fractions of the text width; a last column "l. N" cites the source."""
