@@ -1,4 +1,4 @@
-"""The Word dossier (reports/exporters/_docx.py), read back with python-docx and
+"""The Word dossier (reports/exporters/_docx/), read back with python-docx and
 LibreOffice. Each dossier is built once per module."""
 
 from __future__ import annotations
