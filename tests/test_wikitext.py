@@ -129,3 +129,22 @@ def test_no_title_is_a_one_line_error():
     with pytest.raises(ArticleError) as caught:
         parse("Just some text.", "notes.wiki")
     assert "no title naming two countries" in str(caught.value)
+
+
+def test_cli_reads_a_wiki_file_and_lists_the_readers(tmp_path):
+    from click.testing import CliRunner
+
+    from reports.cli import cli
+
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["readers"])
+    assert listed.exit_code == 0
+    assert [line.split()[0] for line in listed.output.splitlines()] == ["plain", "wikitext", "mediawiki-xml"]
+    copy = tmp_path / "page.txt"
+    copy.write_text((HERE / "sample.wiki").read_text("utf-8"), "utf-8")
+    forced = runner.invoke(cli, ["inspect", "--from", "plain", str(copy)])
+    assert forced.exit_code == 1 and "the first line is not a title" in forced.output
+    sniffed = runner.invoke(cli, ["inspect", "--json", str(HERE / "sample.wiki")])
+    assert sniffed.exit_code == 0 and '"Latvia–Mexico relations"' in sniffed.output
+    unknown = runner.invoke(cli, ["inspect", "--from", "pdf", str(copy)])
+    assert unknown.exit_code == 2 and "choose from plain, wikitext" in unknown.output

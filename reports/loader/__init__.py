@@ -31,8 +31,9 @@ _RELATIONS_SUFFIX = re.compile(r"\s+(?:relations|relationship)$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class LoadResult:
-    record: Relationship
+    record: Relationship | None
     warnings: list[Diagnostic] = field(default_factory=list)
+    error: Diagnostic | None = None  # one page of a dump that could not be read (record None)
 
 
 def load(path: str | os.PathLike, form: str | None = None) -> Relationship:
@@ -43,6 +44,8 @@ def load(path: str | os.PathLike, form: str | None = None) -> Relationship:
 def read(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, form: str | None = None) -> LoadResult:
     """The record of one article and the warnings about it (a dump: its first article)."""
     for result in read_all(path, max_bytes, form):
+        if result.error:
+            raise ArticleError(result.error.path, result.error.line, result.error.message)
         return result
     raise ArticleError(display_path(path), None, "holds no article")
 
@@ -51,13 +54,23 @@ def read_all(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, form: 
              tally=None) -> Iterator[LoadResult]:
     """The record of every article a file holds (one, or a dump's pages), in order. The
     reader is `form` when given, else the one the file's extension or content names.
-    An ArticleError may come after the records of the articles before it."""
+    A page of a dump that cannot be read is a result with an `error` and no record, and
+    the pages after it still come; an ArticleError for the whole file may come after
+    the records of the articles before it."""
     from .. import readers
 
     shown = display_path(path)
     reader = readers.choose(Path(path), form)
     for document in reader.documents(Path(path), shown, max_bytes, tally if tally is not None else readers.Tally()):
-        yield record_of(document, shown)
+        if document.error:
+            yield LoadResult(None, document.warnings, document.error)
+            continue
+        try:
+            yield record_of(document, shown)
+        except ArticleError as error:
+            if document.page is None:
+                raise
+            yield LoadResult(None, document.warnings, error.as_diagnostic())
 
 
 def record_of(document, shown: str) -> LoadResult:

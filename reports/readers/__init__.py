@@ -31,9 +31,10 @@ from ..errors import Diagnostic, ReportsError
 _MODULES = {
     "plain": "plain",
     "wikitext": "wikitext",
+    "mediawiki-xml": "mediawiki_xml",
 }
 # Forms recognised by their content when the extension does not decide, most specific first.
-_SNIFF_ORDER: tuple[str, ...] = ("wikitext",)
+_SNIFF_ORDER: tuple[str, ...] = ("mediawiki-xml", "wikitext")
 _DEFAULT = "plain"
 # Extensions that say only "text": the content decides between the forms.
 _AMBIGUOUS = (".txt", ".text")
@@ -56,6 +57,7 @@ class Document:
     sha256: str                 # of the bytes it was read from (a dump page: its text)
     warnings: list[Diagnostic] = field(default_factory=list)
     page: Page | None = None
+    error: Diagnostic | None = None  # a page of a dump that cannot be read: no article
 
 
 Tally = Counter  # what a reader skipped, by reason ("redirects", "other namespaces"...)
