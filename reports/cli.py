@@ -85,11 +85,13 @@ def main() -> None:
               help="Also write OUT/relationships.xlsx across all articles.")
 @click.option("--force", is_flag=True, help="Rebuild everything, even unchanged articles.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and stop at the first failure.")
+@click.option("--no-carry", is_flag=True,
+              help="Write clean documents: carry no analysts' notes or sheets (edited files are still backed up).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 @_max_size
 @_from
-def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, verbose, max_size, form):
+def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, quiet, verbose, max_size, form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
     from .pipeline import build as run_build
     from .errors import ReportsError
@@ -110,7 +112,7 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, ver
                 bar.__enter__()
         result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
                            force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
-                           progress=bar.update if bar else None, form=form)
+                           progress=bar.update if bar else None, carry=not no_carry, form=form)
     except ReportsError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -131,6 +133,10 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, ver
     if result.warnings and not verbose:
         count = len(result.warnings)
         summary += f" ({count} warning{'s' if count != 1 else ''}; --verbose shows {'them' if count != 1 else 'it'})"
+    if result.backups:
+        count = len(result.backups)
+        summary += f"; kept {count} edited file{'s' if count != 1 else ''} as backup: " + ", ".join(
+            path.name for path in result.backups)
     if result.stopped_early:
         summary += " (stopped at the first failure: --strict)"
     click.echo(summary, err=True)

@@ -57,6 +57,7 @@ class FactSheet:
     key: str                    # layout label key of the sheet name; also names the table
     columns: tuple[Column, ...]
     rows: Callable              # (record, layout) -> iterable of row tuples
+    fact_columns: tuple[int, ...] = ()  # the columns that identify a fact (its analyst's note follows it)
 
 
 def _iso_to_excel(iso: str | None):
@@ -111,21 +112,22 @@ def _columns(*labels: str, **formats: str) -> tuple[Column, ...]:
 
 FACT_SHEETS = (
     FactSheet("sheet_visits", _columns("from", "to", "office", "person", "date", "year", "month",
-                                       "source_line", date="date_format"), _visit_rows),
+                                       "source_line", date="date_format"), _visit_rows, (0, 1, 3, 4)),
     FactSheet("sheet_agreements", _columns("title", "date", "year", "source_line", date="date_format"),
-              _agreement_rows),
+              _agreement_rows, (0, 1)),
     FactSheet("sheet_trade", _columns("year", "total_usd", "source_line", total_usd="currency_format"),
-              _trade_rows),
-    FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows),
+              _trade_rows, (0,)),
+    FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, (0, 1, 2)),
     FactSheet("sheet_missions", _columns("country", "host", "kind", "city", "city_country", "resident",
-                                         "source_line"), _mission_rows),
+                                         "source_line"), _mission_rows, (0, 1, 3)),
     FactSheet("sheet_events", _columns("date", "year", "month", "text", "source_line", date="date_format"),
-              _event_rows),
+              _event_rows, (0, 3)),
 )
 # Which sheet holds the detail of a key fact (facts_view.KeyFact.part).
 _PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "sheet_missions"}
 SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
 COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
+EARLIER_NOTES_KEY = "sheet_earlier_notes"  # written only when notes lost their fact
 
 
 # -- the module interface -----------------------------------------------------------------
@@ -133,26 +135,28 @@ COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
 
 def export(record, layout, path, context=None) -> list[str]:
     """One relationship's workbook."""
-    book = _Book(layout, SHEET_KEYS, combined=False)
+    book = _Book(layout, SHEET_KEYS, combined=False, context=context)
     book.overview_of_one(record)
     for sheet in FACT_SHEETS:
         book.fact_sheet(sheet, [record])
     counts = visit_counts_by_year([record])
     book.visits_per_year(counts)
     book.properties(record.title, document_datetime(record))
+    book.analysts_work()
     return book.save(path)
 
 
 def export_many(records, layout, path, context=None) -> list[str]:
     """The combined workbook: every sheet starts with a Relationship column."""
     records = list(records)
-    book = _Book(layout, COMBINED_SHEET_KEYS, combined=True)
+    book = _Book(layout, COMBINED_SHEET_KEYS, combined=True, context=context)
     book.overview_of_many(records)
     for sheet in FACT_SHEETS:
         book.fact_sheet(sheet, records)
     book.visits_per_year(visit_counts_by_year(records))
     book.latest_trade_ranking(records)
     book.properties(layout.label("relations"), document_datetime(*records))
+    book.analysts_work()
     return book.save(path)
 
 
@@ -189,16 +193,31 @@ def sheet_reference(name: str) -> str:
 class _Book:
     """A write-only workbook being filled sheet by sheet, collecting warnings."""
 
-    def __init__(self, layout, keys, combined: bool):
+    def __init__(self, layout, keys, combined: bool, context=None):
         from openpyxl import Workbook
 
         self.layout = layout
         self.options = layout.options("xlsx")
         self.combined = combined
         self.workbook = Workbook(write_only=True)
-        self.names, self.warnings = sheet_names(layout, keys)
+        self.names, self.warnings = sheet_names(layout, (*keys, EARLIER_NOTES_KEY))
         self.sheets = {}
         self.styles = _Styles(layout)
+        self.claims = {}  # sheet key -> sheets.NotesClaim
+        self.carried = self._carried(context)
+
+    def _carried(self, context):
+        """The analysts' work in the workbook being replaced (None on a first build, or
+        when that file cannot be read: the build keeps it as a backup)."""
+        if context is None or not context.previous:
+            return None
+        from ..carry import sheets
+
+        keys = {sheet.key: self._key_columns(sheet) for sheet in FACT_SHEETS}
+        try:
+            return sheets.read_carried(context.previous, keys, self.names, self.label("notes_column"))
+        except ValueError:
+            return None
 
     def label(self, key: str) -> str:
         return self.layout.label(key)
@@ -210,14 +229,56 @@ class _Book:
         return self.sheets[key]
 
     def fact_sheet(self, sheet: FactSheet, records) -> None:
-        headers = [self.label(c.label) for c in sheet.columns]
-        formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns]
+        """A fact sheet, its last column the analyst's Notes (carried by the fact's key)."""
+        headers = [self.label(c.label) for c in sheet.columns] + [self.label("notes_column")]
+        formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns] + [None]
         if self.combined:
-            def make_rows():
+            def facts():
                 return ((record.id, *row) for record in records for row in sheet.rows(record, self.layout))
-            self.new_sheet(sheet.key, [self.label("relationship"), *headers], [None, *formats], make_rows, "B2")
+            headers, formats, freeze = [self.label("relationship"), *headers], [None, *formats], "B2"
         else:
-            self.new_sheet(sheet.key, headers, formats, lambda: sheet.rows(records[0], self.layout), "A2")
+            def facts():
+                return sheet.rows(records[0], self.layout)
+            freeze = "A2"
+        claim = self._claim(sheet, headers)
+
+        def make_rows():
+            if claim is None:
+                return ((*row, None) for row in facts())
+            claim.restart()
+            return ((*row, claim.note_for(row)) for row in facts())
+        self.new_sheet(sheet.key, headers, formats, make_rows, freeze)
+
+    def _claim(self, sheet: FactSheet, headers):
+        notes = self.carried.notes.get(sheet.key) if self.carried else None
+        if not notes:
+            return None
+        from ..carry.sheets import NotesClaim
+
+        self.claims[sheet.key] = NotesClaim(notes, self._key_columns(sheet))
+        return self.claims[sheet.key]
+
+    def _key_columns(self, sheet: FactSheet) -> tuple[int, ...]:
+        """A fact's key columns; in the combined workbook the Relationship column first."""
+        return (0, *(i + 1 for i in sheet.fact_columns)) if self.combined else sheet.fact_columns
+
+    def analysts_work(self) -> None:
+        """The closing notes sheet and the analyst's own sheets, after the generated ones;
+        the generated sheets named in the properties for the next build."""
+        from ..carry import sheets
+
+        if self.carried:
+            rows = list(self.carried.earlier)
+            for key, claim in self.claims.items():
+                rows += [(self.carried.old_names.get(key, self.names[key]), " · ".join(k for k in fact if k), note)
+                         for fact, note in claim.leftovers()]
+            if rows:
+                headers = [self.label("sheet"), self.label("fact"), self.label("notes_column")]
+                self.new_sheet(EARLIER_NOTES_KEY, headers, [None] * 3, lambda: iter(rows), "A2")
+            taken = {name.casefold() for name in self.names.values()}
+            self.warnings += sheets.copy_analyst_sheets(self.carried, self.workbook, taken)
+        sheets.mark_generated(self.workbook, {key: self.names[key] for key in self.sheets},
+                              self.label("notes_column"))
 
     def overview_of_one(self, record) -> None:
         """Field/value rows: title, key facts, summary, row counts. A field links to the
