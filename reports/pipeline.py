@@ -199,6 +199,7 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
           formats: Iterable[str] | None = None, layout: str | None = None, jobs: int | None = None,
           combined: bool = True, force: bool = False, strict: bool = False, verbose: bool = False,
           progress: Callable[[int], None] | None = None, max_bytes: int | None = None,
+          planned: Callable[[int], None] | None = None,
           carry: bool = True, form: str | None = None) -> BuildResult:
     """Build every format of every article under `paths` into `out`.
 
@@ -210,9 +211,11 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     run.carry = CarryPlans(_read_manifest(run.out), carry)
     records, stems = run.load(paths, max_bytes, form)
     if not run.result.stopped_early:
+        todo = run.plan(records, stems)
+        if planned:
+            planned(len(todo))
         try:
-            for (record, stem), outcome in _run(run.plan(records, stems), run.out, run.formats, layout, jobs,
-                                                verbose, run.carry):
+            for (record, stem), outcome in _run(todo, run.out, run.formats, layout, jobs, verbose, run.carry):
                 if progress:
                     progress(1)
                 if not run.collect(record, stem, outcome):
