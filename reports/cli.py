@@ -38,11 +38,16 @@ _from = click.option("--from", "form", default=None, metavar="FORM", callback=_c
                           "default: by extension, then content.")
 
 
+_ONE = {"other pages": "other page", "redirects": "redirect", "pages in other namespaces": "page in another namespace",
+        "pages without text": "page without text"}
+
+
 def _skipped(counts) -> str:
     """', skipped 49,120 other pages and 812 redirects of the dump'"""
     if not counts:
         return ""
-    parts = [f"{count:,} {reason}" for reason, count in sorted(counts.items(), key=lambda kv: -kv[1])]
+    parts = [f"{count:,} {reason if count != 1 else _ONE.get(reason, reason)}"
+             for reason, count in sorted(counts.items(), key=lambda kv: -kv[1])]
     return f"; passed over {', '.join(parts)} of the dump"
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ._zipfile import FixedTimeZip
-from ..facts_view import (date_parts, document_datetime, key_facts, kind_label, latest_trade,
+from ..facts_view import (source_rows, date_parts, document_datetime, key_facts, kind_label, latest_trade,
                           representation, visit_counts_by_year, xml_safe)
 
 NAME = "xlsx"
@@ -293,7 +293,7 @@ class _Book:
             for sheet in FACT_SHEETS:
                 count = sum(1 for _ in sheet.rows(record, self.layout))
                 yield Link(self.names[sheet.key], self.names[sheet.key]), count
-            yield self.label("source_file"), record.source.path
+            yield from source_rows(record, self.layout)
         self.new_sheet("sheet_overview", [self.label("field"), self.label("value")], [None, None], make_rows, "A2")
 
     def overview_of_many(self, records) -> None:

@@ -272,7 +272,7 @@ class Dossier:
         self.para(self.label("generated_by", version=__version__))
         source = self.record.source
         rows = [[self.label("relationship"), self.record.title],
-                [self.label("source_file"), source.path],
+                *[[label, value] for label, value in facts_view.source_rows(self.record, self.layout)],
                 [self.label("sha256"), source.sha256]]
         self.table([self.label("field"), self.label("value")], rows, [0.2, 0.8])
         return True
