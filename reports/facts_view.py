@@ -199,12 +199,13 @@ class TimelineEntry:
     kind: str  # "event" or "visit"
     text: str
     line: int
+    cites: tuple[str, ...] = ()
 
 
 def timeline(record: Relationship) -> list[TimelineEntry]:
     """Dated events and visits in date order (stable for equal dates)."""
-    entries = [TimelineEntry(e.date, "event", e.text, e.line) for e in record.events]
-    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line) for v in record.visits if v.date]
+    entries = [TimelineEntry(e.date, "event", e.text, e.line, e.cites) for e in record.events]
+    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line, v.cites) for v in record.visits if v.date]
     return sorted(entries, key=lambda entry: entry.date)
 
 

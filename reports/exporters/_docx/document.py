@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 from ... import facts_view
 from ..._version import __version__
 from ...sections import SEE_ALSO
-from . import notes
+from ...citations_view import with_references
+from . import notes, references
 from .base import Base
 from .styles import W as _W, twips as _twips
 
@@ -39,11 +40,11 @@ class Dossier:
                  "visits": self.visits, "agreements": self.agreements, "trade": self.trade,
                  "missions": self.missions, "history": self.history,
                  "other_sections": self.other_sections, "see_also": self.see_also,
-                 "sources": self.sources}
+                 "references": lambda: references.references(self), "sources": self.sources}
         written = set()
-        for part in self.layout.order:
+        for part in with_references(self.layout.order):
             self.part = part
-            if parts[part]() and part != "sources":
+            if parts[part]() and part not in ("sources", "references"):
                 self.analyst_notes(part)
                 written.add(part)
         self.part = None
@@ -126,8 +127,8 @@ class Dossier:
         else:
             self.none_recorded()
 
-    def caption(self, text: str, cite: int | None = None) -> None:
-        self.para(text, "Caption", cite)
+    def caption(self, text: str, cite: int | None = None):
+        return self.para(text, "Caption", cite)
 
     def bullets(self, items, cite: int | None = None) -> None:
         for index, item in enumerate(items):
@@ -176,6 +177,7 @@ class Dossier:
                  self.cite_cell(e.line)] for e in facts_view.timeline(self.record)]
         header = [self.label("date"), self.label("kind"), self.label("event"), self.label("source_column")]
         self.table_or_none(header, rows, [0.17, 0.11, 0.60, 0.12])
+        references.mark_rows(self, [e.cites for e in facts_view.timeline(self.record)])
         return True
 
     def visits(self) -> bool:
@@ -187,6 +189,7 @@ class Dossier:
             rows = [[facts_view.date_label(v.date, self.layout), v.office or "", v.person or "",
                      self.cite_cell(v.line)] for v in visits]
             self.table(header, rows, [0.18, 0.32, 0.38, 0.12])
+            references.mark_rows(self, [v.cites for v in visits])
         if not groups:
             self.none_recorded()
         return True
@@ -197,6 +200,7 @@ class Dossier:
                 for a in self.record.agreements]
         header = [self.label("date"), self.label("title"), self.label("source_column")]
         self.table_or_none(header, rows, [0.18, 0.70, 0.12])
+        references.mark_rows(self, [a.cites for a in self.record.agreements])
         return True
 
     def trade(self) -> bool:
@@ -210,10 +214,12 @@ class Dossier:
             header = [self.label("year"), self.label("total_usd"), self.label("value"),
                       self.label("source_column")]
             self.table(header, rows, [0.18, 0.35, 0.35, 0.12])
+            references.mark_rows(self, [t.cites for t in record.trade])
         if record.exports:
             self.heading(self.label("exports"), 2)
             for export in record.exports:
-                self.caption(self.direction_label("exports_from_to", export.from_, export.to), export.line)
+                caption = self.caption(self.direction_label("exports_from_to", export.from_, export.to), export.line)
+                references.add_notes(self, caption, export.cites, cited=True)
                 self.bullets(export.products)
         if not record.trade and not record.exports:
             self.none_recorded()
@@ -226,6 +232,7 @@ class Dossier:
         header = [self.label("country"), self.label("host"), self.label("mission"),
                   self.label("source_column")]
         self.table_or_none(header, rows, [0.2, 0.2, 0.48, 0.12])
+        references.mark_rows(self, [m.cites for m in self.record.missions])
         return True
 
     def history(self) -> bool:
@@ -244,9 +251,15 @@ class Dossier:
             if block.type == "list":
                 if block.caption:
                     self.caption(block.caption, block.line)
-                self.bullets(block.items, None if block.caption else block.line)
+                cite = None if block.caption else block.line
+                for index, item in enumerate(block.items):
+                    p = self.para(item, "List Bullet", cite if index == 0 else None)
+                    references.add_notes(self, p, block.cites_of(index), cited=cite is not None and index == 0)
+            elif block.type == "table":
+                references.table_block(self, block)
             else:
-                self.para(block.text, "Normal", block.line)
+                p = self.para(block.text, "Normal", block.line)
+                references.add_notes(self, p, block.cites, cited=True)
 
     def other_sections(self) -> bool:
         sections = facts_view.other_sections(self.record)
