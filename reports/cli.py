@@ -224,6 +224,31 @@ def readers():
 
 
 @cli.command()
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON: {article: [change, ...]}.")
+def diff(a, b, as_json):
+    """What changed from A to B: two articles, two record JSON files or two build folders.
+    Exit 0 when nothing changed, 1 when something did (like diff)."""
+    import json
+
+    from . import diff as run_diff
+    from .carry.compare import format_changes
+    from .errors import ReportsError
+
+    try:
+        result = run_diff(a, b)
+    except ReportsError as error:
+        _fail(str(error))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for line in format_changes(result):
+            click.echo(line)
+    sys.exit(1 if any(result.values()) else 0)
+
+
+@cli.command()
 def layouts():
     """List the layouts --layout can use: built-in ones and those in ./layouts/."""
     from .layout import available

@@ -148,6 +148,7 @@ _PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "
 SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
 COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
 EARLIER_NOTES_KEY = "sheet_earlier_notes"  # written only when notes lost their fact
+CHANGES_KEY = "sheet_changes"               # written only on a rebuild whose article changed
 
 
 # -- the module interface -----------------------------------------------------------------
@@ -165,6 +166,7 @@ def export(record, layout, path, context=None) -> list[str]:
     if cited:
         book.sources([record])
     book.properties(record.title, document_datetime(record))
+    book.changes(record.id, context)
     book.analysts_work()
     return book.save(path)
 
@@ -182,6 +184,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
     if cited:
         book.sources(records)
     book.properties(layout.label("relations"), document_datetime(*records))
+    book.changes(None, context)
     book.analysts_work()
     return book.save(path)
 
@@ -233,7 +236,7 @@ class _Book:
         # Only records with references get a Source URL column: plain articles' workbooks stay as they were.
         self.cited = cited
         self.workbook = Workbook(write_only=True)
-        self.names, self.warnings = sheet_names(layout, (*keys, EARLIER_NOTES_KEY))
+        self.names, self.warnings = sheet_names(layout, (*keys, CHANGES_KEY, EARLIER_NOTES_KEY))
         self.sheets = {}
         self.styles = _Styles(layout)
         self.claims = {}  # sheet key -> sheets.NotesClaim
@@ -309,6 +312,21 @@ class _Book:
     def _key_columns(self, sheet: FactSheet) -> tuple[int, ...]:
         """A fact's key columns; in the combined workbook the Relationship column first."""
         return (0, *(i + 1 for i in sheet.fact_columns)) if self.combined else sheet.fact_columns
+
+    def changes(self, article: str | None, context) -> None:
+        """The Changes sheet: one row per change since the last build, as a table."""
+        changes = context.changes if context else ()
+        if not changes:
+            return
+        from ..changes_view import change_rows
+
+        def build_date(change):
+            return _iso_to_excel(change.get("since") or (context.last_build if article else None))
+        rows = [(row.article or article, row.kind, row.change, row.item, row.field, row.old, row.new, row.line,
+                 build_date(change)) for row, change in zip(change_rows(changes, self.layout), changes)]
+        headers = [self.label(k) for k in ("article", "kind", "change", "fact", "field", "old", "new",
+                                            "source_line", "build_date")]
+        self.new_sheet(CHANGES_KEY, headers, [None] * 8 + [self.styles.date_format], lambda: iter(rows), "A2")
 
     def analysts_work(self) -> None:
         """The closing notes sheet and the analyst's own sheets, after the generated ones;
