@@ -21,13 +21,16 @@ class CarryPlan:
     when: datetime.datetime | None = None
     changes: tuple = ()
     last_build: str | None = None
+    prepared: datetime.datetime | None = None
+    source_date: str | None = None
 
     def context(self, path: Path, format_name: str, outcome) -> ExportContext:
         """Back up an edited or invalid document, then say what the exporter may carry from."""
         prepared = documents.prepare(path, format_name, self.digests.get(format_name), self.carry, self.when)
         outcome.warnings += prepared.warnings
         outcome.backups += [str(backup) for backup in prepared.backups]
-        return ExportContext(previous=prepared.previous, changes=self.changes, last_build=self.last_build)
+        return ExportContext(previous=prepared.previous, changes=self.changes, last_build=self.last_build,
+                             prepared=self.prepared, source_date=self.source_date)
 
     def digest(self, path: Path, format_name: str) -> dict:
         try:
@@ -55,7 +58,9 @@ class CarryPlans:
     def for_article(self, stem: str, record) -> CarryPlan:
         after = state.next_state(state.read(self.out, stem), record.to_dict(), self.today)
         self.pending[stem] = after
-        return CarryPlan(self._recorded(stem), self.carry, self.when, after.changes, after.since)
+        from .. import dating
+        return CarryPlan(self._recorded(stem), self.carry, self.when, after.changes, after.since,
+                         dating.prepared(record.source.path), dating.source_date(record))
 
     def built(self, stem: str) -> None:
         """The article's documents are written: its record becomes the last one."""

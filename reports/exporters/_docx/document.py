@@ -165,6 +165,10 @@ class Dossier:
         self.para(" · ".join(record.countries), "Subtitle")
         self.para(f"{self.label('dossier')} · {self.label('relations')} · "
                   f"{self.label('source_file')}: {record.source.path}", "Source Note")
+        from ...dating import dated_line
+        dated = dated_line(self.layout, self.context)
+        if dated:
+            self.para(dated, "Source Note")
 
     def contents(self):
         self.para(self.label("contents"), "TOC Heading")

@@ -39,7 +39,8 @@ def export(record, layout, path, context=None) -> list[str]:
                               layout.metadata.get("company", ""))
     doc = make_document(path, layout, _metadata(record, layout, styles), furniture.on_page)
     brief = parts.Brief(record, layout, styles, gate, doc.width,
-                        tuple(part for part in with_references(layout.order) if _present(part, record)))
+                        tuple(part for part in with_references(layout.order) if _present(part, record)),
+                        context)
     with _binary_streams():
         story = _story(brief)
         story[1:1] = changes_box(brief, context)  # right under the title band, on page one

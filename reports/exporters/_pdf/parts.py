@@ -30,6 +30,7 @@ class Brief:
     gate: object
     width: float            # of the frame, in points
     parts: tuple = ()       # parts that will appear, for links
+    context: object = None  # the build's ExportContext: dates, changes
 
     def t(self, text: str) -> str:
         """Article or label text made safe for a Paragraph."""
@@ -99,6 +100,10 @@ def title_band(b: Brief, margins) -> TitleBand:
     paragraphs = [Paragraph(b.label("brief").upper(), s.kicker),
                   Paragraph(f"{b.t(first)} – {b.t(second)}", s.title),
                   Paragraph(b.label("relations"), s.subtitle)]
+    from ...dating import dated_line
+    dated = dated_line(b.layout, b.context)
+    if dated:
+        paragraphs.append(Paragraph(escape(dated), s.subtitle))
     left, right, top = margins
     return TitleBand(paragraphs, s.colour["primary"], left, right, top, pad=b.layout.fonts.size * 1.6)
 
