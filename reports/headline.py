@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 # "In 2008, ", "Later that year in December 2010, ", "On 5 May 1921, ".
-_LEADING_DATE = re.compile(r"^[^,]{0,40}?\b\d{4},\s*")
+_LEADING_DATE = re.compile(r"^(?:[^,]{0,40}?\b\d{4},\s*|In \d{4}\s+(?=[a-z])(?!to\b|and\b))")
 _LEADING_PHRASE = re.compile(r"^(?:During|After|Following|Since|Before|Under|Between|As part of|"
                              r"Later|Early|In the)\b[^,]{0,60},\s*", re.IGNORECASE)
 # Where a clause or phrase begins: a label may end just before one of these.
-_BOUNDARY = re.compile(r"[,;:(]|\s(?:after|which|where|when|while|who|and|as|at|in|on|"
+_BOUNDARY = re.compile(r"[,;:(]|\s(?:after|which|where|when|while|who|as|at|in|on|"
                        r"for|to|during|with|between|from|by|since|following|led|held|"
                        r"that)\s", re.IGNORECASE)
 # Words a label must not end on.
