@@ -114,7 +114,8 @@ def test_a_hostile_page_title_never_reaches_a_path(tmp_path):
     path.write_bytes(dump(page("../../Etc–Passwd relations", "Lead text.")))
     result = build([path], tmp_path / "out", formats=("json",), combined=False)
     assert result.ok
-    assert sorted(p.name for p in (tmp_path / "out").rglob("*") if not p.name.startswith(".")) == ["etc-passwd.json"]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*") if not p.name.startswith(".")) == ["etc-passwd.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.xml", "out"]
 
 
 def test_every_document_names_the_page_its_revision_and_address(tmp_path):
