@@ -74,6 +74,27 @@ def main() -> None:
         sys.exit(3)
 
 
+class _Bar:
+    """The build's progress bar on a terminal, once the number of articles to build is
+    known (a dump's relations pages are counted only when it has been read)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.bar = enabled, None
+
+    def start(self, total: int) -> None:
+        if self.enabled and total > 3:
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            self.bar.__enter__()
+
+    def update(self, done: int) -> None:
+        if self.bar:
+            self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
@@ -85,11 +106,13 @@ def main() -> None:
               help="Also write OUT/relationships.xlsx across all articles.")
 @click.option("--force", is_flag=True, help="Rebuild everything, even unchanged articles.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and stop at the first failure.")
+@click.option("--no-carry", is_flag=True,
+              help="Write clean documents: carry no analysts' notes or sheets (edited files are still backed up).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 @_max_size
 @_from
-def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, verbose, max_size, form):
+def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, quiet, verbose, max_size, form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
     from .pipeline import build as run_build
     from .errors import ReportsError
@@ -99,26 +122,18 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, ver
     unknown = [f for f in chosen if f not in names()]
     if unknown or not chosen:
         _fail(f"unknown format {', '.join(unknown) or formats!r}; choose from {', '.join(names())}")
-    show_progress = not quiet and sys.stderr.isatty()
-    bar = None
+    bar = _Bar(not quiet and sys.stderr.isatty())
     try:
-        if show_progress:
-            from .batch import article_files
-            total = len(article_files(_paths(paths))[0])
-            if total > 3:
-                bar = click.progressbar(length=total, label="Building", file=sys.stderr)
-                bar.__enter__()
         result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
                            force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
-                           progress=bar.update if bar else None, form=form)
+                           progress=bar.update, planned=bar.start, carry=not no_carry, form=form)
     except ReportsError as error:
         _fail(str(error))
     except KeyboardInterrupt:
         click.echo("reports: interrupted; finished files are in place, no partial files left", err=True)
         sys.exit(130)
     finally:
-        if bar:
-            bar.__exit__(None, None, None)
+        bar.close()
     for failure in result.failures:
         click.echo(str(failure), err=True)
     if verbose:
@@ -131,6 +146,10 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, quiet, ver
     if result.warnings and not verbose:
         count = len(result.warnings)
         summary += f" ({count} warning{'s' if count != 1 else ''}; --verbose shows {'them' if count != 1 else 'it'})"
+    if result.backups:
+        count = len(result.backups)
+        summary += f"; kept {count} edited file{'s' if count != 1 else ''} as backup: " + ", ".join(
+            path.name for path in result.backups)
     if result.stopped_early:
         summary += " (stopped at the first failure: --strict)"
     click.echo(summary, err=True)

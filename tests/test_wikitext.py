@@ -139,7 +139,7 @@ def test_cli_reads_a_wiki_file_and_lists_the_readers(tmp_path):
     runner = CliRunner()
     listed = runner.invoke(cli, ["readers"])
     assert listed.exit_code == 0
-    assert [line.split()[0] for line in listed.output.splitlines()] == ["plain", "wikitext", "mediawiki-xml"]
+    assert [line.split()[0] for line in listed.output.splitlines()] == ["plain", "wikitext", "mediawiki-xml", "browser"]
     copy = tmp_path / "page.txt"
     copy.write_text((HERE / "sample.wiki").read_text("utf-8"), "utf-8")
     forced = runner.invoke(cli, ["inspect", "--from", "plain", str(copy)])

@@ -32,7 +32,7 @@ def test_every_facts_sheet_has_a_source_url_column_with_real_links(books):
     record = books["record"]
     for name in FACT_SHEETS:
         ws = books["one"][name]
-        assert [c.value for c in ws[1]][-1] == "Source URL"
+        assert [c.value for c in ws[1]][-2:] == ["Source URL", "Notes"]  # the analyst's Notes stay last
         cells = column(ws, "Source URL")
         assert cells, name
         facts = getattr(record, name.lower())
@@ -45,8 +45,7 @@ def test_every_facts_sheet_has_a_source_url_column_with_real_links(books):
             assert cell.hyperlink is not None and cell.hyperlink.target == expected
         # the native table spans the new column
         table = next(iter(ws.tables.values()))
-        assert table.tableColumns[-1].name == "Source URL"
-        assert table.ref.startswith("A1:") and table.ref.split(":")[1].rstrip("0123456789") == cells[0].column_letter
+        assert [c.name for c in table.tableColumns][-2:] == ["Source URL", "Notes"]
     assert column(books["one"]["Events"], "Source URL")[0].value == "https://example.org/un"
     assert column(books["one"]["Missions"], "Source URL")[0].value == "https://example.org/un"  # nourl skipped
 
@@ -95,7 +94,7 @@ def test_spanish_labels(seed_records, spanish_layout, tmp_path):
     _xlsx.export(cited_record(seed_records["georgia-mexico"]), spanish_layout, tmp_path / "es.xlsx")
     book = load_workbook(tmp_path / "es.xlsx")
     assert book.sheetnames[-1] == "Fuentes"
-    assert [c.value for c in book["Visitas"][1]][-1] == "URL de la fuente"
+    assert [c.value for c in book["Visitas"][1]][-2] == "URL de la fuente"
 
 
 def test_wikitext_article_workbook(tmp_path, default_layout):

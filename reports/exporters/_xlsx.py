@@ -65,6 +65,7 @@ class FactSheet:
     columns: tuple[Column, ...]
     rows: Callable              # (record, layout) -> iterable of row tuples
     facts: Callable             # record -> the fact of each row, in the same order (its cites)
+    fact_columns: tuple[int, ...] = ()  # the columns that identify a fact (its analyst's note follows it)
 
 
 def _url(url: str | None) -> Url | None:
@@ -128,22 +129,24 @@ def _columns(*labels: str, **formats: str) -> tuple[Column, ...]:
 FACT_SHEETS = (
     FactSheet("sheet_visits", _columns("from", "to", "office", "person", "date", "year", "month",
                                        "source_line", date="date_format"), _visit_rows,
-              lambda record: record.visits),
+              lambda record: record.visits, (0, 1, 3, 4)),
     FactSheet("sheet_agreements", _columns("title", "date", "year", "source_line", date="date_format"),
-              _agreement_rows, lambda record: record.agreements),
+              _agreement_rows, lambda record: record.agreements, (0, 1)),
     FactSheet("sheet_trade", _columns("year", "total_usd", "source_line", total_usd="currency_format"),
-              _trade_rows, lambda record: record.trade),
-    FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, _export_facts),
+              _trade_rows, lambda record: record.trade, (0,)),
+    FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, _export_facts,
+              (0, 1, 2)),
     FactSheet("sheet_missions", _columns("country", "host", "kind", "city", "city_country", "resident",
-                                         "source_line"), _mission_rows, lambda record: record.missions),
+                                         "source_line"), _mission_rows, lambda record: record.missions, (0, 1, 3)),
     FactSheet("sheet_events", _columns("date", "year", "month", "text", "source_line", date="date_format"),
-              _event_rows, lambda record: record.events),
+              _event_rows, lambda record: record.events, (0, 3)),
 )
 SOURCE_COLUMNS = ("citation_id", "title", "publisher", "date", "accessed", "url")
 # Which sheet holds the detail of a key fact (facts_view.KeyFact.part).
 _PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "sheet_missions"}
 SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
 COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
+EARLIER_NOTES_KEY = "sheet_earlier_notes"  # written only when notes lost their fact
 
 
 # -- the module interface -----------------------------------------------------------------
@@ -152,7 +155,7 @@ COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
 def export(record, layout, path, context=None) -> list[str]:
     """One relationship's workbook."""
     cited = bool(record.citations)
-    book = _Book(layout, _with_sources(SHEET_KEYS, cited), combined=False, cited=cited)
+    book = _Book(layout, _with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited)
     book.overview_of_one(record)
     for sheet in FACT_SHEETS:
         book.fact_sheet(sheet, [record])
@@ -161,6 +164,7 @@ def export(record, layout, path, context=None) -> list[str]:
     if cited:
         book.sources([record])
     book.properties(record.title, document_datetime(record))
+    book.analysts_work()
     return book.save(path)
 
 
@@ -168,7 +172,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
     """The combined workbook: every sheet starts with a Relationship column."""
     records = list(records)
     cited = any(record.citations for record in records)
-    book = _Book(layout, _with_sources(COMBINED_SHEET_KEYS, cited), combined=True, cited=cited)
+    book = _Book(layout, _with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited)
     book.overview_of_many(records)
     for sheet in FACT_SHEETS:
         book.fact_sheet(sheet, records)
@@ -177,6 +181,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
     if cited:
         book.sources(records)
     book.properties(layout.label("relations"), document_datetime(*records))
+    book.analysts_work()
     return book.save(path)
 
 
@@ -218,7 +223,7 @@ def sheet_reference(name: str) -> str:
 class _Book:
     """A write-only workbook being filled sheet by sheet, collecting warnings."""
 
-    def __init__(self, layout, keys, combined: bool, cited: bool = False):
+    def __init__(self, layout, keys, combined: bool, context=None, cited: bool = False):
         from openpyxl import Workbook
 
         self.layout = layout
@@ -227,9 +232,24 @@ class _Book:
         # Only records with references get a Source URL column: plain articles' workbooks stay as they were.
         self.cited = cited
         self.workbook = Workbook(write_only=True)
-        self.names, self.warnings = sheet_names(layout, keys)
+        self.names, self.warnings = sheet_names(layout, (*keys, EARLIER_NOTES_KEY))
         self.sheets = {}
         self.styles = _Styles(layout)
+        self.claims = {}  # sheet key -> sheets.NotesClaim
+        self.carried = self._carried(context)
+
+    def _carried(self, context):
+        """The analysts' work in the workbook being replaced (None on a first build, or
+        when that file cannot be read: the build keeps it as a backup)."""
+        if context is None or not context.previous:
+            return None
+        from ..carry import sheets
+
+        keys = {sheet.key: self._key_columns(sheet) for sheet in FACT_SHEETS}
+        try:
+            return sheets.read_carried(context.previous, keys, self.names, self.label("notes_column"))
+        except ValueError:
+            return None
 
     def label(self, key: str) -> str:
         return self.layout.label(key)
@@ -241,11 +261,16 @@ class _Book:
         return self.sheets[key]
 
     def fact_sheet(self, sheet: FactSheet, records) -> None:
+        """A fact sheet: the fact's columns, its Source URL when the records are cited,
+        and last the analyst's Notes (carried by the fact's key)."""
         headers = [self.label(c.label) for c in sheet.columns]
         formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns]
         if self.cited:
+            # Only records with references get it: plain articles' workbooks stay as they were.
             headers.append(self.label("source_url"))
             formats.append(None)
+        headers.append(self.label("notes_column"))
+        formats.append(None)
 
         def rows_of(record):
             rows = sheet.rows(record, self.layout)
@@ -256,11 +281,21 @@ class _Book:
                     for row, fact in zip(rows, sheet.facts(record)))
 
         if self.combined:
-            def make_rows():
+            def facts():
                 return ((record.id, *row) for record in records for row in rows_of(record))
-            self.new_sheet(sheet.key, [self.label("relationship"), *headers], [None, *formats], make_rows, "B2")
+            headers, formats, freeze = [self.label("relationship"), *headers], [None, *formats], "B2"
         else:
-            self.new_sheet(sheet.key, headers, formats, lambda: rows_of(records[0]), "A2")
+            def facts():
+                return rows_of(records[0])
+            freeze = "A2"
+        claim = self._claim(sheet, headers)
+
+        def make_rows():
+            if claim is None:
+                return ((*row, None) for row in facts())
+            claim.restart()
+            return ((*row, claim.note_for(row)) for row in facts())
+        self.new_sheet(sheet.key, headers, formats, make_rows, freeze)
 
     def sources(self, records) -> None:
         """Every reference of the records: id, title, publisher, date, accessed, URL."""
@@ -277,6 +312,37 @@ class _Book:
             self.new_sheet("sheet_sources", [self.label("relationship"), *headers], [None, *formats], make_rows, "B2")
         else:
             self.new_sheet("sheet_sources", headers, formats, lambda: rows_of(records[0]), "A2")
+
+    def _claim(self, sheet: FactSheet, headers):
+        notes = self.carried.notes.get(sheet.key) if self.carried else None
+        if not notes:
+            return None
+        from ..carry.sheets import NotesClaim
+
+        self.claims[sheet.key] = NotesClaim(notes, self._key_columns(sheet))
+        return self.claims[sheet.key]
+
+    def _key_columns(self, sheet: FactSheet) -> tuple[int, ...]:
+        """A fact's key columns; in the combined workbook the Relationship column first."""
+        return (0, *(i + 1 for i in sheet.fact_columns)) if self.combined else sheet.fact_columns
+
+    def analysts_work(self) -> None:
+        """The closing notes sheet and the analyst's own sheets, after the generated ones;
+        the generated sheets named in the properties for the next build."""
+        from ..carry import sheets
+
+        if self.carried:
+            rows = list(self.carried.earlier)
+            for key, claim in self.claims.items():
+                rows += [(self.carried.old_names.get(key, self.names[key]), " · ".join(k for k in fact if k), note)
+                         for fact, note in claim.leftovers()]
+            if rows:
+                headers = [self.label("sheet"), self.label("fact"), self.label("notes_column")]
+                self.new_sheet(EARLIER_NOTES_KEY, headers, [None] * 3, lambda: iter(rows), "A2")
+            taken = {name.casefold() for name in self.names.values()}
+            self.warnings += sheets.copy_analyst_sheets(self.carried, self.workbook, taken)
+        sheets.mark_generated(self.workbook, {key: self.names[key] for key in self.sheets},
+                              self.label("notes_column"))
 
     def overview_of_one(self, record) -> None:
         """Field/value rows: title, key facts, summary, row counts. A field links to the

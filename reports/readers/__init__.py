@@ -32,9 +32,10 @@ _MODULES = {
     "plain": "plain",
     "wikitext": "wikitext",
     "mediawiki-xml": "mediawiki_xml",
+    "browser": "browser",
 }
 # Forms recognised by their content when the extension does not decide, most specific first.
-_SNIFF_ORDER: tuple[str, ...] = ("mediawiki-xml", "wikitext")
+_SNIFF_ORDER: tuple[str, ...] = ("mediawiki-xml", "browser", "wikitext")
 _DEFAULT = "plain"
 # Extensions that say only "text": the content decides between the forms.
 _AMBIGUOUS = (".txt", ".text")
