@@ -69,6 +69,12 @@ def test_sources_sheet_lists_every_citation(books):
             assert {r[0].value for r in rows} == {"georgia-mexico"}
 
 
+def test_overview_counts_and_links_the_sources(books):
+    rows = {row[0].value: row for row in books["one"]["Overview"].iter_rows(min_row=2)}
+    assert rows["Sources"][1].value == len(CITATIONS)
+    assert rows["Sources"][0].hyperlink.location == "'Sources'!A1"
+
+
 def test_reference_text_never_becomes_a_formula(books):
     ws = books["one"]["Sources"]
     for row in ws.iter_rows(min_row=2):

@@ -357,6 +357,8 @@ class _Book:
             for sheet in FACT_SHEETS:
                 count = sum(1 for _ in sheet.rows(record, self.layout))
                 yield Link(self.names[sheet.key], self.names[sheet.key]), count
+            if self.cited:  # the Sources sheet, counted and linked like the fact sheets
+                yield Link(self.names["sheet_sources"], self.names["sheet_sources"]), len(record.citations)
             yield self.label("source_file"), record.source.path
         self.new_sheet("sheet_overview", [self.label("field"), self.label("value")], [None, None], make_rows, "A2")
 
