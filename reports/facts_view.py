@@ -227,3 +227,18 @@ def history_sections(record: Relationship) -> list[Section]:
 def other_sections(record: Relationship) -> list[Section]:
     """Sections the loader did not recognise: kept, so nothing of the article is lost."""
     return sections_of_kind(record, None)
+
+
+def source_rows(record: Relationship, layout: Layout) -> list[tuple[str, str]]:
+    """(label, value) of where the record came from: the file, and for a page of a dump
+    its title, revision (with its time) and address."""
+    source = record.source
+    rows = [(layout.label("source_file"), source.path)]
+    if source.page:
+        rows.append((layout.label("source_page"), source.page))
+    if source.revision:
+        rows.append((layout.label("source_revision"),
+                     f"{source.revision} ({source.timestamp})" if source.timestamp else source.revision))
+    if source.url:
+        rows.append((layout.label("source_url"), source.url))
+    return rows

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator
 
 from ._zipfile import FixedTimeZip
 from ..citations_view import References, link_target
-from ..facts_view import (date_parts, document_datetime, key_facts, kind_label, latest_trade,
+from ..facts_view import (source_rows, date_parts, document_datetime, key_facts, kind_label, latest_trade,
                           representation, visit_counts_by_year, xml_safe)
 
 NAME = "xlsx"
@@ -137,7 +137,8 @@ FACT_SHEETS = (
     FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, _export_facts,
               (0, 1, 2)),
     FactSheet("sheet_missions", _columns("country", "host", "kind", "city", "city_country", "resident",
-                                         "source_line"), _mission_rows, lambda record: record.missions, (0, 1, 3)),
+                                         "source_line"), _mission_rows, lambda record: record.missions,
+              (0, 1, 3)),
     FactSheet("sheet_events", _columns("date", "year", "month", "text", "source_line", date="date_format"),
               _event_rows, lambda record: record.events, (0, 3)),
 )
@@ -147,6 +148,7 @@ _PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "
 SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
 COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
 EARLIER_NOTES_KEY = "sheet_earlier_notes"  # written only when notes lost their fact
+CHANGES_KEY = "sheet_changes"               # written only on a rebuild whose article changed
 
 
 # -- the module interface -----------------------------------------------------------------
@@ -164,6 +166,7 @@ def export(record, layout, path, context=None) -> list[str]:
     if cited:
         book.sources([record])
     book.properties(record.title, document_datetime(record))
+    book.changes(record.id, context)
     book.analysts_work()
     return book.save(path)
 
@@ -181,6 +184,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
     if cited:
         book.sources(records)
     book.properties(layout.label("relations"), document_datetime(*records))
+    book.changes(None, context)
     book.analysts_work()
     return book.save(path)
 
@@ -232,7 +236,7 @@ class _Book:
         # Only records with references get a Source URL column: plain articles' workbooks stay as they were.
         self.cited = cited
         self.workbook = Workbook(write_only=True)
-        self.names, self.warnings = sheet_names(layout, (*keys, EARLIER_NOTES_KEY))
+        self.names, self.warnings = sheet_names(layout, (*keys, CHANGES_KEY, EARLIER_NOTES_KEY))
         self.sheets = {}
         self.styles = _Styles(layout)
         self.claims = {}  # sheet key -> sheets.NotesClaim
@@ -261,13 +265,12 @@ class _Book:
         return self.sheets[key]
 
     def fact_sheet(self, sheet: FactSheet, records) -> None:
-        """A fact sheet: the fact's columns, its Source URL when the records are cited,
-        and last the analyst's Notes (carried by the fact's key)."""
+        """A fact sheet: its columns, a Source URL column when the records are cited, and
+        last the analyst's Notes (carried by the fact's key)."""
         headers = [self.label(c.label) for c in sheet.columns]
         formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns]
         if self.cited:
-            # Only records with references get it: plain articles' workbooks stay as they were.
-            headers.append(self.label("source_url"))
+            headers.append(self.label("source_url_column"))
             formats.append(None)
         headers.append(self.label("notes_column"))
         formats.append(None)
@@ -297,22 +300,6 @@ class _Book:
             return ((*row, claim.note_for(row)) for row in facts())
         self.new_sheet(sheet.key, headers, formats, make_rows, freeze)
 
-    def sources(self, records) -> None:
-        """Every reference of the records: id, title, publisher, date, accessed, URL."""
-        headers = [self.label(key) for key in SOURCE_COLUMNS]
-        formats = [None, None, None, self.options.get("date_format"), self.options.get("date_format"), None]
-
-        def rows_of(record):
-            for c in record.citations:
-                yield (c.id, c.title, c.publisher, _iso_to_excel(c.date), _iso_to_excel(c.accessed), _url(c.url))
-
-        if self.combined:
-            def make_rows():
-                return ((record.id, *row) for record in records for row in rows_of(record))
-            self.new_sheet("sheet_sources", [self.label("relationship"), *headers], [None, *formats], make_rows, "B2")
-        else:
-            self.new_sheet("sheet_sources", headers, formats, lambda: rows_of(records[0]), "A2")
-
     def _claim(self, sheet: FactSheet, headers):
         notes = self.carried.notes.get(sheet.key) if self.carried else None
         if not notes:
@@ -325,6 +312,21 @@ class _Book:
     def _key_columns(self, sheet: FactSheet) -> tuple[int, ...]:
         """A fact's key columns; in the combined workbook the Relationship column first."""
         return (0, *(i + 1 for i in sheet.fact_columns)) if self.combined else sheet.fact_columns
+
+    def changes(self, article: str | None, context) -> None:
+        """The Changes sheet: one row per change since the last build, as a table."""
+        changes = context.changes if context else ()
+        if not changes:
+            return
+        from ..changes_view import change_rows
+
+        def build_date(change):
+            return _iso_to_excel(change.get("since") or (context.last_build if article else None))
+        rows = [(row.article or article, row.kind, row.change, row.item, row.field, row.old, row.new, row.line,
+                 build_date(change)) for row, change in zip(change_rows(changes, self.layout), changes)]
+        headers = [self.label(k) for k in ("article", "kind", "change", "fact", "field", "old", "new",
+                                            "source_line", "build_date")]
+        self.new_sheet(CHANGES_KEY, headers, [None] * 8 + [self.styles.date_format], lambda: iter(rows), "A2")
 
     def analysts_work(self) -> None:
         """The closing notes sheet and the analyst's own sheets, after the generated ones;
@@ -344,6 +346,22 @@ class _Book:
         sheets.mark_generated(self.workbook, {key: self.names[key] for key in self.sheets},
                               self.label("notes_column"))
 
+    def sources(self, records) -> None:
+        """Every reference of the records: id, title, publisher, date, accessed, URL."""
+        headers = [self.label(key) for key in SOURCE_COLUMNS]
+        formats = [None, None, None, self.options.get("date_format"), self.options.get("date_format"), None]
+
+        def rows_of(record):
+            for c in record.citations:
+                yield (c.id, c.title, c.publisher, _iso_to_excel(c.date), _iso_to_excel(c.accessed), _url(c.url))
+
+        if self.combined:
+            def make_rows():
+                return ((record.id, *row) for record in records for row in rows_of(record))
+            self.new_sheet("sheet_sources", [self.label("relationship"), *headers], [None, *formats], make_rows, "B2")
+        else:
+            self.new_sheet("sheet_sources", headers, formats, lambda: rows_of(records[0]), "A2")
+
     def overview_of_one(self, record) -> None:
         """Field/value rows: title, key facts, summary, row counts. A field links to the
         sheet holding its detail (the field, not the value: LibreOffice cannot wrap the
@@ -359,7 +377,7 @@ class _Book:
                 yield Link(self.names[sheet.key], self.names[sheet.key]), count
             if self.cited:  # the Sources sheet, counted and linked like the fact sheets
                 yield Link(self.names["sheet_sources"], self.names["sheet_sources"]), len(record.citations)
-            yield self.label("source_file"), record.source.path
+            yield from source_rows(record, self.layout)
         self.new_sheet("sheet_overview", [self.label("field"), self.label("value")], [None, None], make_rows, "A2")
 
     def overview_of_many(self, records) -> None:

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 
 from ... import facts_view
 from ..._version import __version__
+from ...changes_view import change_rows, changes_heading
 from ...sections import SEE_ALSO
 from ...citations_view import with_references
 from . import notes, references
@@ -30,6 +31,7 @@ class Dossier:
     layout: object
     headings: list = field(default_factory=list)  # (level, text) for the cached contents
     placer: object = None  # a notes.NotePlacer when an old dossier had notes
+    context: object = None  # the build's ExportContext (changes since the last build)
     part: str | None = None  # the part being written (its heading gets the part's bookmark)
     bookmarks: int = 0
 
@@ -47,6 +49,8 @@ class Dossier:
             if parts[part]() and part not in ("sources", "references"):
                 self.analyst_notes(part)
                 written.add(part)
+            if part == "summary":
+                self.changes()
         self.part = None
         self.earlier_notes(written)
         _table_of_contents(self, toc_anchor)
@@ -102,6 +106,18 @@ class Dossier:
             return
         for element in self.placer.copies(note):
             self.body_end.addprevious(element)
+
+    def changes(self) -> None:
+        """What changed since the last build, right after the summary (rebuilds only)."""
+        changes = self.context.changes if self.context else ()
+        if not changes:
+            return
+        self.heading(changes_heading(self.layout, self.context.last_build), 1, notes.CHANGES)
+        rows = [[row.kind, row.change, row.item, f"{row.old} → {row.new}" if row.field else (row.new or row.old),
+                 self.cite_cell(row.line) if row.line else ""] for row in change_rows(changes, self.layout)]
+        header = [self.label("kind"), self.label("change"), self.label("fact"), self.label("value"),
+                  self.label("source_column")]
+        self.table(header, rows, [0.14, 0.13, 0.36, 0.25, 0.12])
 
     def earlier_notes(self, written: set[str]) -> None:
         """The closing section: notes whose part this dossier no longer has."""
@@ -285,7 +301,7 @@ class Dossier:
         self.para(self.label("generated_by", version=__version__))
         source = self.record.source
         rows = [[self.label("relationship"), self.record.title],
-                [self.label("source_file"), source.path],
+                *[[label, value] for label, value in facts_view.source_rows(self.record, self.layout)],
                 [self.label("sha256"), source.sha256]]
         self.table([self.label("field"), self.label("value")], rows, [0.2, 0.8])
         return True

@@ -19,6 +19,7 @@ from reportlab.platypus import PageBreak
 from ...citations_view import with_references
 from ...facts_view import history_sections, other_sections, safe_record
 from . import parts, references
+from .changes import changes_box
 from .fonts import TextGate, coverage
 from .pages import PageFurniture, make_document
 from .styles import make_styles
@@ -40,7 +41,9 @@ def export(record, layout, path, context=None) -> list[str]:
     brief = parts.Brief(record, layout, styles, gate, doc.width,
                         tuple(part for part in with_references(layout.order) if _present(part, record)))
     with _binary_streams():
-        doc.build(_story(brief), canvasmaker=furniture.canvasmaker())
+        story = _story(brief)
+        story[1:1] = changes_box(brief, context)  # right under the title band, on page one
+        doc.build(story, canvasmaker=furniture.canvasmaker())
     return warnings + gate.warnings()
 
 

@@ -249,8 +249,10 @@ def see_also_part(b: Brief) -> list:
 
 def sources_part(b: Brief) -> list:
     s, source = b.styles, b.record.source
-    rows = [[Paragraph(b.label("source_file"), s.fact_label), b.cell(source.path)],
-            [Paragraph(b.label("sha256"), s.fact_label), b.cell(source.sha256)]]
+    from ...facts_view import source_rows
+
+    rows = [[Paragraph(b.t(label), s.fact_label), b.cell(value)] for label, value in source_rows(b.record, b.layout)]
+    rows.append([Paragraph(b.label("sha256"), s.fact_label), b.cell(source.sha256)])
     table = Table(rows, colWidths=[b.width * 0.2, b.width * 0.8], splitInRow=1, hAlign="LEFT")
     table.setStyle(TableStyle(cell_font(s) + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
