@@ -65,3 +65,15 @@ def test_timeline_is_in_date_order_and_stable(seed_records):
     assert [e.date for e in entries] == sorted(e.date for e in entries)
     assert len(entries) == len(seed_records["lithuania-mexico"].events) + sum(
         1 for v in seed_records["lithuania-mexico"].visits if v.date)
+
+
+def test_visit_counts_by_year_over_many_records(seed_records):
+    from reports.model import Visit
+
+    def visit(date):
+        return Visit(from_="A", to="B", office="President", person="X", date=date, line=1)
+
+    one = dataclasses.replace(seed_records["georgia-mexico"], visits=(visit("2001-05-03"), visit("1999"), visit(None)))
+    two = dataclasses.replace(seed_records["mexico-slovenia"], visits=(visit("2001"), visit("2001-12")))
+    assert facts_view.visit_counts_by_year([one, two]) == [(1999, 1), (2001, 3)]
+    assert facts_view.visit_counts_by_year([]) == []

@@ -394,3 +394,13 @@ def test_every_risky_prefix_is_quoted_in_every_sheet(seed_records, default_layou
             for title, cells in risky.items():
                 for cell in cells:
                     assert cell.data_type == "s" and cell.quotePrefix, (repr(prefix), path.name, title, cell.coordinate)
+
+
+def test_visits_per_year_sheet_counts_the_visits(books, seed_records):
+    for record_id, record in seed_records.items():
+        counts: dict[int, int] = {}
+        for visit in record.visits:
+            if visit.date:
+                counts[int(visit.date[:4])] = counts.get(int(visit.date[:4]), 0) + 1
+        assert data_rows(books[record_id]["Visits per year"]) == sorted(counts.items()), record_id
+        assert counts  # every seed has dated visits
