@@ -1,4 +1,5 @@
-"""The Excel exporter (reports/exporters/_xlsx.py), read back with openpyxl and LibreOffice."""
+"""The Excel exporter (reports/exporters/_xlsx.py), read back with openpyxl (LibreOffice
+converts the workbooks once, in test_real_applications.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from types import MappingProxyType
 import pytest
 from openpyxl import load_workbook
 
-from conftest import SEED_IDS, export_in_another_process, needs, pdf_text, soffice_to_pdf
+from conftest import SEED_IDS, export_in_another_process
 from reports.exporters import _xlsx
 from reports.model import Agreement, Event, Export, Mission, Visit
 
@@ -277,16 +278,6 @@ def test_generated_articles_with_variants(default_layout, tmp_path):
         assert rows == sum(fact_count(r, sheet) for r in records), sheet
     book.close()
 
-
-@needs("soffice", "pdftotext")
-def test_libreoffice_opens_and_converts_both_workbooks(built, tmp_path):
-    paths = [built["lithuania-mexico"], built["combined"]]
-    pdfs = soffice_to_pdf(paths, tmp_path / "pdf")
-    for path in paths:
-        text = pdf_text(pdfs[path])
-        assert "Lithuania–Mexico relations" in text or "lithuania-mexico" in text, path
-        assert "Valdas Adamkus" in text
-    assert "High-level visits per year" in pdf_text(pdfs[built["combined"]])
 
 
 # -- every column read back against the record ---------------------------------------------
