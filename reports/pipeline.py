@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 from . import exporters
 from ._version import __version__
 from .batch import load_all
-from .context import ExportContext
+from .carry.plan import CarryPlan, CarryPlans
 from .errors import Diagnostic, ReportsError
 from .layout import Layout, load_layout
 from .model import Relationship
@@ -44,6 +44,8 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
     stopped_early: bool = False
+    skipped_pages: dict = field(default_factory=dict)  # pages of a dump passed over, by reason
+    backups: list[Path] = field(default_factory=list)  # edited documents kept before replacing them
 
     @property
     def failed(self) -> int:
@@ -80,7 +82,7 @@ def assign_stems(records: list[Relationship]) -> tuple[list[str], list[Diagnosti
             stem = base[:MAX_STEM - len(suffix)] + suffix
             number += 1
         if stem != base:
-            warnings.append(Diagnostic(record.source.path, record.source.line, "warning",
+            warnings.append(Diagnostic(record.source.where, record.source.line, "warning",
                                        f"another article has the id {base!r}: its files are named {stem!r}"))
         seen.add(stem)
         stems.append(stem)
@@ -127,27 +129,35 @@ class _Outcome:
     written: list[str]
     warnings: list[str]
     error: str | None = None
+    digests: dict[str, dict] = field(default_factory=dict)  # format -> carry.documents.record()
+    backups: list[str] = field(default_factory=list)
 
 
 def export_article(record: Relationship, stem: str, out: str, formats: tuple[str, ...],
-                   layout_reference: str | None, verbose: bool, build_id: int) -> _Outcome:
+                   layout_reference: str | None, verbose: bool, build_id: int,
+                   carry: CarryPlan | None = None) -> _Outcome:
     """Write every format of one record. Runs in a worker process."""
     layout = _layout(layout_reference)
-    written, warnings = [], []
+    carry = carry or CarryPlan()
+    outcome = _Outcome([], [])
     for name in formats:
         exporter = exporters.get(name)
         path = Path(out) / f"{stem}{exporter.EXTENSION}"
         try:
-            context = ExportContext(previous=str(path) if path.exists() else None)
-            warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp, context), build_id)
+            context = carry.context(path, name, outcome)
+            outcome.warnings += write_atomically(path, lambda tmp: exporter.export(record, layout, tmp, context),
+                                                 build_id)
+            outcome.digests[name] = carry.digest(path, name)
         except ReportsError as error:
-            return _Outcome(written, warnings, f"{name}: {error}")
+            outcome.error = f"{name}: {error}"
+            return outcome
         except Exception as error:  # a bug of ours: say so in one line, a traceback only if asked
             detail = traceback.format_exc().strip() if verbose else "rerun with --verbose for the traceback"
-            return _Outcome(written, warnings, f"internal error while writing {path.name}: "
-                                               f"{type(error).__name__}: {_one_line(str(error))} ({detail})")
-        written.append(str(path))
-    return _Outcome(written, warnings)
+            outcome.error = (f"internal error while writing {path.name}: "
+                             f"{type(error).__name__}: {_one_line(str(error))} ({detail})")
+            return outcome
+        outcome.written.append(str(path))
+    return outcome
 
 
 def _one_line(text: str, limit: int = 200) -> str:
@@ -188,7 +198,9 @@ def _up_to_date(entry: dict | None, record: Relationship, settings: str, formats
 def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike = "out",
           formats: Iterable[str] | None = None, layout: str | None = None, jobs: int | None = None,
           combined: bool = True, force: bool = False, strict: bool = False, verbose: bool = False,
-          progress: Callable[[int], None] | None = None, max_bytes: int | None = None) -> BuildResult:
+          progress: Callable[[int], None] | None = None, max_bytes: int | None = None,
+          planned: Callable[[int], None] | None = None,
+          carry: bool = True, form: str | None = None) -> BuildResult:
     """Build every format of every article under `paths` into `out`.
 
     Raises ReportsError for a problem with the whole build (unknown format, bad layout,
@@ -196,18 +208,21 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     """
     started = time.perf_counter()
     run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
-    records, stems = run.load(paths, max_bytes)
+    run.carry = CarryPlans(run.out, _read_manifest(run.out), carry)
+    records, stems = run.load(paths, max_bytes, form)
     if not run.result.stopped_early:
+        todo = run.plan(records, stems)
+        if planned:
+            planned(len(todo))
         try:
-            for (record, stem), outcome in _run(run.plan(records, stems), run.out, run.formats, layout, jobs,
-                                                verbose):
+            for (record, stem), outcome in _run(todo, run.out, run.formats, layout, jobs, verbose, run.carry):
                 if progress:
                     progress(1)
                 if not run.collect(record, stem, outcome):
                     break
         finally:
             _remove_leftovers(run.out, os.getpid())  # Ctrl-C, or a worker killed mid-write
-        good = [(r, s) for r, s in zip(records, stems) if r.source.path not in run.failed_paths]
+        good = [(r, s) for r, s in zip(records, stems) if r.source.where not in run.failed_paths]
         current = "xlsx" in run.formats and combined and not run.result.stopped_early and good and run.combined(good)
         run.write_manifest(good if current else None)
     run.result.seconds = time.perf_counter() - started
@@ -233,9 +248,10 @@ class _Build:
         self.failed_paths: set[str] = set()
         self.result = BuildResult()
 
-    def load(self, paths, max_bytes) -> tuple[list[Relationship], list[str]]:
+    def load(self, paths, max_bytes, form=None) -> tuple[list[Relationship], list[str]]:
         """Every record, loaded once, with its file stem; in strict mode a problem stops here."""
-        batch = load_all(paths, max_bytes=max_bytes)
+        batch = load_all(paths, max_bytes=max_bytes, form=form)
+        self.result.skipped_pages = dict(batch.skipped)
         stems, stem_warnings = assign_stems(batch.records)
         self.result.failures += batch.errors
         self.result.warnings += batch.warnings + stem_warnings
@@ -259,9 +275,10 @@ class _Build:
 
     def collect(self, record: Relationship, stem: str, outcome: _Outcome) -> bool:
         """Add one article's outcome to the result; False when the build must stop."""
-        where = record.source.path
+        where = record.source.where
         self.result.warnings += [Diagnostic(where, None, "warning", w) for w in outcome.warnings]
         self.result.written += [Path(p) for p in outcome.written]
+        self.result.backups += [Path(p) for p in outcome.backups]
         if outcome.error or (self.strict and outcome.warnings):
             message = outcome.error or f"warnings in strict mode: {'; '.join(outcome.warnings)}"
             self.result.failures.append(Diagnostic(where, None, "error", message))
@@ -273,7 +290,9 @@ class _Build:
         # Formats built earlier from the same input are still current.
         kept = previous.get("formats", ()) if previous.get("sha256") == record.source.sha256 else ()
         self.new_entries[stem] = {"source": where, "sha256": record.source.sha256, "settings": self.settings,
-                                  "formats": sorted(set(self.formats) | set(kept))}
+                                  "formats": sorted(set(self.formats) | set(kept)),
+                                  "digests": self.carry.merged_digests(stem, outcome.digests)}
+        self.carry.built(stem)
         return True
 
     def combined(self, good: list[tuple[Relationship, str]]) -> bool:
@@ -284,14 +303,18 @@ class _Build:
         if not self.force and self.manifest.get("combined") == _combined_key(good, self.settings) and path.exists():
             return True
         records = [record for record, _ in good]
+        carry, outcome = self.carry.combined(good), _Outcome([], [])
         try:
-            warnings = write_atomically(path, lambda tmp: exporter.export_many(records, self.layout, tmp))
+            context = carry.context(path, "xlsx", outcome)
+            warnings = write_atomically(path, lambda tmp: exporter.export_many(records, self.layout, tmp, context))
+            self.carry.combined_digest = carry.digest(path, "xlsx")
         except Exception as error:  # report, never crash the build
             self.result.failures.append(Diagnostic(str(path), None, "error",
                                                    f"internal error while writing the combined workbook: "
                                                    f"{type(error).__name__}: {_one_line(str(error))}"))
             return False
-        self.result.warnings += [Diagnostic(str(path), None, "warning", w) for w in warnings]
+        self.result.warnings += [Diagnostic(str(path), None, "warning", w) for w in outcome.warnings + warnings]
+        self.result.backups += [Path(p) for p in outcome.backups]
         self.result.written.append(path)
         return True
 
@@ -299,7 +322,7 @@ class _Build:
         """The manifest; the combined workbook's key only when that workbook is current."""
         combined = _combined_key(combined_records, self.settings) if combined_records else None
         _write_manifest(self.out, {"tool": __version__, "settings": self.settings, "articles": self.new_entries,
-                                   "combined": combined})
+                                   "combined": combined, "combined_digests": self.carry.combined_digests()})
 
 
 def _combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:
@@ -307,10 +330,11 @@ def _combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:
     return hashlib.sha256(f"{settings}\n{text}".encode()).hexdigest()
 
 
-def _run(todo, out: Path, formats, layout, jobs, verbose):
+def _run(todo, out: Path, formats, layout, jobs, verbose, carry: CarryPlans):
     """(task, outcome) pairs in task order, from `jobs` worker processes."""
     jobs = max(1, jobs or os.cpu_count() or 1)
-    arguments = [(record, stem, str(out), formats, layout, verbose, os.getpid()) for record, stem in todo]
+    arguments = [(record, stem, str(out), formats, layout, verbose, os.getpid(), carry.for_article(stem, record))
+                 for record, stem in todo]
     if jobs == 1 or len(todo) <= 1:
         for task, args in zip(todo, arguments):
             yield task, export_article(*args)

@@ -1,4 +1,4 @@
-"""The Word dossier (reports/exporters/_docx.py), read back with python-docx (the
+"""The Word dossier (reports/exporters/_docx/), read back with python-docx (the
 LibreOffice conversion is in test_real_applications.py, once for the suite). Each
 dossier is built once per module."""
 

@@ -323,7 +323,8 @@ def test_an_empty_folder_and_a_missing_path(tmp_path):
     (tmp_path / "empty").mkdir()
     empty = build([tmp_path / "empty"], tmp_path / "out", formats=["json"], jobs=1)
     assert not empty.ok and (empty.built, empty.skipped, empty.written) == (0, 0, [])
-    assert [f.message for f in empty.failures] == ["no articles (*.txt) in this folder"]
+    assert [f.message for f in empty.failures] == [
+        "no articles (*.mediawiki, *.txt, *.wiki, *.wikitext, *.xml, *.xml.bz2, *.xml.gz) in this folder"]
     missing = build([tmp_path / "nowhere"], tmp_path / "out", formats=["json"], jobs=1)
     assert not missing.ok and missing.built == 0
     assert [str(f) for f in missing.failures][0].startswith((tmp_path / "nowhere").as_posix())

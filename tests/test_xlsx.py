@@ -112,10 +112,11 @@ def test_visit_rows_hold_the_record_values(books, seed_records):
     record = seed_records["mexico-slovenia"]
     rows = data_rows(books["mexico-slovenia"]["Visits"])
     assert [c.value for c in books["mexico-slovenia"]["Visits"][1]] == [
-        "From", "To", "Office", "Person", "Date", "Year", "Month", "Source line"]
+        "From", "To", "Office", "Person", "Date", "Year", "Month", "Source line", "Notes"]
     for visit, row in zip(record.visits, rows):
         assert row[:4] == (visit.from_, visit.to, visit.office, visit.person)
         assert row[7] == visit.line
+        assert row[8] is None  # the analyst's, empty on a first build
 
 
 def test_numbers_and_dates_are_typed(books, seed_records, default_layout):
@@ -299,7 +300,12 @@ def _year(iso):
 
 
 def expected_rows(record, sheet: str, layout) -> list[tuple]:
-    """The rows a fact sheet must hold, written out from the record independently of the exporter."""
+    """The rows a fact sheet must hold, written out from the record independently of the
+    exporter, each ending in the analyst's Notes cell (empty in a fresh build)."""
+    return [(*row, None) for row in _fact_rows(record, sheet, layout)]
+
+
+def _fact_rows(record, sheet: str, layout) -> list[tuple]:
     from reports.facts_view import kind_label
 
     if sheet == "Visits":
