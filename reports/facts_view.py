@@ -240,5 +240,5 @@ def source_rows(record: Relationship, layout: Layout) -> list[tuple[str, str]]:
         rows.append((layout.label("source_revision"),
                      f"{source.revision} ({source.timestamp})" if source.timestamp else source.revision))
     if source.url:
-        rows.append((layout.label("source_url"), source.url))
+        rows.append((layout.label("source_address"), source.url))
     return rows
