@@ -160,7 +160,7 @@ def test_hostile_titles_stay_inside_the_output_folder(tmp_path):
     assert json.loads((out / "con-nul.json").read_text("utf-8"))["countries"] == ["CON", "NUL"]
 
 
-def _export_then_die(record, stem, out, formats, layout_reference, verbose, build_id):
+def _export_then_die(record, stem, out, formats, layout_reference, verbose, build_id, *rest):
     """A worker killed mid-write, as the out-of-memory killer would. At module level, so
     that spawn and forkserver workers find it by name (a monkeypatched exporter is seen
     by forked workers only)."""
