@@ -23,6 +23,29 @@ _max_size = click.option("--max-size", type=click.FloatRange(min=0, min_open=Tru
                          metavar="MB", help="Refuse articles larger than this many megabytes.")
 
 
+def _check_form(ctx, param, value):
+    if value is None:
+        return None
+    from .readers import names
+
+    if value not in names():
+        raise click.BadParameter(f"{value!r}: choose from {', '.join(names())}")
+    return value
+
+
+_from = click.option("--from", "form", default=None, metavar="FORM", callback=_check_form,
+                     help="Read inputs as this form (plain, wikitext, mediawiki-xml, browser); "
+                          "default: by extension, then content.")
+
+
+def _skipped(counts) -> str:
+    """', skipped 49,120 other pages and 812 redirects of the dump'"""
+    if not counts:
+        return ""
+    parts = [f"{count:,} {reason}" for reason, count in sorted(counts.items(), key=lambda kv: -kv[1])]
+    return f"; passed over {', '.join(parts)} of the dump"
+
+
 def _max_bytes(megabytes: float) -> int:
     return int(megabytes * 1024 * 1024)
 
@@ -51,6 +74,27 @@ def main() -> None:
         sys.exit(3)
 
 
+class _Bar:
+    """The build's progress bar on a terminal, once the number of articles to build is
+    known (a dump's relations pages are counted only when it has been read)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.bar = enabled, None
+
+    def start(self, total: int) -> None:
+        if self.enabled and total > 3:
+            self.bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            self.bar.__enter__()
+
+    def update(self, done: int) -> None:
+        if self.bar:
+            self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar:
+            self.bar.__exit__(None, None, None)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
@@ -67,7 +111,8 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 @_max_size
-def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, quiet, verbose, max_size):
+@_from
+def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, quiet, verbose, max_size, form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
     from .pipeline import build as run_build
     from .errors import ReportsError
@@ -77,26 +122,18 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
     unknown = [f for f in chosen if f not in names()]
     if unknown or not chosen:
         _fail(f"unknown format {', '.join(unknown) or formats!r}; choose from {', '.join(names())}")
-    show_progress = not quiet and sys.stderr.isatty()
-    bar = None
+    bar = _Bar(not quiet and sys.stderr.isatty())
     try:
-        if show_progress:
-            from .batch import article_files
-            total = len(article_files(_paths(paths))[0])
-            if total > 3:
-                bar = click.progressbar(length=total, label="Building", file=sys.stderr)
-                bar.__enter__()
         result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
                            force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
-                           progress=bar.update if bar else None, carry=not no_carry)
+                           progress=bar.update, planned=bar.start, carry=not no_carry, form=form)
     except ReportsError as error:
         _fail(str(error))
     except KeyboardInterrupt:
         click.echo("reports: interrupted; finished files are in place, no partial files left", err=True)
         sys.exit(130)
     finally:
-        if bar:
-            bar.__exit__(None, None, None)
+        bar.close()
     for failure in result.failures:
         click.echo(str(failure), err=True)
     if verbose:
@@ -105,7 +142,7 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
         for path in result.written:
             click.echo(f"wrote {path}", err=True)
     summary = (f"built {result.built}, skipped {result.skipped}, failed {result.failed} "
-               f"in {result.seconds:.1f} s")
+               f"in {result.seconds:.1f} s") + _skipped(result.skipped_pages)
     if result.warnings and not verbose:
         count = len(result.warnings)
         summary += f" ({count} warning{'s' if count != 1 else ''}; --verbose shows {'them' if count != 1 else 'it'})"
@@ -123,13 +160,14 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--json", "as_json", is_flag=True, help="Print the records as one JSON array (RECORD.md's shape).")
 @_max_size
-def inspect(paths, as_json, max_size):
+@_from
+def inspect(paths, as_json, max_size, form):
     """Show what the loader reads from articles (files or folders; default data/)."""
     import json
 
     from .batch import load_all
 
-    batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size))
+    batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size), form=form)
     if as_json:
         click.echo(json.dumps([record.to_dict() for record in batch.records], ensure_ascii=False, indent=2))
     else:
@@ -137,7 +175,7 @@ def inspect(paths, as_json, max_size):
         for warning in batch.warnings:
             warnings_by_path[warning.path] = warnings_by_path.get(warning.path, 0) + 1
         for record in batch.records:
-            click.echo(_summary(record, warnings_by_path.get(record.source.path, 0)))
+            click.echo(_summary(record, warnings_by_path.get(record.source.where, 0)))
     for error in batch.errors:
         click.echo(str(error), err=True)
     sys.exit(1 if batch.errors else 0)
@@ -149,7 +187,7 @@ def _summary(record, warnings: int) -> str:
     established = record.established or "unknown"
     if record.reestablished:
         established += f", re-established {record.reestablished}"
-    return (f"{record.source.path}: {record.title}\n"
+    return (f"{record.source.where}: {record.title}\n"
             f"  established {established}; {counts}; {warnings} warning{'s' if warnings != 1 else ''}")
 
 
@@ -157,16 +195,17 @@ def _summary(record, warnings: int) -> str:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @_max_size
-def check(paths, strict, max_size):
+@_from
+def check(paths, strict, max_size, form):
     """Lint articles: print what the loader could not interpret, as file:line: message."""
     from .batch import load_all
 
-    batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size))
+    batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size), form=form)
     for problem in sorted(batch.errors + batch.warnings, key=lambda d: (d.path, d.line or 0)):
         click.echo(str(problem))
     files = len(batch.records) + len({e.path for e in batch.errors})
     click.echo(f"checked {files} article{'s' if files != 1 else ''}: {len(batch.errors)} errors, "
-               f"{len(batch.warnings)} warnings", err=True)
+               f"{len(batch.warnings)} warnings" + _skipped(batch.skipped), err=True)
     sys.exit(1 if batch.errors or (strict and batch.warnings) else 0)
 
 
@@ -193,6 +232,15 @@ def diff(a, b, as_json):
         for line in format_changes(result):
             click.echo(line)
     sys.exit(1 if any(result.values()) else 0)
+
+
+@cli.command()
+def readers():
+    """List the input forms --from can name, with the files each claims."""
+    from .readers import describe
+
+    for name, extensions, description in describe():
+        click.echo(f"{name:14} {extensions:26} {description}")
 
 
 @cli.command()

@@ -213,6 +213,11 @@ class Source(_Record):
     timestamp: str | None = None
     url: str | None = None
 
+    @property
+    def where(self) -> str:
+        """How diagnostics name the article: its file, and for a dump's page its title."""
+        return f"{self.path}[{self.page}]" if self.page else self.path
+
     def to_dict(self) -> dict[str, Any]:
         return {key: value for key, value in super().to_dict().items()
                 if value is not None or key in ("path", "sha256", "line")}

@@ -44,6 +44,7 @@ class BuildResult:
     warnings: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
     stopped_early: bool = False
+    skipped_pages: dict = field(default_factory=dict)  # pages of a dump passed over, by reason
     backups: list[Path] = field(default_factory=list)  # edited documents kept before replacing them
 
     @property
@@ -81,7 +82,7 @@ def assign_stems(records: list[Relationship]) -> tuple[list[str], list[Diagnosti
             stem = base[:MAX_STEM - len(suffix)] + suffix
             number += 1
         if stem != base:
-            warnings.append(Diagnostic(record.source.path, record.source.line, "warning",
+            warnings.append(Diagnostic(record.source.where, record.source.line, "warning",
                                        f"another article has the id {base!r}: its files are named {stem!r}"))
         seen.add(stem)
         stems.append(stem)
@@ -198,7 +199,8 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
           formats: Iterable[str] | None = None, layout: str | None = None, jobs: int | None = None,
           combined: bool = True, force: bool = False, strict: bool = False, verbose: bool = False,
           progress: Callable[[int], None] | None = None, max_bytes: int | None = None,
-          carry: bool = True) -> BuildResult:
+          planned: Callable[[int], None] | None = None,
+          carry: bool = True, form: str | None = None) -> BuildResult:
     """Build every format of every article under `paths` into `out`.
 
     Raises ReportsError for a problem with the whole build (unknown format, bad layout,
@@ -207,18 +209,20 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     started = time.perf_counter()
     run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
     run.carry = CarryPlans(run.out, _read_manifest(run.out), carry)
-    records, stems = run.load(paths, max_bytes)
+    records, stems = run.load(paths, max_bytes, form)
     if not run.result.stopped_early:
+        todo = run.plan(records, stems)
+        if planned:
+            planned(len(todo))
         try:
-            for (record, stem), outcome in _run(run.plan(records, stems), run.out, run.formats, layout, jobs,
-                                                verbose, run.carry):
+            for (record, stem), outcome in _run(todo, run.out, run.formats, layout, jobs, verbose, run.carry):
                 if progress:
                     progress(1)
                 if not run.collect(record, stem, outcome):
                     break
         finally:
             _remove_leftovers(run.out, os.getpid())  # Ctrl-C, or a worker killed mid-write
-        good = [(r, s) for r, s in zip(records, stems) if r.source.path not in run.failed_paths]
+        good = [(r, s) for r, s in zip(records, stems) if r.source.where not in run.failed_paths]
         current = "xlsx" in run.formats and combined and not run.result.stopped_early and good and run.combined(good)
         run.write_manifest(good if current else None)
     run.result.seconds = time.perf_counter() - started
@@ -244,9 +248,10 @@ class _Build:
         self.failed_paths: set[str] = set()
         self.result = BuildResult()
 
-    def load(self, paths, max_bytes) -> tuple[list[Relationship], list[str]]:
+    def load(self, paths, max_bytes, form=None) -> tuple[list[Relationship], list[str]]:
         """Every record, loaded once, with its file stem; in strict mode a problem stops here."""
-        batch = load_all(paths, max_bytes=max_bytes)
+        batch = load_all(paths, max_bytes=max_bytes, form=form)
+        self.result.skipped_pages = dict(batch.skipped)
         stems, stem_warnings = assign_stems(batch.records)
         self.result.failures += batch.errors
         self.result.warnings += batch.warnings + stem_warnings
@@ -270,7 +275,7 @@ class _Build:
 
     def collect(self, record: Relationship, stem: str, outcome: _Outcome) -> bool:
         """Add one article's outcome to the result; False when the build must stop."""
-        where = record.source.path
+        where = record.source.where
         self.result.warnings += [Diagnostic(where, None, "warning", w) for w in outcome.warnings]
         self.result.written += [Path(p) for p in outcome.written]
         self.result.backups += [Path(p) for p in outcome.backups]

@@ -58,6 +58,41 @@ def seed_records():
 
 
 @pytest.fixture(scope="session")
+def default_build(tmp_path_factory):
+    """The default build of data/ (every format, one process), made once per session:
+    (output folder, BuildResult). Tests that only read it share it; never write into it."""
+    from reports import build
+
+    out = tmp_path_factory.mktemp("default-build")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return out, build(["data"], out, jobs=1)
+    finally:
+        os.chdir(cwd)
+
+
+def reader_facts(record, layout) -> list[str]:
+    """Every text a reader of a brief or dossier must find, one per fact kind: the
+    summary, each key fact (its label followed by its value), each trade sentence, each see-also item,
+    the (re-)establishment dates as labelled, and every paragraph of the sections shown
+    whole (History, unrecognised ones)."""
+    from reports import facts_view
+
+    wanted = [normalise(record.summary)] if record.summary else []
+    for fact in facts_view.key_facts(record, layout):
+        wanted.append(f"{normalise(fact.label)} {normalise(fact.value)}")  # a row: label, then its value
+    wanted += [normalise(trade.text) for trade in record.trade]
+    wanted += [normalise(item) for item in record.see_also]
+    for iso in (record.established, record.reestablished):
+        if iso:
+            wanted.append(facts_view.date_label(iso, layout))
+    for section in facts_view.history_sections(record) + facts_view.other_sections(record):
+        wanted += [normalise(block.text) for block in section.blocks if block.type == "paragraph"]
+    return wanted
+
+
+@pytest.fixture(scope="session")
 def default_layout():
     from reports.layout import load_layout
 
@@ -69,6 +104,19 @@ def spanish_layout():
     from reports.layout import load_layout
 
     return load_layout("es")
+
+
+def export_in_another_process(format_name: str, record_id: str, layout: str, path: Path) -> bytes:
+    """One seed's document written by a fresh interpreter (another hash seed, same
+    environment): equal bytes mean no dict-order, id() or clock surprise, which two
+    exports in one process cannot show."""
+    script = ("import sys; from reports.loader import load; from reports.layout import load_layout; "
+              "from reports import exporters; "
+              "exporters.get(sys.argv[1]).export(load(sys.argv[2]), load_layout(sys.argv[3]), sys.argv[4])")
+    env = dict(os.environ, PYTHONHASHSEED="4242")
+    subprocess.run([sys.executable, "-c", script, format_name, f"data/{record_id}.txt", layout, str(path)],
+                   cwd=ROOT, env=env, check=True)
+    return Path(path).read_bytes()
 
 
 def write_article(folder: Path, name: str, text: str) -> Path:

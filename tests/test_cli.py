@@ -89,3 +89,57 @@ def test_size_limit_is_configurable(run, tmp_path):
     assert run("check", "--max-size", "1", str(path)).exit_code == 0
     assert run("build", "--max-size", "0.1", "--format", "json", "--out", str(tmp_path / "out"),
                str(path)).exit_code == 1
+
+
+# Every warning `reports check` can give, each once, with its line (tests/articles/every-check-warning.txt).
+EVERY_CHECK_WARNING = [
+    "4: warning: infobox line without 'Key: value'",
+    "9: warning: visits list without a direction: its caption should say 'from A to B'",
+    "11: warning: visit without a date: 'President Ana Ruiz'",
+    "12: warning: visit without a person's name: 'President (2003)'",
+    "14: warning: agreement not understood: '(2001)'",
+    "16: warning: trade sentence with an amount or year that could not be read: 'In 2020, trade amounted to US$ a lot.'",
+    '17: warning: trade figure of 900,000,000,000,000 US$ is not plausible: left out',
+    "18: warning: trade figure in a currency other than US dollars not read: 'In 2022, trade totaled €5 million.'",
+    "20: warning: no diplomatic mission understood in 'Relations are handled elsewhere.'",
+    "21: warning: unknown section 'Sport': kept as text, no facts read from it",
+    '22: warning: control characters removed',
+    '23: warning: section without a heading',
+]
+
+
+def test_check_gives_each_warning_by_its_message(run):
+    path = "tests/articles/every-check-warning.txt"
+    result = run("check", path)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [f"{path}:{line}" for line in EVERY_CHECK_WARNING]
+    assert result.stderr == f"checked 1 article: 0 errors, {len(EVERY_CHECK_WARNING)} warnings\n"
+    strict = run("check", "--strict", path)
+    assert strict.exit_code == 1 and strict.stdout == result.stdout
+
+
+def test_exit_codes_of_inspect_and_check_on_errors(run, tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"")
+    for command in ("check", "inspect"):
+        result = run(command, str(tmp_path / "bad.txt"))
+        assert result.exit_code == 1, command
+        assert f"{(tmp_path / 'bad.txt').as_posix()}: error: the article is empty" in result.output
+    assert run("check", "data").exit_code == 0 and run("inspect", "data").exit_code == 0
+
+
+def test_ctrl_c_exits_130_with_one_line(run, tmp_path, monkeypatch):
+    import reports.pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(reports.pipeline, "build", interrupted)
+    result = run("build", "--out", str(tmp_path))
+    assert result.exit_code == 130
+    assert result.stderr == "reports: interrupted; finished files are in place, no partial files left\n"
+
+
+def test_build_exit_codes(run, tmp_path):
+    assert run("build", "data/georgia-mexico.txt", "--format", "json", "--out", str(tmp_path / "ok")).exit_code == 0
+    assert run("build", str(tmp_path / "nowhere"), "--format", "json", "--out", str(tmp_path / "no")).exit_code == 1
+    assert run("build", "--format", "odt", "--out", str(tmp_path / "bad")).exit_code == 2

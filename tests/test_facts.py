@@ -178,3 +178,25 @@ def test_an_agreement_cites_the_first_line_naming_it_not_a_longer_title(tmp_path
         "- Agreement on Tourism (1999)",                                  # 9
     ]))
     assert [(a.title, a.line) for a in record.agreements] == [("Agreement on Trade", 6), ("Agreement on Tourism", 9)]
+
+
+def test_the_earliest_establishment_year_wins_over_a_later_one(tmp_path):
+    """Two establishment sentences in different years: the earliest is the record's,
+    whichever comes first in the article (a rule taking the latest fails here)."""
+    for order in (1, -1):
+        sentences = ["Diplomatic relations were established on 4 July 1961.",
+                     "Chile and Ghana established diplomatic relations in 1958."][::order]
+        record, _ = record_of(tmp_path, "==History==\n" + "\n".join(sentences))
+        assert record.established == "1958"
+        record, _ = record_of(tmp_path, "==History==\n" + "\n".join(
+            s.replace("established", "re-established") for s in sentences))
+        assert (record.established, record.reestablished) == (None, "1958")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2020 both nations celebrated the 60th anniversary of the establishment of diplomatic relations.",
+    "A stamp commemorating the establishment of diplomatic relations was issued in 2010.",
+])
+def test_an_anniversary_sentence_alone_establishes_nothing(tmp_path, sentence):
+    record, _ = record_of(tmp_path, f"==History==\n{sentence}")
+    assert (record.established, record.reestablished) == (None, None)

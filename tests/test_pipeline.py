@@ -1,15 +1,17 @@
 """The batch pipeline: names, atomic writes, keep-going, incremental and parallel builds."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import write_article
+from conftest import SEED_IDS, comparable, expected, write_article
 
 from reports import build, exporters
 from reports.pipeline import MANIFEST, assign_stems, safe_stem, write_atomically
 from reports.cli import cli
+from reports.errors import ReportsError
 
 ALL = tuple(exporters.names())
 
@@ -18,14 +20,8 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and p.name != MANIFEST}
 
 
-@pytest.fixture(scope="module")
-def serial_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("serial")
-    return out, build(["data"], out, jobs=1)
-
-
-def test_default_build_writes_every_format(serial_build):
-    out, result = serial_build
+def test_default_build_writes_every_format(default_build):
+    out, result = default_build
     assert result.ok and result.built == 3 and result.skipped == 0
     expected = {f"{stem}{exporters.get(name).EXTENSION}" for stem in
                 ("georgia-mexico", "lithuania-mexico", "mexico-slovenia") for name in ALL}
@@ -34,8 +30,8 @@ def test_default_build_writes_every_format(serial_build):
     assert set(files(out)) == expected
 
 
-def test_parallel_output_is_identical_to_serial(serial_build, tmp_path):
-    out, _ = serial_build
+def test_parallel_output_is_identical_to_serial(default_build, tmp_path):
+    out, _ = default_build
     result = build(["data"], tmp_path, jobs=2)
     assert result.ok
     assert files(tmp_path) == files(out)
@@ -192,3 +188,135 @@ def test_the_combined_workbook_is_rebuilt_only_when_a_record_changed(tmp_path):
     article.write_text(article.read_text("utf-8") + "\nMore.\n", "utf-8")
     changed = build([folder], tmp_path / "out", formats=["xlsx"], jobs=1)
     assert set(changed.written) == {tmp_path / "out" / "georgia-mexico.xlsx", combined}
+
+
+# -- the default build, read back ------------------------------------------------------------
+
+
+def test_every_exported_json_equals_its_fixture_and_record(default_build, seed_records):
+    out, result = default_build
+    assert result.ok and result.built == len(SEED_IDS)
+    for record_id in SEED_IDS:
+        data = json.loads((out / f"{record_id}.json").read_text("utf-8"))
+        assert comparable(data) == expected(record_id), record_id
+        assert data == json.loads(json.dumps(seed_records[record_id].to_dict())), record_id
+
+
+def test_the_manifest_depends_on_the_tool_version(tmp_path, monkeypatch):
+    import reports.pipeline as pipeline
+
+    first = build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1)
+    assert (first.built, build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1).skipped) == (1, 1)
+    monkeypatch.setattr(pipeline, "__version__", "0.0.0+another-version")
+    again = build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1)
+    assert (again.built, again.skipped) == (1, 0)
+    assert json.loads((tmp_path / MANIFEST).read_text("utf-8"))["tool"] == "0.0.0+another-version"
+
+
+def test_a_rewrite_replaces_the_file_never_writes_into_it(tmp_path):
+    """A reader holding the old file (here a hard link to it) keeps the old content whole:
+    the new file is renamed into place, not copied over the old one."""
+    target = tmp_path / "a.json"
+    target.write_text("old", "utf-8")
+    reader = tmp_path / "reader-view"
+    os.link(target, reader)
+
+    def write(path):
+        path.write_text("new", "utf-8")
+        return ["a warning"]
+
+    assert write_atomically(target, write) == ["a warning"]
+    assert target.read_text("utf-8") == "new" and reader.read_text("utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "reader-view"]
+
+
+def _warning_json_exporter(monkeypatch):
+    json_exporter = exporters.get("json")
+    original = json_exporter.export
+
+    def warns(record, layout, path, context=None):
+        original(record, layout, path, context)
+        return ["something odd in the export"]
+
+    monkeypatch.setattr(json_exporter, "export", warns)
+
+
+def test_strict_fails_on_export_warnings(tmp_path, monkeypatch):
+    _warning_json_exporter(monkeypatch)
+    lenient = build(["data/georgia-mexico.txt"], tmp_path / "lenient", formats=["json"], jobs=1)
+    assert lenient.ok and [w.message for w in lenient.warnings] == ["something odd in the export"]
+    strict = build(["data/georgia-mexico.txt"], tmp_path / "strict", formats=["json"], jobs=1, strict=True)
+    assert not strict.ok and strict.stopped_early and strict.built == 0
+    assert [f.message for f in strict.failures] == ["warnings in strict mode: something odd in the export"]
+
+
+def test_verbose_and_strict_summaries(tmp_path, monkeypatch):
+    _warning_json_exporter(monkeypatch)
+    article = "data/georgia-mexico.txt"
+    runner = CliRunner()
+    args = ["build", article, "--format", "json", "--jobs", "1"]
+    quiet = runner.invoke(cli, [*args, "--out", str(tmp_path / "a")])
+    assert quiet.exit_code == 0
+    assert quiet.stderr.splitlines()[-1].startswith("built 1, skipped 0, failed 0 in ")
+    assert quiet.stderr.splitlines()[-1].endswith(" s (1 warning; --verbose shows it)")
+    verbose = runner.invoke(cli, [*args, "--out", str(tmp_path / "b"), "--verbose"])
+    assert verbose.exit_code == 0
+    assert verbose.stderr.splitlines()[:2] == [f"{article}: warning: something odd in the export",
+                                               f"wrote {tmp_path / 'b' / 'georgia-mexico.json'}"]
+    assert "--verbose shows" not in verbose.stderr
+    strict = runner.invoke(cli, [*args, "--out", str(tmp_path / "c"), "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines()[0] == f"{article}: error: warnings in strict mode: something odd in the export"
+    assert strict.stderr.splitlines()[-1].endswith(" (stopped at the first failure: --strict)")
+
+
+# -- error paths -----------------------------------------------------------------------------
+
+
+def test_an_output_folder_that_cannot_be_created_is_one_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    with pytest.raises(ReportsError, match=r"cannot create the output folder"):
+        build(["data/georgia-mexico.txt"], blocker / "out", formats=["json"], jobs=1)
+    result = CliRunner().invoke(cli, ["build", "data/georgia-mexico.txt", "--out", str(blocker / "out")])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"reports: {blocker / 'out'}: cannot create the output folder")
+
+
+def test_a_failing_combined_workbook_is_reported_and_not_marked_current(tmp_path, monkeypatch):
+    xlsx = exporters.get("xlsx")
+
+    def broken(records, layout, path, context=None):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(xlsx, "export_many", broken)
+    result = build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx"], jobs=1)
+    assert result.built == 1 and not result.ok
+    assert [f.message for f in result.failures] == [
+        "internal error while writing the combined workbook: RuntimeError: disk on fire"]
+    assert not (tmp_path / "relationships.xlsx").exists()
+    assert json.loads((tmp_path / MANIFEST).read_text("utf-8"))["combined"] is None
+    monkeypatch.undo()
+    again = build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx"], jobs=1)
+    assert again.ok and again.written == [tmp_path / "relationships.xlsx"]
+
+
+def test_an_exporter_raising_a_reports_error_fails_its_article_only(tmp_path, monkeypatch):
+    def refuses(record, layout, path, context=None):
+        raise ReportsError("this record cannot be a JSON file")
+
+    monkeypatch.setattr(exporters.get("json"), "export", refuses)
+    result = build(["data/georgia-mexico.txt", "data/mexico-slovenia.txt"], tmp_path, formats=["json"], jobs=1)
+    assert (result.built, result.failed) == (0, 2)
+    assert {f.message for f in result.failures} == {"json: this record cannot be a JSON file"}
+
+
+def test_an_empty_folder_and_a_missing_path(tmp_path):
+    (tmp_path / "empty").mkdir()
+    empty = build([tmp_path / "empty"], tmp_path / "out", formats=["json"], jobs=1)
+    assert not empty.ok and (empty.built, empty.skipped, empty.written) == (0, 0, [])
+    assert [f.message for f in empty.failures] == [
+        "no articles (*.mediawiki, *.txt, *.wiki, *.wikitext, *.xml, *.xml.bz2, *.xml.gz) in this folder"]
+    missing = build([tmp_path / "nowhere"], tmp_path / "out", formats=["json"], jobs=1)
+    assert not missing.ok and missing.built == 0
+    assert [str(f) for f in missing.failures][0].startswith((tmp_path / "nowhere").as_posix())

@@ -9,12 +9,13 @@ from types import MappingProxyType
 import pytest
 from openpyxl import load_workbook
 
-from conftest import SEED_IDS, needs, pdf_text, soffice_to_pdf
+from conftest import SEED_IDS, export_in_another_process, needs, pdf_text, soffice_to_pdf
 from reports.exporters import _xlsx
-from reports.model import Agreement, Event, Export, Visit
+from reports.model import Agreement, Event, Export, Mission, Visit
 
 SHEETS = ["Overview", "Visits", "Agreements", "Trade", "Exports", "Missions", "Events", "Visits per year"]
 FACT_SHEETS = ["Visits", "Agreements", "Trade", "Exports", "Missions", "Events"]
+RISKY_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # written out: the exporter's own tuple could be wrong
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2", "@SUM(A1)", "\t=1+1", "\r=2", "=1+1"]
 
 
@@ -253,6 +254,8 @@ def test_two_builds_are_byte_identical(built, seed_records, default_layout, tmp_
     assert again.read_bytes() == built["combined"].read_bytes()
     _xlsx.export(seed_records["georgia-mexico"], default_layout, again)
     assert again.read_bytes() == built["georgia-mexico"].read_bytes()
+    elsewhere = export_in_another_process("xlsx", "georgia-mexico", "default", tmp_path / "elsewhere.xlsx")
+    assert elsewhere == built["georgia-mexico"].read_bytes()
 
 
 def test_source_date_epoch_sets_the_document_dates(seed_records, default_layout, tmp_path, monkeypatch):
@@ -285,3 +288,115 @@ def test_libreoffice_opens_and_converts_both_workbooks(built, tmp_path):
         assert "Lithuania–Mexico relations" in text or "lithuania-mexico" in text, path
         assert "Valdas Adamkus" in text
     assert "High-level visits per year" in pdf_text(pdfs[built["combined"]])
+
+
+# -- every column read back against the record ---------------------------------------------
+
+
+def _excel_date(iso):
+    """What openpyxl reads back for a record date: a datetime when day-precise, else the text."""
+    if iso and len(iso) == 10:
+        return datetime.datetime.fromisoformat(iso)
+    return iso
+
+
+def _month(iso):
+    return int(iso[5:7]) if iso and len(iso) >= 7 else None
+
+
+def _year(iso):
+    return int(iso[:4]) if iso else None
+
+
+def expected_rows(record, sheet: str, layout) -> list[tuple]:
+    """The rows a fact sheet must hold, written out from the record independently of the
+    exporter, each ending in the analyst's Notes cell (empty in a fresh build)."""
+    return [(*row, None) for row in _fact_rows(record, sheet, layout)]
+
+
+def _fact_rows(record, sheet: str, layout) -> list[tuple]:
+    from reports.facts_view import kind_label
+
+    if sheet == "Visits":
+        return [(v.from_, v.to, v.office, v.person, _excel_date(v.date), _year(v.date), _month(v.date), v.line)
+                for v in record.visits]
+    if sheet == "Agreements":
+        return [(a.title, _excel_date(a.date), _year(a.date), a.line) for a in record.agreements]
+    if sheet == "Trade":
+        return [(t.year, t.total_usd, t.line) for t in record.trade]
+    if sheet == "Exports":
+        return [(e.from_, e.to, product, e.line) for e in record.exports for product in e.products]
+    if sheet == "Missions":
+        return [(m.country, m.host, kind_label(m.kind, layout), m.city, m.city_country, m.resident, m.line)
+                for m in record.missions]
+    assert sheet == "Events"
+    return [(_excel_date(e.date), _year(e.date), _month(e.date), e.text, e.line) for e in record.events]
+
+
+@pytest.mark.parametrize("sheet", FACT_SHEETS)
+def test_every_column_of_every_fact_sheet_holds_the_record(books, seed_records, default_layout, sheet):
+    for record_id, record in seed_records.items():
+        assert data_rows(books[record_id][sheet]) == expected_rows(record, sheet, default_layout), record_id
+    combined = [(r.id, *row) for r in seed_records.values() for row in expected_rows(r, sheet, default_layout)]
+    assert data_rows(books["combined"][sheet]) == combined
+    assert any(expected_rows(r, sheet, default_layout) for r in seed_records.values())  # not vacuous
+
+
+def test_overview_of_one_holds_title_key_facts_summary_and_counts(books, seed_records, default_layout):
+    from reports.facts_view import key_facts
+
+    for record_id, record in seed_records.items():
+        rows = data_rows(books[record_id]["Overview"])
+        wanted = [(default_layout.label("title"), record.title)]
+        wanted += [(fact.label, fact.value) for fact in key_facts(record, default_layout)]
+        wanted += [(default_layout.label("summary"), record.summary)]
+        wanted += [(sheet, fact_count(record, sheet)) for sheet in FACT_SHEETS]
+        wanted += [(default_layout.label("source_file"), record.source.path)]
+        assert rows == wanted, record_id
+
+
+def test_combined_overview_and_latest_trade_hold_the_record(books, seed_records, default_layout):
+    from reports.facts_view import latest_trade, representation
+
+    rows = data_rows(books["combined"]["Overview"])
+    for row, record in zip(rows, seed_records.values(), strict=True):
+        latest = latest_trade(record)
+        assert row == (record.id, record.title, _excel_date(record.established), _excel_date(record.reestablished),
+                       ", ".join(record.memberships), latest.year, latest.total_usd,
+                       "; ".join(f"{c}: {w}" for c, w in representation(record, default_layout)),
+                       *(fact_count(record, sheet) for sheet in FACT_SHEETS))
+    ranking = sorted(((r.id, latest_trade(r).year, latest_trade(r).total_usd) for r in seed_records.values()),
+                     key=lambda row: -row[2])
+    assert data_rows(books["combined"]["Latest trade"]) == ranking
+
+
+def test_every_risky_prefix_is_quoted_in_every_sheet(seed_records, default_layout, tmp_path):
+    """Each of = + - @ tab CR, at the start of text in every text column of every sheet,
+    is stored as a literal string with Excel's quote prefix (openpyxl itself treats only
+    "=" as a formula, so a value check alone cannot see a missing guard)."""
+    base = seed_records["georgia-mexico"]
+    for prefix in RISKY_PREFIXES:
+        text = f"{prefix}1+1"
+        record = dataclasses.replace(
+            base, id=f"{prefix}id", title=f"{prefix}title", summary=text, memberships=(text,),
+            visits=(Visit(from_=text, to=text, office=text, person=text, date=None, line=3),),
+            agreements=(Agreement(title=text, date=None, line=4),),
+            exports=(Export(from_=text, to=text, products=(text,), line=5),),
+            missions=(Mission(text, text, "embassy", text, text, False, 6),),
+            events=(Event(date="1992", text=text, line=7),),
+        )
+        one, many = tmp_path / "one.xlsx", tmp_path / "many.xlsx"
+        _xlsx.export(record, default_layout, one)
+        _xlsx.export_many([record], default_layout, many)
+        for path in (one, many):
+            risky = {}
+            for ws in load_workbook(path).worksheets:
+                for row in ws.iter_rows(min_row=2):
+                    for cell in row:
+                        if isinstance(cell.value, str) and cell.value.startswith(prefix):
+                            risky.setdefault(ws.title, []).append(cell)
+            # Every sheet with article text has some: Overview, and each fact sheet but Trade.
+            assert set(risky) >= {"Overview", *FACT_SHEETS} - {"Trade"}, (repr(prefix), path.name, set(risky))
+            for title, cells in risky.items():
+                for cell in cells:
+                    assert cell.data_type == "s" and cell.quotePrefix, (repr(prefix), path.name, title, cell.coordinate)

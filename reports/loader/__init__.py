@@ -15,12 +15,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import ArticleError, Diagnostic
-from ..model import ListBlock, Paragraph, Relationship, Section, Source
-from ..text import XML_ILLEGAL
+from ..model import ListBlock, Paragraph, Relationship, Section, Source, TableBlock
 from . import article as structure
 from .facts import read_facts
+from .tables import as_lists
 
 # Articles larger than this are refused before they are read (see `read(max_bytes=)`).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -30,29 +31,62 @@ _RELATIONS_SUFFIX = re.compile(r"\s+(?:relations|relationship)$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class LoadResult:
-    record: Relationship
+    record: Relationship | None
     warnings: list[Diagnostic] = field(default_factory=list)
+    error: Diagnostic | None = None  # one page of a dump that could not be read (record None)
 
 
-def load(path: str | os.PathLike) -> Relationship:
+def load(path: str | os.PathLike, form: str | None = None) -> Relationship:
     """The record of one article. Raises ArticleError if it cannot be read."""
-    return read(path).record
+    return read(path, form=form).record
 
 
-def read(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadResult:
-    """The record of one article and the warnings about it."""
+def read(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, form: str | None = None) -> LoadResult:
+    """The record of one article and the warnings about it (a dump: its first article)."""
+    for result in read_all(path, max_bytes, form):
+        if result.error:
+            raise ArticleError(result.error.path, result.error.line, result.error.message)
+        return result
+    raise ArticleError(display_path(path), None, "holds no article")
+
+
+def read_all(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, form: str | None = None,
+             tally=None) -> Iterator[LoadResult]:
+    """The record of every article a file holds (one, or a dump's pages), in order. The
+    reader is `form` when given, else the one the file's extension or content names.
+    A page of a dump that cannot be read is a result with an `error` and no record, and
+    the pages after it still come; an ArticleError for the whole file may come after
+    the records of the articles before it."""
+    from .. import readers
+
     shown = display_path(path)
-    data = _read_bytes(Path(path), shown, max_bytes)
-    text, warnings = decode(data, shown)
-    parsed = structure.parse_article(text, shown)
-    countries = split_title(parsed.title, shown, parsed.title_line)
-    facts, fact_warnings = read_facts(parsed, countries, shown)
-    infobox, infobox_warnings = _infobox(parsed.infobox, shown)
+    reader = readers.choose(Path(path), form)
+    for document in reader.documents(Path(path), shown, max_bytes, tally if tally is not None else readers.Tally()):
+        if document.error:
+            yield LoadResult(None, document.warnings, document.error)
+            continue
+        try:
+            yield record_of(document, shown)
+        except ArticleError as error:
+            if document.page is None:
+                raise
+            yield LoadResult(None, document.warnings, error.as_diagnostic())
+
+
+def record_of(document, shown: str) -> LoadResult:
+    """A reader's document -> the record and every warning about it."""
+    parsed = document.article
+    page = document.page
+    where = f"{shown}[{page.title}]" if page else shown
+    countries = split_title(parsed.title, where, parsed.title_line)
+    facts, fact_warnings = read_facts(as_lists(parsed), countries, where)
+    infobox, infobox_warnings = _infobox(parsed.infobox, where)
+    lead = list(structure.texts(parsed.lead))
     record = Relationship(
         id=relationship_id(countries),
         title=parsed.title,
         countries=countries,
-        summary="\n\n".join(unit.text for unit in structure.texts(parsed.lead)),
+        summary="\n\n".join(unit.text for unit in lead),
         established=facts.established,
         reestablished=facts.reestablished,
         memberships=tuple(facts.memberships),
@@ -65,9 +99,15 @@ def read(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadRes
         missions=tuple(facts.missions),
         see_also=tuple(facts.see_also),
         infobox=tuple(infobox),
-        source=Source(shown, hashlib.sha256(data).hexdigest(), parsed.title_line),
+        source=Source(shown, document.sha256, parsed.title_line,
+                      page=page.title if page else None, revision=page.revision if page else None,
+                      timestamp=page.timestamp if page else None, url=page.url if page else None),
+        citations=tuple(parsed.citations),
     )
-    return LoadResult(record, warnings + infobox_warnings + fact_warnings)
+    if parsed.citations:
+        from .citing import cite
+        record = cite(record, parsed)
+    return LoadResult(record, document.warnings + infobox_warnings + fact_warnings)
 
 
 def display_path(path: str | os.PathLike) -> str:
@@ -78,56 +118,6 @@ def display_path(path: str | os.PathLike) -> str:
     except ValueError:
         shown = path
     return shown.as_posix()
-
-
-def _read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleError(shown, None, f"the file is {size:,} bytes, over the limit of {max_bytes:,} bytes")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(shown, None, "no such file") from None
-    except IsADirectoryError:
-        raise ArticleError(shown, None, "is a folder, not an article") from None
-    except OSError as error:
-        raise ArticleError(shown, None, f"cannot be read: {error.strerror or error}") from None
-
-
-def decode(data: bytes, shown: str) -> tuple[str, list[Diagnostic]]:
-    """UTF-8 (a BOM and CRLF line ends are fine) -> text with XML-illegal characters removed."""
-    if not data.strip():
-        raise ArticleError(shown, None, "the article is empty")
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise ArticleError(shown, None, "the text is UTF-16, not UTF-8; save the article as UTF-8")
-    if _looks_binary(data[:8192]):
-        raise ArticleError(shown, None, "this is a binary file, not a text article")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ArticleError(shown, line, f"the text is not UTF-8 (byte 0x{data[error.start]:02x}); "
-                                        "save the article as UTF-8") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
-    warnings = []
-    if XML_ILLEGAL.search(text):
-        lines = text.split("\n")
-        for number, line in enumerate(lines, start=1):
-            if XML_ILLEGAL.search(line):
-                warnings.append(Diagnostic(shown, number, "warning", "control characters removed"))
-                lines[number - 1] = XML_ILLEGAL.sub("", line)
-        text = "\n".join(lines)
-    return text, warnings
-
-
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-
-
-def _looks_binary(sample: bytes) -> bool:
-    """Over a tenth control bytes: an image, an archive, not text with a stray \\x00."""
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls > len(sample) // 10 + 2
 
 
 def split_title(title: str, shown: str, line: int) -> tuple[str, str]:
@@ -171,8 +161,13 @@ def _section(section: structure.Section) -> Section:
     return Section(section.heading, section.level, section.line, tuple(_block(b) for b in section.blocks))
 
 
-def _block(block) -> Paragraph | ListBlock:
+def _block(block) -> Paragraph | ListBlock | TableBlock:
     if isinstance(block, structure.Paragraph):
-        return Paragraph(block.text.text, block.text.line)
+        return Paragraph(block.text.text, block.text.line, block.text.cites)
     caption = block.caption.text if block.caption else None
-    return ListBlock(caption, tuple(item.text for item in block.items), block.items[0].line)
+    if isinstance(block, structure.Table):
+        return TableBlock(caption, tuple(block.header), tuple(row.cells for row in block.rows), block.line,
+                          tuple(row.line for row in block.rows), tuple(row.cites for row in block.rows))
+    cites = tuple(item.cites for item in block.items)
+    return ListBlock(caption, tuple(item.text for item in block.items), block.items[0].line,
+                     cites if any(cites) else ())

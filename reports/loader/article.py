@@ -1,42 +1,72 @@
-"""Article text -> structure: title, infobox, lead, sections and blocks with line numbers.
+"""The parsed article every reader produces and the fact rules read: title, infobox,
+lead, sections and blocks, each with its source line and the refs that follow its text.
 
-This is the only place that knows the article's markup (`= Title =`, `== Heading ==`,
-`- item`, captions above lists, the infobox residue). Facts are read later, from the
-structure built here.
+Readers know formats (reports/readers/); this module knows only the structure they
+share. A reader turns its input into a sequence of `Line`s (a heading, a paragraph, a
+list item, a table) and `build_article` groups them the same way for every form: a
+line just above a list is its caption, blank lines separate nothing.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from ..errors import ArticleError
+from ..model import Citation
 
-_TITLE = re.compile(r"^=(?!=)\s*(.*?)\s*=$")
-_HEADING = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
-_BLANKS = re.compile(r"[ \t]{2,}|\t")
-_ITEM = re.compile(r"^-(?:\s+|$)")
-_INFOBOX = "infobox"
+Refs = tuple[tuple[int, str], ...]  # (offset in the text where a ref follows, citation id)
 
 
 @dataclass(frozen=True)
 class Text:
-    """One line of the article: its text and 1-based line number."""
+    """One unit of text: its words, its 1-based source line, and the refs that follow
+    places in it (a ref at offset n follows the text up to n)."""
 
     text: str
     line: int
+    refs: Refs = ()
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        """Every citation id of the text, in order, once."""
+        return tuple(dict.fromkeys(ref for _, ref in self.refs))
+
+    def cites_between(self, start: int, end: int) -> tuple[str, ...]:
+        """The citation ids of the refs that follow text[start:end] (a sentence): those
+        placed after its start and no later than its end."""
+        return tuple(dict.fromkeys(ref for offset, ref in self.refs if start < offset <= end))
 
 
 @dataclass
 class Paragraph:
     text: Text
+    bold: bool = False  # the whole line is bold: in wikitext, how a caption is written
 
 
 @dataclass
 class ItemList:
     caption: Text | None
     items: list[Text] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A table: header cells, and one Text per row whose `cells` are the row's cells."""
+    caption: Text | None
+    header: list[str]
+    rows: list[Row]
+    line: int
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    line: int
+    refs: Refs = ()
+
+    @property
+    def cites(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(ref for _, ref in self.refs))
 
 
 @dataclass
@@ -51,91 +81,87 @@ class Section:
 class Article:
     title: str
     title_line: int
-    infobox: list[Text]
-    lead: list  # blocks before the first section
+    infobox: list[Text]          # "Key: value" lines
+    lead: list                   # blocks before the first section
     sections: list[Section]
+    citations: list[Citation] = field(default_factory=list)
 
 
-def parse_article(text: str, path: str) -> Article:
-    """Split article text into its parts. `text` is already decoded and cleaned."""
-    lines = text.split("\n")
-    first = next((i for i, raw in enumerate(lines) if raw.strip()), None)
-    if first is None:
-        raise ArticleError(path, None, "the article is empty")
-    title_match = _TITLE.match(_squeeze(lines[first]))
-    if not title_match or not title_match.group(1):
-        raise ArticleError(path, first + 1, "the first line is not a title of the form '= A–B relations ='")
-    numbered = [Text(_squeeze(raw), number) for number, raw in enumerate(lines, start=1)][first + 1:]
-    infobox, body = _split_infobox(numbered)
-    lead, sections = _split_sections(body)
-    return Article(title_match.group(1), first + 1, infobox, lead, sections)
+# -- what readers produce ---------------------------------------------------------------
+
+HEADING, TEXT, ITEM, TABLE = "heading", "text", "item", "table"
 
 
-def _squeeze(line: str) -> str:
-    """A line with its runs of spaces and tabs made one space: they carry no meaning in a
-    one-line paragraph, and no pattern downstream then meets a long run of blanks."""
-    return _BLANKS.sub(" ", line.strip())
+@dataclass(frozen=True)
+class Line:
+    """One structural line of an article, in any input form.
+
+    kind HEADING: `text` is the heading, `level` 2-6; TEXT: a paragraph (`bold` when
+    the whole line is bold, a caption's usual form in wikitext); ITEM: a list item;
+    TABLE: `table` holds it.
+    """
+
+    kind: str
+    text: Text
+    level: int = 0
+    bold: bool = False
+    table: Table | None = None
 
 
-def _split_infobox(lines: list[Text]) -> tuple[list[Text], list[Text]]:
-    """The `Infobox` line and the `- Key: value` lines after it, before the lead."""
-    start = next((i for i, line in enumerate(lines) if line.text), None)
-    if start is None or lines[start].text.lower() != _INFOBOX:
-        return [], lines
-    end = start + 1
-    while end < len(lines) and (not lines[end].text or _ITEM.match(lines[end].text)):
-        end += 1
-    items = [Text(_ITEM.sub("", line.text, count=1), line.line) for line in lines[start + 1:end] if line.text]
-    return items, lines[end:]
-
-
-def _split_sections(lines: list[Text]) -> tuple[list, list[Section]]:
-    lead_lines: list[Text] = []
-    sections: list[Section] = []
-    current = lead_lines
+def build_article(title: str, title_line: int, infobox: list[Text], lines: list[Line],
+                  citations: list[Citation] | None = None) -> Article:
+    """Sections and blocks from a reader's lines."""
+    lead: list[Line] = []
+    headed: list[tuple[Section, list[Line]]] = []
+    current = lead
     for line in lines:
-        heading = _HEADING.match(line.text)
-        if heading:
-            sections.append(Section(heading.group(2), len(heading.group(1)), line.line, []))
-            current = sections[-1].blocks
+        if line.kind == HEADING:
+            headed.append((Section(line.text.text, line.level, line.text.line), []))
+            current = headed[-1][1]
         else:
             current.append(line)
-    for section in sections:
-        section.blocks = _blocks(section.blocks)
-    return _blocks(lead_lines), sections
+    sections = []
+    for section, section_lines in headed:
+        section.blocks = _blocks(section_lines)
+        sections.append(section)
+    return Article(title, title_line, infobox, _blocks(lead), sections, list(citations or ()))
 
 
-def _blocks(lines: list[Text]) -> list:
-    """Group lines into paragraphs and lists; a line just above a list is its caption.
-
-    Blank lines separate nothing: a caption may stand a blank line above its list, and
-    items with blank lines between them are still one list.
-    """
+def _blocks(lines: list[Line]) -> list:
+    """Group lines into paragraphs, lists and tables; a paragraph just above a list is
+    its caption (blank lines separate nothing: a caption may stand a blank line above
+    its list, and items with blank lines between them are still one list); a bold
+    paragraph just above a table without a caption of its own is the table's."""
     blocks: list = []
     for line in lines:
-        if not line.text:
-            continue
-        if _ITEM.match(line.text):
-            item = Text(_ITEM.sub("", line.text, count=1), line.line)
-            if not item.text:
+        if line.kind == ITEM:
+            if not line.text.text:
                 continue
             if blocks and isinstance(blocks[-1], ItemList):
-                blocks[-1].items.append(item)
+                blocks[-1].items.append(line.text)
             elif blocks and isinstance(blocks[-1], Paragraph):
-                blocks[-1] = ItemList(blocks[-1].text, [item])
+                blocks[-1] = ItemList(blocks[-1].text, [line.text])
             else:
-                blocks.append(ItemList(None, [item]))
-        else:
-            blocks.append(Paragraph(line))
+                blocks.append(ItemList(None, [line.text]))
+        elif line.kind == TABLE:
+            table = line.table
+            if table.caption is None and blocks and isinstance(blocks[-1], Paragraph) and blocks[-1].bold:
+                table.caption = blocks.pop().text
+            blocks.append(table)
+        elif line.text.text:
+            blocks.append(Paragraph(line.text, line.bold))
     return blocks
 
 
 def texts(blocks: list, captions: bool = True) -> Iterator[Text]:
-    """Every line of text in the blocks: paragraphs, captions and list items, in order."""
+    """Every unit of running text in the blocks: paragraphs, captions and list items, in
+    order (tables hold cells, not running text: see `tables`)."""
     for block in blocks:
         if isinstance(block, Paragraph):
             yield block.text
-        else:
+        elif isinstance(block, ItemList):
             if captions and block.caption:
                 yield block.caption
             yield from block.items
+        elif captions and block.caption:
+            yield block.caption

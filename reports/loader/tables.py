@@ -1,0 +1,72 @@
+"""Tables the fact rules read as lists: a table of visits is a list of visits.
+
+Wikipedia often gives high-level visits as a table (Year | Visitor | Office, or
+Date | From | To | Guest) where the plain form has a list. The fact rules read lists;
+this module gives them, for each table whose header names a person and a date, the
+list it stands for: one item per row, `Office Person (date)`, captioned by the
+table's caption or, where the table has from/to columns, by one caption per direction.
+The record's sections keep the table itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .article import Article, ItemList, Section, Table, Text
+
+_PERSON = re.compile(r"visitor|guest|person|name|leader|official|dignitar|delegat|head|visit|who|traveller",
+                     re.IGNORECASE)
+_DATE = re.compile(r"\b(?:date|year|when|dates|period)\b", re.IGNORECASE)
+_OFFICE = re.compile(r"\b(?:title|office|position|post|role)\b", re.IGNORECASE)
+_FROM = re.compile(r"^\s*(?:from|origin|visiting country|guest country|country of origin)\s*$", re.IGNORECASE)
+_TO = re.compile(r"^\s*(?:to|destination|host|host country|country visited|place|location)\s*$", re.IGNORECASE)
+
+
+def as_lists(article: Article) -> Article:
+    """The article with each visits-shaped table of its sections seen as lists."""
+    if not any(isinstance(block, Table) for section in article.sections for block in section.blocks):
+        return article
+    sections = [Section(section.heading, section.level, section.line,
+                        [piece for block in section.blocks for piece in _as_lists(block)])
+                for section in article.sections]
+    return replace(article, sections=sections)
+
+
+def _as_lists(block):
+    if not isinstance(block, Table) or not block.header or not block.rows:
+        return [block]
+    columns = _columns(block.header)
+    if columns is None:
+        return [block]
+    person, date, office, origin, destination = columns
+    groups: dict[tuple[str, str] | None, list[Text]] = {}
+    for row in block.rows:
+        cells = list(row.cells) + [""] * (len(block.header) - len(row.cells))
+        words = [cells[office]] if office is not None else []
+        words += [cells[person]]
+        item = " ".join(word for word in words if word)
+        if cells[date]:
+            item += f" ({cells[date]})"
+        key = (cells[origin], cells[destination]) if origin is not None and destination is not None else None
+        groups.setdefault(key, []).append(Text(item, row.line, row.refs))
+    lists = []
+    for key, items in groups.items():
+        caption = block.caption
+        if key is not None:
+            caption = Text(f"Visits from {key[0]} to {key[1]}", items[0].line)
+        lists.append(ItemList(caption, items))
+    return lists
+
+
+def _columns(header: list[str]):
+    def find(pattern, exclude=()):
+        return next((i for i, cell in enumerate(header) if pattern.search(cell) and i not in exclude), None)
+
+    date = find(_DATE)
+    origin, destination = find(_FROM), find(_TO)
+    office = find(_OFFICE, exclude={date})
+    person = find(_PERSON, exclude={date, office, origin, destination})
+    if person is None or date is None:
+        return None
+    return person, date, office, origin, destination

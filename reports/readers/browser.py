@@ -1,0 +1,191 @@
+"""Text copied from a Wikipedia page in a browser (select all, copy, paste into a file).
+
+What a browser copies: the page chrome around the article ("From Wikipedia, the free
+encyclopedia", "Jump to navigation", tabs, the table of contents, the infobox as
+loose short lines), the title without marks, headings as lines ending in `[edit]`,
+citation markers `[1]`, `[a]`, `[citation needed]` in the text, list items with or
+without `•`, tables as tab-separated rows, and the References list as `^` lines. This
+reader drops the chrome, takes the markers out of the text as refs tied to the `^`
+lines (the n-th `^` line is note n), and gives the lines every reader produces.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import ArticleError
+from ..loader.article import HEADING, ITEM, TABLE, TEXT, Line, Row, Table, Text, build_article
+from ..model import Citation
+from . import Document
+from ._text import decode, read_bytes
+
+NAME = "browser"
+EXTENSIONS: tuple[str, ...] = ()
+DESCRIPTION = "text copied from a Wikipedia page in a browser (recognised by its page chrome)"
+
+_FROM_WIKIPEDIA = re.compile(r"^From Wikipedia, the free encyclopedia\s*$", re.MULTILINE)
+_EDIT = re.compile(r"\s*\[\s*edit(?: source)?\s*\]\s*$", re.IGNORECASE)
+_MARKER = re.compile(r"\[(?:\d{1,4}|[a-z]{1,2}|note \d+|n \d+|nb \d+|citation needed|clarification needed|"
+                     r"according to whom\?|when\?|who\?|which\?|dubious(?: – discuss)?|failed verification|"
+                     r"better source needed|page needed|full citation needed|verification needed|"
+                     r"original research\?|update)\]", re.IGNORECASE)
+_NOTE_NUMBER = re.compile(r"^\[(\d{1,4})\]$")
+_BULLET = re.compile(r"^\s*[•·▪◦‣●○\-*]\s+")
+_CARET = re.compile(r"^\s*\^\s*(?:(?:[a-z]{1,2}\s+)+)?")
+_RELATIONS_TITLE = re.compile(r"^\S.*[–—-].*\S relations$")
+_CHROME = re.compile(r"^(?:jump to (?:navigation|search|content)|main menu|navigation|search|contents|hide|\(top\)|"
+                     r"toggle .*|article|talk|read|edit|edit source|view history|tools|appearance|move to sidebar|"
+                     r"languages|add languages|print/export|download as pdf|printable version|in other projects|"
+                     r"what links here|related changes|upload file|special pages|permanent link|page information|"
+                     r"cite this page|get shortened url|wikidata item|actions|general|donate|create account|log in|"
+                     r"personal tools|\d+ languages|show|text|small|standard|large|width|wide|color \(beta\)|"
+                     r"automatic|light|dark|from wikipedia, the free encyclopedia|this article is about .*|"
+                     r"for other uses, see .*|see also: .*|main articles?: .*|further information: .*)$",
+                     re.IGNORECASE)
+_END = re.compile(r"^(?:categories?\s*:|retrieved from\s|hidden categories\s*:|this page was last edited|"
+                  r"text is available under the creative commons|privacy policy$)", re.IGNORECASE)
+_APPARATUS = re.compile(r"^(?:references?|notes?|footnotes?|citations?|sources?|bibliography|works cited|"
+                        r"notes and references)$", re.IGNORECASE)
+_HATNOTE = re.compile(r"^(?:main articles?|see also|further information|for more information)\s*:\s", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+")
+_QUOTED = re.compile(r"[\"“]([^\"”]{3,300})[\"”]")
+_BLANKS = re.compile(r"[ \t\u00a0]+")
+
+
+def sniff(head: str) -> bool:
+    return bool(_FROM_WIKIPEDIA.search(head)) or len(re.findall(r"\[edit\]\s*$", head, re.MULTILINE)) >= 2
+
+
+def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
+    data = read_bytes(path, shown, max_bytes)
+    text, warnings = decode(data, shown)
+    yield Document(parse(text, shown), hashlib.sha256(data).hexdigest(), warnings)
+
+
+def parse(text: str, shown: str):
+    raw = text.split("\n")
+    title_at = next((i for i, line in enumerate(raw) if _RELATIONS_TITLE.match(line.strip())), None)
+    if title_at is None:
+        raise ArticleError(shown, 1, "no title line naming two countries ('A–B relations') in the copied page")
+    title = raw[title_at].strip()
+    numbered = []
+    for number, line in enumerate(raw[title_at + 1:], start=title_at + 2):
+        if _END.match(line.strip()):
+            break
+        numbered.append((number, line.rstrip()))
+    lines, notes = [], []
+    in_apparatus = False
+    started = False  # the lead starts at the first sentence; short lines above it are the infobox
+    run: list[tuple[int, str]] = []
+
+    def close_run():
+        """A run of short lines without full stops is a list; one line alone a paragraph."""
+        if len(run) >= 2 and all(len(t) < 200 and not _take_markers(t)[0].endswith(".") for _, t in run[1:]):
+            caption, items = run[0], run[1:]  # the line above a list is its caption
+            lines.append(_text_line(TEXT, caption))
+            lines.extend(_text_line(ITEM, item) for item in items)
+        else:
+            lines.extend(_text_line(TEXT, unit) for unit in run)
+        run.clear()
+
+    table: list[tuple[int, list[str]]] = []
+
+    def close_table():
+        if table:
+            header, *rows = table
+            caption = lines.pop().text if lines and lines[-1].kind == TEXT and lines[-1].text.line == header[0] - 1 \
+                and len(lines[-1].text.text) < 200 and not lines[-1].text.text.endswith(".") else None
+            lines.append(Line(TABLE, Text("", header[0]), table=Table(
+                caption, header[1], [Row(tuple(_MARKER.sub("", c).strip() for c in cells), n, _refs_of(" ".join(cells)))
+                                  for n, cells in rows], header[0])))
+            table.clear()
+
+    for number, line in numbered:
+        stripped = _BLANKS.sub(" ", line.strip())
+        if _EDIT.search(stripped):
+            close_run(), close_table()
+            heading = _EDIT.sub("", stripped).strip()
+            in_apparatus = bool(_APPARATUS.match(heading))
+            started = True
+            if not in_apparatus:
+                lines.append(Line(HEADING, Text(heading, number), level=2))
+            continue
+        if in_apparatus:
+            if stripped.startswith("^"):
+                notes.append(_note(len(notes) + 1, stripped))
+            continue
+        if not stripped or (_CHROME.match(stripped) and not started):
+            close_run(), close_table()
+            continue
+        if _HATNOTE.match(stripped):
+            continue
+        if "\t" in line.strip() and started:
+            close_run()
+            table.append((number, [_BLANKS.sub(" ", c).strip() for c in line.strip().split("\t")]))
+            continue
+        close_table()
+        if not started:
+            if len(stripped) < 80 or not re.search(r"[.!?](?:\[\w+\])*$", stripped):
+                continue  # the infobox, copied as loose short lines
+            started = True
+        if _BULLET.match(stripped):
+            close_run()
+            lines.append(_text_line(ITEM, (number, _BULLET.sub("", stripped))))
+            continue
+        run.append((number, stripped))
+    close_run(), close_table()
+    used = {ref for line in lines for _, ref in line.text.refs}
+    used |= {ref for line in lines if line.table for row in line.table.rows for _, ref in row.refs}
+    citations = [note for note in notes if note.id in used]
+    return build_article(title, title_at + 1, [], lines, citations)
+
+
+def _text_line(kind: str, unit: tuple[int, str]) -> Line:
+    number, text = unit
+    clean, refs = _take_markers(text)
+    return Line(kind, Text(clean, number, refs))
+
+
+def _take_markers(text: str) -> tuple[str, tuple]:
+    out, refs, position = "", [], 0
+    for match in _MARKER.finditer(text):
+        out += text[position:match.start()]
+        number = _NOTE_NUMBER.match(match.group(0))
+        if number:
+            refs.append((len(out.rstrip()), f"c{int(number.group(1))}"))
+        position = match.end()
+    out += text[position:]
+    return _BLANKS.sub(" ", out).strip(), tuple(refs)
+
+
+def _refs_of(text: str) -> tuple:
+    return _take_markers(text)[1]
+
+
+def _note(number: int, line: str) -> Citation:
+    """A `^` line of the References list: '^ a b "Title". Publisher. 3 May 2020. Retrieved …'."""
+    from ._citations import _iso
+
+    body = _CARET.sub("", line).strip()
+    url = _URL.search(body)
+    quoted = _QUOTED.search(body)
+    title = quoted.group(1).strip() if quoted else (_URL.sub("", body).split(". ")[0].strip(" .") or None)
+    publisher = None
+    date = None
+    accessed = None
+    retrieved = re.search(r"Retrieved (?:on )?(.+?)\.?$", body)
+    if retrieved:
+        accessed = _iso(retrieved.group(1).strip())
+    if quoted:
+        after = body[quoted.end():].strip(" .")
+        pieces = [p.strip() for p in re.split(r"\.\s+", after)
+                  if p.strip() and not p.startswith("Retrieved") and not _URL.match(p.strip())]
+        if pieces:
+            publisher = pieces[0] if not re.search(r"\d{4}", pieces[0]) else None
+            dated = next((p for p in pieces if re.search(r"\b\d{4}\b", p)), None)
+            if dated:
+                date = _iso(dated.strip("() "))
+    return Citation(f"c{number}", url.group(0).rstrip(".,)") if url else None, title, publisher, date, accessed)

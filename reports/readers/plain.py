@@ -1,0 +1,76 @@
+"""The plain form of RECORD.md: `= Title =`, `== Heading ==`, `- item`, the `Infobox`
+residue, one paragraph per line."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import ArticleError
+from ..loader.article import HEADING, ITEM, TEXT, Line, Text, build_article
+from . import Document
+from ._text import decode, read_bytes
+
+NAME = "plain"
+EXTENSIONS = (".txt",)
+DESCRIPTION = "the plain form: '= A–B relations =' title line, '== Heading ==', '- item' lists"
+
+_TITLE = re.compile(r"^=(?!=)\s*(.*?)\s*=$")
+_HEADING = re.compile(r"^(={2,6})\s*(.*?)\s*\1$")
+_BLANKS = re.compile(r"[ \t]{2,}|\t")
+_ITEM = re.compile(r"^-(?:\s+|$)")
+_INFOBOX = "infobox"
+
+
+def sniff(head: str) -> bool:
+    first = next((line for line in head.split("\n") if line.strip()), "")
+    return bool(_TITLE.match(squeeze(first)))
+
+
+def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
+    data = read_bytes(path, shown, max_bytes)
+    text, warnings = decode(data, shown)
+    yield Document(parse(text, shown), hashlib.sha256(data).hexdigest(), warnings)
+
+
+def parse(text: str, shown: str):
+    """The article structure of plain text (already decoded and cleaned)."""
+    raw_lines = text.split("\n")
+    first = next((i for i, raw in enumerate(raw_lines) if raw.strip()), None)
+    if first is None:
+        raise ArticleError(shown, None, "the article is empty")
+    title = _TITLE.match(squeeze(raw_lines[first]))
+    if not title or not title.group(1):
+        raise ArticleError(shown, first + 1, "the first line is not a title of the form '= A–B relations ='")
+    numbered = [Text(squeeze(raw), number) for number, raw in enumerate(raw_lines, start=1)][first + 1:]
+    infobox, body = _split_infobox(numbered)
+    return build_article(title.group(1), first + 1, infobox, [_line(unit) for unit in body if unit.text])
+
+
+def squeeze(line: str) -> str:
+    """A line with its runs of spaces and tabs made one space: they carry no meaning in a
+    one-line paragraph, and no pattern downstream then meets a long run of blanks."""
+    return _BLANKS.sub(" ", line.strip())
+
+
+def _line(unit: Text) -> Line:
+    heading = _HEADING.match(unit.text)
+    if heading:
+        return Line(HEADING, Text(heading.group(2), unit.line), level=len(heading.group(1)))
+    if _ITEM.match(unit.text):
+        return Line(ITEM, Text(_ITEM.sub("", unit.text, count=1), unit.line))
+    return Line(TEXT, unit)
+
+
+def _split_infobox(lines: list[Text]) -> tuple[list[Text], list[Text]]:
+    """The `Infobox` line and the `- Key: value` lines after it, before the lead."""
+    start = next((i for i, line in enumerate(lines) if line.text), None)
+    if start is None or lines[start].text.lower() != _INFOBOX:
+        return [], lines
+    end = start + 1
+    while end < len(lines) and (not lines[end].text or _ITEM.match(lines[end].text)):
+        end += 1
+    items = [Text(_ITEM.sub("", line.text, count=1), line.line) for line in lines[start + 1:end] if line.text]
+    return items, lines[end:]

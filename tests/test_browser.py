@@ -1,0 +1,50 @@
+"""Text copied from a browser: chrome dropped, [edit] headings, markers tied to ^ notes."""
+
+from pathlib import Path
+
+import pytest
+
+from reports.errors import ArticleError
+from reports.loader import read
+from reports.readers import browser, choose
+
+HERE = Path(__file__).parent / "wiki"
+COPY = HERE / "sample-browser.txt"
+
+
+def facts(record):
+    return (record.title, record.summary, record.established,
+            [(v.from_, v.to, v.office, v.person, v.date) for v in record.visits],
+            [(e.date, e.text) for e in record.events], [(t.year, t.total_usd) for t in record.trade])
+
+
+def test_a_copied_page_is_recognised_by_its_chrome():
+    assert choose(COPY).NAME == "browser"
+
+
+def test_the_copy_gives_the_facts_of_the_wikitext():
+    assert facts(read(COPY).record) == facts(read(HERE / "sample.wiki").record)
+
+
+def test_headings_lines_and_no_chrome():
+    record = read(COPY).record
+    assert [s.heading for s in record.sections] == ["History", "Visits", "Trade", "External links"]
+    assert [v.line for v in record.visits] == [32, 33, 37, 38]
+    text = " ".join(b.text for s in record.sections for b in s.blocks if b.type == "paragraph")
+    assert "[citation needed]" not in text and "Main article" not in text and "[1]" not in text
+
+
+def test_markers_are_tied_to_the_numbered_notes():
+    record = read(COPY).record
+    assert [(c.id, c.url, c.title) for c in record.citations] == [
+        ("c1", None, "Relaciones"), ("c2", "https://example.org/un", None), ("c3", "https://a.lv/v", "Visit news")]
+    assert (record.citations[0].publisher, record.citations[0].date, record.citations[0].accessed) == (
+        "SRE", "2021-11-03", "2021-11-18")
+    assert record.events[0].cites == ("c1",)
+    assert record.visits[1].cites == ("c3",)
+
+
+def test_no_relations_title_is_a_one_line_error():
+    with pytest.raises(ArticleError) as caught:
+        browser.parse("From Wikipedia, the free encyclopedia\nSome page\n", "x.txt")
+    assert "no title line" in caught.value.message

@@ -1,0 +1,67 @@
+"""What every exporter shows (reports/facts_view.py): derived with data that tells two
+readings apart (several trade years in no order, several missions of one country)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from reports import facts_view
+from reports.model import Mission, Trade
+
+
+def trade(year: int, total: int, line: int) -> Trade:
+    return Trade(year=year, total_usd=total, text=f"In {year}, trade totaled US${total}.", line=line)
+
+
+@pytest.mark.parametrize("years, latest_line", [
+    ((2019, 2023, 2021), 2),   # neither the first nor the last row is the latest year
+    ((2023, 2019), 1),
+    ((2019, 2023), 2),
+    ((2021, 2021), 2),         # a tie: the last one stated
+])
+def test_latest_trade_is_the_latest_year_not_a_row_position(seed_records, years, latest_line):
+    rows = tuple(trade(year, 1_000_000 * (i + 1), i + 1) for i, year in enumerate(years))
+    record = dataclasses.replace(seed_records["georgia-mexico"], trade=rows)
+    assert facts_view.latest_trade(record).line == latest_line
+
+
+def test_no_trade_no_latest(seed_records):
+    assert facts_view.latest_trade(dataclasses.replace(seed_records["georgia-mexico"], trade=())) is None
+
+
+def test_key_facts_hold_every_value(seed_records, default_layout):
+    record = dataclasses.replace(
+        seed_records["lithuania-mexico"],
+        trade=(trade(2019, 5_000_000, 1), trade(2023, 111_500_000, 2), trade(2020, 7_000_000, 3)),
+        missions=(Mission("Lithuania", "Mexico", "embassy", "Mexico City", None, True, 4),
+                  Mission("Lithuania", "Mexico", "consulate", "Tijuana", None, True, 5),
+                  Mission("Mexico", "Lithuania", "embassy", "Copenhagen", "Denmark", False, 6)))
+    facts = {fact.label: fact.value for fact in facts_view.key_facts(record, default_layout)}
+    label = default_layout.label
+    assert facts == {
+        label("established"): "31 May 1938",
+        label("reestablished"): "5 November 1991",
+        label("memberships"): ", ".join(record.memberships),
+        label("latest_trade"): "US$111.5 million (2023)",
+        f"{label('representation')}: Lithuania": "embassy in Mexico City; consulate in Tijuana",
+        f"{label('representation')}: Mexico": "accredited from its embassy in Copenhagen, Denmark",
+    }
+    assert record.memberships  # the seed names organisations: the join above is not empty
+
+
+def test_key_facts_say_none_when_a_fact_is_missing(seed_records, default_layout):
+    record = dataclasses.replace(seed_records["georgia-mexico"], established=None, reestablished=None,
+                                 memberships=(), trade=(), missions=())
+    facts = [(f.label, f.value) for f in facts_view.key_facts(record, default_layout)]
+    none = default_layout.label("none")
+    assert facts == [(default_layout.label("established"), none), (default_layout.label("memberships"), none),
+                     (default_layout.label("latest_trade"), none)]
+
+
+def test_timeline_is_in_date_order_and_stable(seed_records):
+    entries = facts_view.timeline(seed_records["lithuania-mexico"])
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    assert len(entries) == len(seed_records["lithuania-mexico"].events) + sum(
+        1 for v in seed_records["lithuania-mexico"].visits if v.date)
