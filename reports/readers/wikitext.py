@@ -464,7 +464,9 @@ class _Page:
             if all_header and not rows and not header:
                 header = texts
             elif any(texts):
-                rows.append(Row(tuple(texts), self.line_of(offset + 1 if self.source[offset] == "\n" else offset),
+                first = cells[0][1]  # the row's line is its first cell's, not the |- line above it
+                first += len(self.source[first:]) - len(self.source[first:].lstrip())
+                rows.append(Row(tuple(texts), self.line_of(first),
                                 tuple((0, ref) for ref in dict.fromkeys(refs))))
         if caption is None and not header and not rows:
             return
