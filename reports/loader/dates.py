@@ -135,3 +135,39 @@ def find_dates(text: str) -> list[DateMatch]:
 def first_date(text: str) -> str | None:
     dates = find_dates(text)
     return dates[0].iso if dates else None
+
+
+# "that same month", "the following year": a date told relative to the paragraph's last one.
+_RELATIVE = re.compile(
+    r"\b(?:(?P<same>(?:that|the)\s+(?:same\s+)?(?P<same_unit>month|year)|later\s+that\s+(?P<later_unit>month|year))"
+    r"|(?:the\s+(?:following|next)|a)\s+(?P<next_unit>month|year)(?(next_unit)(?:\s+later)?))\b",
+    re.IGNORECASE,
+)
+
+
+def relative_date(sentence: str, previous: str | None) -> str | None:
+    """The date `sentence` gives relative to `previous` ("that same month" -> its month), or None."""
+    if previous is None:
+        return None
+    match = _RELATIVE.search(sentence)
+    if not match:
+        return None
+    unit = match["same_unit"] or match["later_unit"] or match["next_unit"]
+    unit = unit.lower()
+    year = int(previous[:4])
+    if unit == "month" and len(previous) < 7:
+        return None  # "that same month" after a bare year names no month
+    if match["next_unit"]:
+        if unit == "year":
+            return str(year + 1)
+        month = int(previous[5:7]) + 1
+        return f"{year + month // 13}-{(month - 1) % 12 + 1:02d}"
+    return previous[:7] if unit == "month" else previous[:4]
+
+
+def sentence_date(sentence: str, previous: str | None) -> str | None:
+    """The first date of a sentence, else the one it gives relative to the paragraph's last date."""
+    dates = find_dates(sentence)
+    if dates:
+        return dates[0].iso
+    return relative_date(sentence, previous)

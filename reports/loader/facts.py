@@ -8,6 +8,7 @@ interpret becomes a warning with its line, for `reports check`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -18,8 +19,9 @@ from ..model import Agreement, Event, Export, Mission, Trade, Visit
 from .. import sections as kinds
 from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
-from .dates import find_dates
+from .dates import find_dates, sentence_date
 from .missions import parse_missions
+from .prose_agreements import prose_agreement_titles
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_totals)
@@ -159,7 +161,30 @@ class _Reader:
                         continue
                     title, date = parsed
                     agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
-        return agreements
+        return _once(agreements + self.prose_agreements(), _agreement_key)
+
+    def prose_agreements(self) -> list[Agreement]:
+        """Agreements told in sentences outside the agreements section."""
+        found = []
+        for unit, sentence, date in self.prose_sentences(skip=(kinds.AGREEMENTS,)):
+            for title in prose_agreement_titles(sentence, self.countries):
+                found.append(Agreement(title, date, unit.line, origin="prose"))
+        return found
+
+    def prose_sentences(self, skip: tuple[str, ...] = (), lists: bool = True):
+        """(unit, sentence, date) for the running text outside sections of the kinds in `skip`;
+        `date` is the sentence's own, else the one it tells relative to the paragraph's last."""
+        blocks = [(block, None) for block in self.article.lead] + [
+            (block, kind) for section, kind in self.sections for block in section.blocks]
+        for block, kind in blocks:
+            if kind in skip or (not lists and isinstance(block, ItemList)):
+                continue
+            for unit in texts([block], captions=False):
+                previous = None
+                for sentence in split_sentences(unit.text):
+                    date = sentence_date(sentence, previous)
+                    previous = date or previous
+                    yield unit, sentence, date
 
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
@@ -283,6 +308,29 @@ def split_organisations(text: str) -> list[str]:
             elif part:
                 names.append(part)
     return names
+
+
+def _once(facts: list, key) -> list:
+    """One row per fact: a later telling of the same fact (by `key`) joins the first row's
+    `also_lines`, unless it is the row's own line; a list or section row beats a prose one."""
+    rank = {"list": 0, "section": 0, "prose": 1}
+    kept: dict = {}
+    order: list = []
+    for fact in sorted(facts, key=lambda fact: rank[fact.origin]):
+        found = kept.get(key(fact))
+        if found is None:
+            kept[key(fact)] = fact
+            order.append(key(fact))
+        elif fact.line != found.line and fact.line not in found.also_lines:
+            kept[key(fact)] = dataclasses.replace(found, also_lines=(*found.also_lines, fact.line))
+    rows = [kept[k] for k in order]
+    return rows
+
+
+def _agreement_key(agreement: Agreement) -> str:
+    """Titles compared without articles, case, dashes and punctuation."""
+    words = re.sub(r"[\W_]+", " ", agreement.title.casefold()).split()
+    return " ".join(word for word in words if word not in ("a", "an", "the"))
 
 
 def _clip(text: str, limit: int = 80) -> str:
