@@ -22,6 +22,7 @@ from .article import Article, ItemList, Section, texts
 from .dates import find_dates, sentence_date
 from .missions import parse_missions
 from .prose_agreements import prose_agreement_titles
+from .prose_visits import prose_visits
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_totals)
@@ -140,7 +141,17 @@ class _Reader:
                     if found[0].person is None:
                         self.warn(item.line, f"visit without a person's name: {_clip(item.text)!r}")
                     visits.extend(found)
-        return visits
+        return _once(visits + self.prose_visits(), _visit_key)
+
+    def prose_visits(self) -> list[Visit]:
+        """Visits told in sentences (anywhere but the visits lists)."""
+        found = []
+        for unit, sentence, date in self.prose_sentences(skip_lists=(kinds.VISITS,)):
+            visits = prose_visits(sentence, date, unit.line, self.countries)
+            if visits and date is None:
+                self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
+            found += visits
+        return found
 
     # -- agreements -------------------------------------------------------------------
 
@@ -171,13 +182,13 @@ class _Reader:
                 found.append(Agreement(title, date, unit.line, origin="prose"))
         return found
 
-    def prose_sentences(self, skip: tuple[str, ...] = (), lists: bool = True):
+    def prose_sentences(self, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
         """(unit, sentence, date) for the running text outside sections of the kinds in `skip`;
         `date` is the sentence's own, else the one it tells relative to the paragraph's last."""
         blocks = [(block, None) for block in self.article.lead] + [
             (block, kind) for section, kind in self.sections for block in section.blocks]
         for block, kind in blocks:
-            if kind in skip or (not lists and isinstance(block, ItemList)):
+            if kind in skip or (kind in skip_lists and isinstance(block, ItemList)):
                 continue
             for unit in texts([block], captions=False):
                 previous = None
@@ -311,20 +322,28 @@ def split_organisations(text: str) -> list[str]:
 
 
 def _once(facts: list, key) -> list:
-    """One row per fact: a later telling of the same fact (by `key`) joins the first row's
-    `also_lines`, unless it is the row's own line; a list or section row beats a prose one."""
-    rank = {"list": 0, "section": 0, "prose": 1}
-    kept: dict = {}
-    order: list = []
-    for fact in sorted(facts, key=lambda fact: rank[fact.origin]):
-        found = kept.get(key(fact))
-        if found is None:
-            kept[key(fact)] = fact
-            order.append(key(fact))
-        elif fact.line != found.line and fact.line not in found.also_lines:
-            kept[key(fact)] = dataclasses.replace(found, also_lines=(*found.also_lines, fact.line))
-    rows = [kept[k] for k in order]
+    """One row per fact: a prose telling of a fact already in a row (by `key`) adds its
+    line to that row's `also_lines`; list and section rows are never merged together."""
+    rows = [fact for fact in facts if fact.origin != "prose"]
+    where = {}
+    for index, row in enumerate(rows):
+        where.setdefault(key(row), index)
+    for fact in facts:
+        if fact.origin != "prose":
+            continue
+        index = where.get(key(fact))
+        if index is None:
+            where[key(fact)] = len(rows)
+            rows.append(fact)
+        elif fact.line != rows[index].line and fact.line not in rows[index].also_lines:
+            rows[index] = dataclasses.replace(rows[index], also_lines=(*rows[index].also_lines, fact.line))
     return rows
+
+
+def _visit_key(visit: Visit) -> tuple:
+    """Same person (last names agree) in the same year."""
+    last = visit.person.split()[-1].casefold() if visit.person else None
+    return last, visit.date[:4] if visit.date else None, visit.line if last is None else None
 
 
 def _agreement_key(agreement: Agreement) -> str:
