@@ -13,6 +13,7 @@ in the text, with `datetime.date` for validity.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -120,6 +121,12 @@ def find_dates(text: str) -> list[DateMatch]:
     """
     if not _DIGIT.search(text):
         return []
+    return list(_dates_in(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _dates_in(text: str) -> tuple[DateMatch, ...]:
+    """find_dates, once per text: the events, establishment and prose rules read the same sentences."""
     valid = sorted(
         ((start, -end, iso) for start, end, iso in _candidates(text) if iso),
     )
@@ -129,7 +136,7 @@ def find_dates(text: str) -> list[DateMatch]:
         if start >= taken_until:
             found.append(DateMatch(start, -negative_end, iso))
             taken_until = -negative_end
-    return found
+    return tuple(found)
 
 
 def first_date(text: str) -> str | None:

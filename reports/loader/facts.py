@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -19,10 +20,10 @@ from ..model import Agreement, Event, Export, Mission, Trade, Visit
 from .. import sections as kinds
 from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
-from .dates import find_dates, sentence_date
+from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
 from .prose_agreements import prose_agreement_titles
-from .prose_visits import prose_visits
+from .prose_visits import may_tell_a_visit, prose_visits
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_totals)
@@ -146,7 +147,10 @@ class _Reader:
     def prose_visits(self) -> list[Visit]:
         """Visits told in sentences (anywhere but the visits lists)."""
         found = []
-        for unit, sentence, date in self.prose_sentences(skip_lists=(kinds.VISITS,)):
+        for unit, sentence, date_of in self.prose_sentences(skip_lists=(kinds.VISITS,)):
+            if not may_tell_a_visit(sentence):
+                continue
+            date = date_of()
             visits = prose_visits(sentence, date, unit.line, self.countries)
             if visits and date is None:
                 self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
@@ -177,25 +181,24 @@ class _Reader:
     def prose_agreements(self) -> list[Agreement]:
         """Agreements told in sentences outside the agreements section."""
         found = []
-        for unit, sentence, date in self.prose_sentences(skip=(kinds.AGREEMENTS,)):
+        for unit, sentence, date_of in self.prose_sentences(skip=(kinds.AGREEMENTS,)):
             for title in prose_agreement_titles(sentence, self.countries):
-                found.append(Agreement(title, date, unit.line, origin="prose"))
+                found.append(Agreement(title, date_of(), unit.line, origin="prose"))
         return found
 
     def prose_sentences(self, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
         """(unit, sentence, date) for the running text outside sections of the kinds in `skip`;
-        `date` is the sentence's own, else the one it tells relative to the paragraph's last."""
+        `date()` gives the sentence's own date, else the one it tells relative to the paragraph's
+        last (computed only for the few sentences that tell a fact)."""
         blocks = [(block, None) for block in self.article.lead] + [
             (block, kind) for section, kind in self.sections for block in section.blocks]
         for block, kind in blocks:
             if kind in skip or (kind in skip_lists and isinstance(block, ItemList)):
                 continue
             for unit in texts([block], captions=False):
-                previous = None
-                for sentence in split_sentences(unit.text):
-                    date = sentence_date(sentence, previous)
-                    previous = date or previous
-                    yield unit, sentence, date
+                sentences = split_sentences(unit.text)
+                for index, sentence in enumerate(sentences):
+                    yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
 
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
@@ -319,6 +322,18 @@ def split_organisations(text: str) -> list[str]:
             elif part:
                 names.append(part)
     return names
+
+
+def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
+    """The date of sentence `index`: its own, else relative to the last date before it."""
+    own = first_date(sentences[index])
+    if own:
+        return own
+    for before in reversed(sentences[:index]):
+        dates = find_dates(before)
+        if dates:
+            return relative_date(sentences[index], dates[0].iso)
+    return None
 
 
 def _once(facts: list, key) -> list:

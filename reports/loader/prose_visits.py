@@ -38,6 +38,14 @@ _NOT_NATIONAL = re.compile(r"\b(?:pope|secretary-general|cardinal|archbishop|bis
 _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|had|then|also|who|later|returned|made|paid|first)\b.*$")
 
 
+_QUICK = re.compile(r"visit|trip|tour|travel|arriv|went\s+to|came\s+to|flew\s+to|held\s+in", re.IGNORECASE)
+
+
+def may_tell_a_visit(sentence: str) -> bool:
+    """A cheap first look: only sentences with a word of travel are read further."""
+    return _QUICK.search(sentence) is not None
+
+
 def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[str, str]) -> list[Visit]:
     """The visits a sentence tells (one per traveller), or []."""
     travel = _TRAVEL.search(sentence)
