@@ -108,11 +108,14 @@ class _Bar:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and stop at the first failure.")
 @click.option("--no-carry", is_flag=True,
               help="Write clean documents: carry no analysts' notes or sheets (edited files are still backed up).")
+@click.option("--prune", is_flag=True,
+              help="Remove the outputs of articles built into OUT earlier that no longer exist.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 @_max_size
 @_from
-def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, quiet, verbose, max_size, form):
+def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, prune, quiet, verbose, max_size,
+          form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
     from .pipeline import build as run_build
     from .errors import ReportsError
@@ -126,7 +129,8 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
     try:
         result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
                            force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
-                           progress=bar.update, planned=bar.start, carry=not no_carry, form=form)
+                           progress=bar.update, planned=bar.start, carry=not no_carry, form=form,
+                           prune=prune)
     except ReportsError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -150,10 +154,19 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
         count = len(result.backups)
         summary += f"; kept {count} edited file{'s' if count != 1 else ''} as backup: " + ", ".join(
             path.name for path in result.backups)
+    if result.pruned:
+        summary += (f"; removed {len(result.pruned)} file{'s' if len(result.pruned) != 1 else ''} of "
+                    f"{_articles(len(result.vanished))} that no longer exist")
+    elif result.vanished:
+        summary += f"; {_articles(len(result.vanished))} no longer exist (--prune removes their files)"
     if result.stopped_early:
         summary += " (stopped at the first failure: --strict)"
     click.echo(summary, err=True)
     sys.exit(0 if result.ok else 1)
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
 
 
 @cli.command()
