@@ -236,5 +236,9 @@ def layouts():
     """List the layouts --layout can use: built-in ones and those in ./layouts/."""
     from .layout import available
 
-    for name, description, where in available():
-        click.echo(f"{name:12} {description}  ({where})")
+    for listed in available():
+        if listed.error:
+            click.echo(f"{listed.name:12} invalid: {listed.error}  ({listed.where})")
+        else:
+            click.echo(f"{listed.name:12} {listed.page_size:7} {listed.language:6} {listed.description}  "
+                       f"({listed.where})")

@@ -248,6 +248,10 @@ class _Build:
             exporters.get(name)  # an unknown or uninstalled format fails before any work
         self.out, self.formats, self.force, self.strict = out, formats, force, strict
         self.layout = _layout(layout)
+        for name in formats:  # e.g. a missing Word template: one error before any article
+            check = getattr(exporters.get(name), "check", None)
+            if check:
+                check(self.layout)
         self.settings = hashlib.sha256(f"{__version__}\n{self.layout.fingerprint()}".encode()).hexdigest()
         try:
             out.mkdir(parents=True, exist_ok=True)
