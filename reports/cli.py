@@ -138,18 +138,22 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
         sys.exit(130)
     finally:
         bar.close()
+    from .diagnostics import once_per_kind
+
     for failure in result.failures:
         click.echo(str(failure), err=True)
-    if verbose:
-        for warning in result.warnings:
+    if not quiet:  # once per kind and article; --verbose shows every one
+        warnings = sorted(result.warnings, key=lambda d: (d.path, d.line or 0))  # as `check` prints them
+        for warning in (warnings if verbose else once_per_kind(warnings)):
             click.echo(str(warning), err=True)
+    if verbose:
         for path in result.written:
             click.echo(f"wrote {path}", err=True)
     summary = (f"built {result.built}, skipped {result.skipped}, failed {result.failed} "
                f"in {result.seconds:.1f} s") + _skipped(result.skipped_pages)
-    if result.warnings and not verbose:
+    if result.warnings:
         count = len(result.warnings)
-        summary += f" ({count} warning{'s' if count != 1 else ''}; --verbose shows {'them' if count != 1 else 'it'})"
+        summary += f" ({count} warning{'s' if count != 1 else ''})"
     if result.backups:
         count = len(result.backups)
         summary += f"; kept {count} edited file{'s' if count != 1 else ''} as backup: " + ", ".join(
@@ -206,20 +210,24 @@ def _summary(record, warnings: int) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings that lose information too.")
 @_max_size
 @_from
 def check(paths, strict, max_size, form):
-    """Lint articles: print what the loader could not interpret, as file:line: message."""
+    """Lint articles: print what the loader could not interpret, as file:line: message
+    (the warnings `reports build` prints, once per kind and article)."""
     from .batch import load_all
+    from .diagnostics import loses_information, once_per_kind
+    from .pipeline import assign_stems
 
     batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size), form=form)
-    for problem in sorted(batch.errors + batch.warnings, key=lambda d: (d.path, d.line or 0)):
+    warnings = batch.warnings + assign_stems(batch.records)[1]
+    for problem in once_per_kind(sorted(batch.errors + warnings, key=lambda d: (d.path, d.line or 0))):
         click.echo(str(problem))
     files = len(batch.records) + len({e.path for e in batch.errors})
     click.echo(f"checked {files} article{'s' if files != 1 else ''}: {len(batch.errors)} errors, "
-               f"{len(batch.warnings)} warnings" + _skipped(batch.skipped), err=True)
-    sys.exit(1 if batch.errors or (strict and batch.warnings) else 0)
+               f"{len(warnings)} warnings" + _skipped(batch.skipped), err=True)
+    sys.exit(1 if batch.errors or (strict and any(map(loses_information, warnings))) else 0)
 
 
 @cli.command()

@@ -41,11 +41,36 @@ def test_inspect_summary(run):
 
 
 def test_check_reports_file_and_line(run, tmp_path):
-    path = write_article(tmp_path, "a.txt", "= Chile–Ghana relations =\n\n==Sport==\nFootball.\n")
+    path = write_article(tmp_path, "a.txt", "= Chile–Ghana relations =\n\n==Curiosities==\nFootball.\n")
     result = run("check", str(path))
     assert result.exit_code == 0
-    assert f"{path.as_posix()}:3: warning: unknown section 'Sport'" in result.stdout
-    assert run("check", "--strict", str(path)).exit_code == 1
+    assert f"{path.as_posix()}:3: warning: unknown section 'Curiosities'" in result.stdout
+    assert run("check", "--strict", str(path)).exit_code == 0  # kept as text: nothing lost
+
+
+def test_ordinary_sections_are_kept_quietly_and_strict_fails_on_loss(run, tmp_path):
+    sections = "".join(f"=={heading}==\nText.\n" for heading in (
+        "Culture", "Education", "Tourism", "Migration", "Sports", "Military cooperation", "Cultural relations"))
+    path = write_article(tmp_path, "a.txt", f"= Chile–Ghana relations =\n\nLead.\n{sections}")
+    result = run("check", str(path))
+    assert result.exit_code == 0 and result.stdout == ""
+    lossy = write_article(tmp_path, "b.txt", "= Chile–Ghana relations =\n\nLead.\n\n==High-level visits==\n"
+                          "High-level visits from Chile to Ghana\n- President Ana Ruiz\n- Minister Luis Paz\n")
+    result = run("check", "--strict", str(lossy))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and "visit without a date" in lines[0] and lines[0].endswith("(and 1 more like it)")
+
+
+def test_build_prints_the_warnings_check_prints(tmp_path):
+    path = "tests/articles/every-check-warning.txt"
+    checked = CliRunner().invoke(cli, ["check", path])
+    built = CliRunner().invoke(cli, ["build", path, "--out", str(tmp_path), "--format", "json", "-j", "1"])
+    assert built.exit_code == 0
+    warnings = [line for line in built.stderr.splitlines() if ": warning: " in line]
+    assert warnings == checked.stdout.splitlines()
+    quiet = CliRunner().invoke(cli, ["build", path, "--out", str(tmp_path / "q"), "--format", "json", "-q"])
+    assert ": warning: " not in quiet.stderr
 
 
 def test_bad_file_in_a_batch(run, tmp_path):
@@ -102,7 +127,7 @@ EVERY_CHECK_WARNING = [
     '17: warning: trade figure of 900,000,000,000,000 US$ is not plausible: left out',
     "18: warning: trade figure in a currency other than US dollars not read: 'In 2022, trade totaled €5 million.'",
     "20: warning: no diplomatic mission understood in 'Relations are handled elsewhere.'",
-    "21: warning: unknown section 'Sport': kept as text, no facts read from it",
+    "21: warning: unknown section 'Curiosities': kept as text, no facts read from it",
     '22: warning: control characters removed',
     '23: warning: section without a heading',
 ]

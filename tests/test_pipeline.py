@@ -75,7 +75,7 @@ def test_a_failing_article_does_not_stop_the_batch(tmp_path):
 def test_strict_stops_at_the_first_problem(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    write_article(folder, "a.txt", "= Chile–Ghana relations =\n\n==Sport==\nFootball.\n")
+    write_article(folder, "a.txt", "= Chile–Ghana relations =\n\n==Curiosities==\nFootball.\n")
     result = build([folder], tmp_path / "out", formats=["json"], strict=True)
     assert not result.ok and result.stopped_early and result.built == 0
     assert "unknown section" in result.failures[0].message
@@ -258,7 +258,8 @@ def test_verbose_and_strict_summaries(tmp_path, monkeypatch):
     quiet = runner.invoke(cli, [*args, "--out", str(tmp_path / "a")])
     assert quiet.exit_code == 0
     assert quiet.stderr.splitlines()[-1].startswith("built 1, skipped 0, failed 0 in ")
-    assert quiet.stderr.splitlines()[-1].endswith(" s (1 warning; --verbose shows it)")
+    assert quiet.stderr.splitlines()[-1].endswith(" s (1 warning)")
+    assert quiet.stderr.splitlines()[0] == f"{article}: warning: something odd in the export"
     verbose = runner.invoke(cli, [*args, "--out", str(tmp_path / "b"), "--verbose"])
     assert verbose.exit_code == 0
     assert verbose.stderr.splitlines()[:2] == [f"{article}: warning: something odd in the export",

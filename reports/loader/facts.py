@@ -67,7 +67,7 @@ class _Reader:
         for section, kind in self.sections:
             if not section.heading.strip():
                 self.warn(section.line, "section without a heading")
-            elif kind is None:
+            elif kind is None and not kinds.is_ordinary(section.heading):
                 self.warn(section.line, f"unknown section {section.heading!r}: kept as text, no facts read from it")
         facts.established, facts.reestablished = self.establishment()
         facts.memberships = self.memberships()
