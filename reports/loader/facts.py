@@ -75,7 +75,8 @@ class _Reader:
         for section, kind in self.sections:
             if not section.heading.strip():
                 self.warn(section.line, "section without a heading")
-            elif kind is None and not _LINKS_HEADING.match(section.heading.strip()):
+            elif kind is None and not kinds.is_ordinary(section.heading) \
+                    and not _LINKS_HEADING.match(section.heading.strip()):
                 self.warn(section.line, f"unknown section {section.heading!r}: kept as text, no facts read from it")
         facts.established, facts.reestablished = self.establishment()
         facts.memberships = self.memberships()
