@@ -75,7 +75,7 @@ def test_a_failing_article_does_not_stop_the_batch(tmp_path):
 def test_strict_stops_at_the_first_problem(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    write_article(folder, "a.txt", "= Chile–Ghana relations =\n\n==Sport==\nFootball.\n")
+    write_article(folder, "a.txt", "= Chile–Ghana relations =\n\n==Curiosities==\nFootball.\n")
     result = build([folder], tmp_path / "out", formats=["json"], strict=True)
     assert not result.ok and result.stopped_early and result.built == 0
     assert "unknown section" in result.failures[0].message
@@ -265,7 +265,8 @@ def test_verbose_and_strict_summaries(tmp_path, monkeypatch):
     quiet = runner.invoke(cli, [*args, "--out", str(tmp_path / "a")])
     assert quiet.exit_code == 0
     assert quiet.stderr.splitlines()[-1].startswith("built 1, skipped 0, failed 0 in ")
-    assert quiet.stderr.splitlines()[-1].endswith(" s (1 warning; --verbose shows it)")
+    assert quiet.stderr.splitlines()[-1].endswith(" s (1 warning)")
+    assert quiet.stderr.splitlines()[0] == f"{article}: warning: something odd in the export"
     verbose = runner.invoke(cli, [*args, "--out", str(tmp_path / "b"), "--verbose"])
     assert verbose.exit_code == 0
     assert verbose.stderr.splitlines()[:2] == [f"{article}: warning: something odd in the export",
@@ -328,3 +329,65 @@ def test_an_empty_folder_and_a_missing_path(tmp_path):
     missing = build([tmp_path / "nowhere"], tmp_path / "out", formats=["json"], jobs=1)
     assert not missing.ok and missing.built == 0
     assert [str(f) for f in missing.failures][0].startswith((tmp_path / "nowhere").as_posix())
+
+
+# -- builds that never shrink what they did not touch ----------------------------------------
+
+
+def _three_articles(folder: Path) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    return [write_article(folder, f"{name}.txt", Path(f"data/{name}.txt").read_text("utf-8"))
+            for name in ("georgia-mexico", "lithuania-mexico", "mexico-slovenia")]
+
+
+def _combined_titles(path: Path) -> list[str]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path, read_only=True)["Overview"]
+    rows = list(sheet.iter_rows(values_only=True))
+    return sorted(str(row[0]) for row in rows[1:] if row and row[0])
+
+
+def test_building_one_article_keeps_every_relationship_of_the_folder(tmp_path):
+    articles = _three_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    assert build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1).ok
+    whole = _combined_titles(out / "relationships.xlsx")
+    assert len(whole) == 3
+    articles[0].write_text(articles[0].read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    one = build([articles[0]], out, formats=["xlsx", "json"], jobs=1)
+    assert one.ok and one.built == 1 and not one.vanished
+    assert _combined_titles(out / "relationships.xlsx") == whole
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    assert sorted(manifest["articles"]) == ["georgia-mexico", "lithuania-mexico", "mexico-slovenia"]
+    # The next build of all three skips the two that one build did not touch.
+    again = build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1)
+    assert (again.built, again.skipped) == (0, 3)
+
+
+def test_a_deleted_article_is_reported_and_pruned(tmp_path):
+    articles = _three_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    assert build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1).ok
+    articles[2].unlink()
+    kept = build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1)
+    assert kept.vanished == [articles[2].as_posix()] and not kept.pruned
+    assert any("this article is gone" in w.message and "mexico-slovenia.json" in w.message for w in kept.warnings)
+    assert (out / "mexico-slovenia.xlsx").exists() and len(_combined_titles(out / "relationships.xlsx")) == 3
+    runner = CliRunner()
+    pruned = runner.invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out), "--format", "xlsx,json",
+                                 "-j", "1", "--prune"])
+    assert pruned.exit_code == 0, pruned.output
+    assert "removed 2 files of 1 article that no longer exist" in pruned.output
+    assert not (out / "mexico-slovenia.xlsx").exists() and not (out / "mexico-slovenia.json").exists()
+    assert len(_combined_titles(out / "relationships.xlsx")) == 2
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    assert sorted(manifest["articles"]) == ["georgia-mexico", "lithuania-mexico"]
+
+
+def test_the_same_file_given_twice_is_built_once(tmp_path):
+    article = Path("data/georgia-mexico.txt")
+    result = build([article, "./data/georgia-mexico.txt", "data"], tmp_path, formats=["json"], jobs=1)
+    assert result.ok and result.built == 3 and not result.warnings
+    assert sorted(p.name for p in tmp_path.glob("[!.]*.json")) == [
+        "georgia-mexico.json", "lithuania-mexico.json", "mexico-slovenia.json"]

@@ -270,7 +270,7 @@ class _Book:
         headers = [self.label(c.label) for c in sheet.columns]
         formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns]
         if self.cited:
-            headers.append(self.label("source_url"))
+            headers.append(self.label("source_url_column"))
             formats.append(None)
         headers.append(self.label("notes_column"))
         formats.append(None)
@@ -375,6 +375,8 @@ class _Book:
             for sheet in FACT_SHEETS:
                 count = sum(1 for _ in sheet.rows(record, self.layout))
                 yield Link(self.names[sheet.key], self.names[sheet.key]), count
+            if self.cited:  # the Sources sheet, counted and linked like the fact sheets
+                yield Link(self.names["sheet_sources"], self.names["sheet_sources"]), len(record.citations)
             yield from source_rows(record, self.layout)
         self.new_sheet("sheet_overview", [self.label("field"), self.label("value")], [None, None], make_rows, "A2")
 

@@ -37,6 +37,17 @@ _COLLECT_EVERY = 50  # python-docx leaves reference cycles; see LIBRARY-NOTES.md
 _exports_since_collect = 0
 
 
+def check(layout) -> None:
+    """Fail before any article is built when the layout's template cannot be found."""
+    from ...errors import LayoutError
+    from .base import _template_path
+
+    try:
+        _template_path(layout)
+    except FileNotFoundError as error:
+        raise LayoutError(str(error)) from None
+
+
 def export(record, layout, path, context=None) -> list[str]:
     """Write the dossier of `record` to `path`; returns warnings."""
     record, warnings = facts_view.safe_record(record)
