@@ -38,11 +38,16 @@ _from = click.option("--from", "form", default=None, metavar="FORM", callback=_c
                           "default: by extension, then content.")
 
 
+_ONE = {"other pages": "other page", "redirects": "redirect", "pages in other namespaces": "page in another namespace",
+        "pages without text": "page without text"}
+
+
 def _skipped(counts) -> str:
     """', skipped 49,120 other pages and 812 redirects of the dump'"""
     if not counts:
         return ""
-    parts = [f"{count:,} {reason}" for reason, count in sorted(counts.items(), key=lambda kv: -kv[1])]
+    parts = [f"{count:,} {reason if count != 1 else _ONE.get(reason, reason)}"
+             for reason, count in sorted(counts.items(), key=lambda kv: -kv[1])]
     return f"; passed over {', '.join(parts)} of the dump"
 
 
@@ -237,6 +242,31 @@ def readers():
 
     for name, extensions, description in describe():
         click.echo(f"{name:14} {extensions:26} {description}")
+
+
+@cli.command()
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON: {article: [change, ...]}.")
+def diff(a, b, as_json):
+    """What changed from A to B: two articles, two record JSON files or two build folders.
+    Exit 0 when nothing changed, 1 when something did (like diff)."""
+    import json
+
+    from . import diff as run_diff
+    from .carry.compare import format_changes
+    from .errors import ReportsError
+
+    try:
+        result = run_diff(a, b)
+    except ReportsError as error:
+        _fail(str(error))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for line in format_changes(result):
+            click.echo(line)
+    sys.exit(1 if any(result.values()) else 0)
 
 
 @cli.command()

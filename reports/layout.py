@@ -26,7 +26,7 @@ else:  # pragma: no cover
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
 FONT_FAMILIES = ("DejaVu Sans", "DejaVu Serif")
 SECTION_PARTS = ("key_facts", "summary", "timeline", "visits", "agreements", "trade",
-                 "missions", "history", "other_sections", "see_also", "sources")
+                 "missions", "history", "other_sections", "see_also", "references", "sources")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _USER_FOLDER = Path("layouts")
 

@@ -218,7 +218,7 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     """
     started = time.perf_counter()
     run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
-    run.carry = CarryPlans(_read_manifest(run.out), carry)
+    run.carry = CarryPlans(run.out, _read_manifest(run.out), carry)
     records, stems = run.load(paths, max_bytes, form)
     if not run.result.stopped_early:
         todo = run.plan(records, stems)
@@ -315,6 +315,7 @@ class _Build:
                                   "sha256": record.source.sha256, "settings": self.settings,
                                   "formats": sorted(set(self.formats) | set(kept)),
                                   "digests": self.carry.merged_digests(stem, outcome.digests)}
+        self.carry.built(stem)
         return True
 
     def untouched(self, records: list[Relationship], stems: list[str], prune: bool) -> list[tuple[Relationship, str]]:
@@ -366,7 +367,7 @@ class _Build:
         if not self.force and self.manifest.get("combined") == _combined_key(good, self.settings) and path.exists():
             return True
         records = [record for record, _ in good]
-        carry, outcome = self.carry.combined(), _Outcome([], [])
+        carry, outcome = self.carry.combined(good), _Outcome([], [])
         try:
             context = carry.context(path, "xlsx", outcome)
             warnings = write_atomically(path, lambda tmp: exporter.export_many(records, self.layout, tmp, context))

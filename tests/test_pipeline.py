@@ -160,14 +160,21 @@ def test_hostile_titles_stay_inside_the_output_folder(tmp_path):
     assert json.loads((out / "con-nul.json").read_text("utf-8"))["countries"] == ["CON", "NUL"]
 
 
-def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypatch):
-    import os
-
-    def killed(record, layout, path, context=None):
+def _export_then_die(record, stem, out, formats, layout_reference, verbose, build_id, carry=None):
+    """A worker killed mid-write, as the out-of-memory killer would. At module level, so
+    that spawn and forkserver workers find it by name (a monkeypatched exporter is seen
+    by forked workers only)."""
+    def die(path):
         path.write_text("partial", "utf-8")
-        os._exit(9)  # as the out-of-memory killer would
+        os._exit(9)
 
-    monkeypatch.setattr(exporters.get("json"), "export", killed)
+    write_atomically(Path(out) / f"{stem}.json", die, build_id)
+
+
+def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypatch):
+    import reports.pipeline
+
+    monkeypatch.setattr(reports.pipeline, "export_article", _export_then_die)
     result = build(["data"], tmp_path, formats=["json"], jobs=2)
     assert result.failed == 3 and result.built == 0
     assert all("worker process died" in f.message for f in result.failures)
@@ -286,6 +293,7 @@ def test_an_output_folder_that_cannot_be_created_is_one_error(tmp_path):
 
 def test_a_failing_combined_workbook_is_reported_and_not_marked_current(tmp_path, monkeypatch):
     xlsx = exporters.get("xlsx")
+    working = xlsx.export_many
 
     def broken(records, layout, path, context=None):
         raise RuntimeError("disk on fire")
@@ -297,7 +305,7 @@ def test_a_failing_combined_workbook_is_reported_and_not_marked_current(tmp_path
         "internal error while writing the combined workbook: RuntimeError: disk on fire"]
     assert not (tmp_path / "relationships.xlsx").exists()
     assert json.loads((tmp_path / MANIFEST).read_text("utf-8"))["combined"] is None
-    monkeypatch.undo()
+    monkeypatch.setattr(xlsx, "export_many", working)  # not undo(): that would undo the chdir too
     again = build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx"], jobs=1)
     assert again.ok and again.written == [tmp_path / "relationships.xlsx"]
 

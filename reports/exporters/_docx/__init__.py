@@ -54,7 +54,7 @@ def export(record, layout, path, context=None) -> list[str]:
     base = base_of(layout)
     document = Document(io.BytesIO(base.blob))
     placer = _placer(document, base, context)
-    Dossier(document, base, record, layout, placer=placer).write()
+    Dossier(document, base, record, layout, placer=placer, context=context).write()
     if placer:
         warnings += placer.warnings
     set_core_properties(document, record, layout)
@@ -72,7 +72,7 @@ def _placer(document, base, context) -> NotePlacer | None:
         carried = read_notes(context.previous)
     except ValueError:
         return None
-    return NotePlacer(document, carried, base.style_ids) if carried else None
+    return NotePlacer(document, carried, base.style_ids, base.all_styles()) if carried else None
 
 
 def save_template(layout, path) -> None:
