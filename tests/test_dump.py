@@ -60,7 +60,7 @@ def test_relations_pages_of_a_dump_in_every_compression(tmp_path, name, pack):
     assert peru.established == "1873-08-21"
     assert peru.events[0].cites == ("c1",) and peru.citations[0].url == "https://x.example/pj"
     # lines count within the page's text, as in the .wiki file
-    assert [v.line for v in latvia.visits] == [18, 19, 24, 26]
+    assert [v.line for v in latvia.visits] == [18, 19, 25, 27]
 
 
 def test_a_dump_is_recognised_by_content_under_another_name(tmp_path):

@@ -43,7 +43,7 @@ def test_every_facts_sheet_has_a_source_url_column_with_real_links(books):
             expected = next(URLS[cid] for cid in fact.cites if URLS.get(cid))  # the first cite with a URL
             assert cell.value == expected
             assert cell.hyperlink is not None and cell.hyperlink.target == expected
-        # the native table spans the new column
+        # the native table spans the new column and the Notes after it
         table = next(iter(ws.tables.values()))
         assert [c.name for c in table.tableColumns][-2:] == ["Source URL", "Notes"]
     assert column(books["one"]["Events"], "Source URL")[0].value == "https://example.org/un"

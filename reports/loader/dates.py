@@ -13,6 +13,7 @@ in the text, with `datetime.date` for validity.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -120,6 +121,12 @@ def find_dates(text: str) -> list[DateMatch]:
     """
     if not _DIGIT.search(text):
         return []
+    return list(_dates_in(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _dates_in(text: str) -> tuple[DateMatch, ...]:
+    """find_dates, once per text: the events, establishment and prose rules read the same sentences."""
     valid = sorted(
         ((start, -end, iso) for start, end, iso in _candidates(text) if iso),
     )
@@ -129,9 +136,45 @@ def find_dates(text: str) -> list[DateMatch]:
         if start >= taken_until:
             found.append(DateMatch(start, -negative_end, iso))
             taken_until = -negative_end
-    return found
+    return tuple(found)
 
 
 def first_date(text: str) -> str | None:
     dates = find_dates(text)
     return dates[0].iso if dates else None
+
+
+# "that same month", "the following year": a date told relative to the paragraph's last one.
+_RELATIVE = re.compile(
+    r"\b(?:(?P<same>(?:that|the)\s+(?:same\s+)?(?P<same_unit>month|year)|later\s+that\s+(?P<later_unit>month|year))"
+    r"|(?:the\s+(?:following|next)|a)\s+(?P<next_unit>month|year)(?(next_unit)(?:\s+later)?))\b",
+    re.IGNORECASE,
+)
+
+
+def relative_date(sentence: str, previous: str | None) -> str | None:
+    """The date `sentence` gives relative to `previous` ("that same month" -> its month), or None."""
+    if previous is None:
+        return None
+    match = _RELATIVE.search(sentence)
+    if not match:
+        return None
+    unit = match["same_unit"] or match["later_unit"] or match["next_unit"]
+    unit = unit.lower()
+    year = int(previous[:4])
+    if unit == "month" and len(previous) < 7:
+        return None  # "that same month" after a bare year names no month
+    if match["next_unit"]:
+        if unit == "year":
+            return str(year + 1)
+        month = int(previous[5:7]) + 1
+        return f"{year + month // 13}-{(month - 1) % 12 + 1:02d}"
+    return previous[:7] if unit == "month" else previous[:4]
+
+
+def sentence_date(sentence: str, previous: str | None) -> str | None:
+    """The first date of a sentence, else the one it gives relative to the paragraph's last date."""
+    dates = find_dates(sentence)
+    if dates:
+        return dates[0].iso
+    return relative_date(sentence, previous)

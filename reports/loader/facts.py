@@ -8,6 +8,8 @@ interpret becomes a warning with its line, for `reports check`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -16,10 +18,16 @@ from typing import Iterator
 from ..errors import Diagnostic
 from ..model import Agreement, Event, Export, Mission, Trade, Visit
 from .. import sections as kinds
+
+# A page's External links / Further reading section is links by design, shown as they are:
+# not an unknown section to warn about.
+_LINKS_HEADING = re.compile(r"^(?:external links?|further reading)$", re.IGNORECASE)
 from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
-from .dates import find_dates
+from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
+from .prose_agreements import prose_agreement_titles
+from .prose_visits import may_tell_a_visit, prose_visits
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_totals)
@@ -67,7 +75,8 @@ class _Reader:
         for section, kind in self.sections:
             if not section.heading.strip():
                 self.warn(section.line, "section without a heading")
-            elif kind is None and not kinds.is_ordinary(section.heading):
+            elif kind is None and not kinds.is_ordinary(section.heading) \
+                    and not _LINKS_HEADING.match(section.heading.strip()):
                 self.warn(section.line, f"unknown section {section.heading!r}: kept as text, no facts read from it")
         facts.established, facts.reestablished = self.establishment()
         facts.memberships = self.memberships()
@@ -138,7 +147,20 @@ class _Reader:
                     if found[0].person is None:
                         self.warn(item.line, f"visit without a person's name: {_clip(item.text)!r}")
                     visits.extend(found)
-        return visits
+        return _once(visits + self.prose_visits(), _visit_key)
+
+    def prose_visits(self) -> list[Visit]:
+        """Visits told in sentences (anywhere but the visits lists)."""
+        found = []
+        for unit, sentence, date_of in self.prose_sentences(skip_lists=(kinds.VISITS,)):
+            if not may_tell_a_visit(sentence):
+                continue
+            date = date_of()
+            visits = prose_visits(sentence, date, unit.line, self.countries)
+            if visits and date is None:
+                self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
+            found += visits
+        return found
 
     # -- agreements -------------------------------------------------------------------
 
@@ -159,7 +181,29 @@ class _Reader:
                         continue
                     title, date = parsed
                     agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
-        return agreements
+        return _once(agreements + self.prose_agreements(), _agreement_key)
+
+    def prose_agreements(self) -> list[Agreement]:
+        """Agreements told in sentences outside the agreements section."""
+        found = []
+        for unit, sentence, date_of in self.prose_sentences(skip=(kinds.AGREEMENTS,)):
+            for title in prose_agreement_titles(sentence, self.countries):
+                found.append(Agreement(title, date_of(), unit.line, origin="prose"))
+        return found
+
+    def prose_sentences(self, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
+        """(unit, sentence, date) for the running text outside sections of the kinds in `skip`;
+        `date()` gives the sentence's own date, else the one it tells relative to the paragraph's
+        last (computed only for the few sentences that tell a fact)."""
+        blocks = [(block, None) for block in self.article.lead] + [
+            (block, kind) for section, kind in self.sections for block in section.blocks]
+        for block, kind in blocks:
+            if kind in skip or (kind in skip_lists and isinstance(block, ItemList)):
+                continue
+            for unit in texts([block], captions=False):
+                sentences = split_sentences(unit.text)
+                for index, sentence in enumerate(sentences):
+                    yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
 
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
@@ -283,6 +327,49 @@ def split_organisations(text: str) -> list[str]:
             elif part:
                 names.append(part)
     return names
+
+
+def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
+    """The date of sentence `index`: its own, else relative to the last date before it."""
+    own = first_date(sentences[index])
+    if own:
+        return own
+    for before in reversed(sentences[:index]):
+        dates = find_dates(before)
+        if dates:
+            return relative_date(sentences[index], dates[0].iso)
+    return None
+
+
+def _once(facts: list, key) -> list:
+    """One row per fact: a prose telling of a fact already in a row (by `key`) adds its
+    line to that row's `also_lines`; list and section rows are never merged together."""
+    rows = [fact for fact in facts if fact.origin != "prose"]
+    where = {}
+    for index, row in enumerate(rows):
+        where.setdefault(key(row), index)
+    for fact in facts:
+        if fact.origin != "prose":
+            continue
+        index = where.get(key(fact))
+        if index is None:
+            where[key(fact)] = len(rows)
+            rows.append(fact)
+        elif fact.line != rows[index].line and fact.line not in rows[index].also_lines:
+            rows[index] = dataclasses.replace(rows[index], also_lines=(*rows[index].also_lines, fact.line))
+    return rows
+
+
+def _visit_key(visit: Visit) -> tuple:
+    """Same person (last names agree) in the same year."""
+    last = visit.person.split()[-1].casefold() if visit.person else None
+    return last, visit.date[:4] if visit.date else None, visit.line if last is None else None
+
+
+def _agreement_key(agreement: Agreement) -> str:
+    """Titles compared without articles, case, dashes and punctuation."""
+    words = re.sub(r"[\W_]+", " ", agreement.title.casefold()).split()
+    return " ".join(word for word in words if word not in ("a", "an", "the"))
 
 
 def _clip(text: str, limit: int = 80) -> str:

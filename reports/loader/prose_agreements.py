@@ -1,0 +1,81 @@
+"""Agreements told in a sentence anywhere in the article.
+
+"That same month, both nations signed an agreement on technical cooperation." ->
+("Agreement on technical cooperation"). A sentence counts when an agreement noun
+(agreement, treaty, memorandum, convention, protocol, accord) is signed or concluded
+and nothing says it was with a third party ("... with the European Union") or only
+negotiated, proposed or planned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .names import find_country
+
+_NOUN = r"(?:agreements?|treat(?:y|ies)|memorand(?:um|a)|convention|protocol|accord|MoU|MOU)"
+_SIGNED = r"(?:signed|concluded|ratified)"
+_SIGNING = r"(?:signed|concluded|ratified|(?:signing|conclusion)\s+of)"
+_DETERMINER = r"(?:(?:an?|the|two|three|several|various|a\s+number\s+of|new|bilateral)\s+)*"
+# "signed an agreement on X", "signed a Treaty of Friendship and a Memorandum ..."
+_ACTIVE = re.compile(rf"\b{_SIGNING}\s+(?:(?:on|in)\s+\S+\s+\d{{4}}\s+)?(?P<phrase>{_DETERMINER}"
+                     rf"[^.;]*?\b{_NOUN}\b[^.;]*)", re.IGNORECASE)
+# "a memorandum of understanding on X was signed"
+_PASSIVE = re.compile(rf"(?P<phrase>\b{_DETERMINER}[^.;,]*?\b{_NOUN}\b[^.;]*?)\s+(?:was|were|had\s+been|has\s+been|have\s+been)"
+                      rf"\s+(?:\w+ly\s+)?{_SIGNED}\b", re.IGNORECASE)
+_NOT_SIGNED = re.compile(r"\b(?:negotiat\w*|propos\w*|plann\w*|expected|intend\w*|would|will|to\s+sign|"
+                         r"sign\w*\s+(?:a|an)\s+letter|draft|discuss\w*|cancel\w*|failed|never|not)\b",
+                         re.IGNORECASE)
+# Where a title stops: a date, a clause, a party, a place.
+_END = re.compile(r"\s*(?:,|\(|\bin\s+(?:\d|[A-Z][a-z]+\s+\d|the\s+(?:city|capital))|\bon\s+\d|\bduring\b|"
+                  r"\bwhich\b|\bthat\b|\bwhen\b|\bwhile\b|\bwith\b|\bbetween\b|\bby\b|\bat\b|\bin\s+[A-Z]|"
+                  r"\bwas\b|\bwere\b|\bfor\s+the\s+(?:first|second)\b|$)")
+# "Treaty of Friendship, Commerce and Navigation": a comma inside a capitalised title.
+_TITLE_CONTINUES = re.compile(r"\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
+_LEADING = re.compile(rf"^{_DETERMINER}", re.IGNORECASE)
+_SPLIT = re.compile(r",?\s+and\s+(?=(?:an?|the|another)\s)|;\s*|,\s+(?=(?:an?|the)\s)", re.IGNORECASE)
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<party>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)*)")
+_PAIR = re.compile(r"\b(?:both|the\s+two|each\s+other|bilateral)\b", re.IGNORECASE)
+
+
+def prose_agreement_titles(sentence: str, countries: tuple[str, ...]) -> list[str]:
+    """The titles of agreements `sentence` says the two countries signed ([] if none)."""
+    if not re.search(_SIGNING, sentence, re.IGNORECASE) or not re.search(_NOUN, sentence, re.IGNORECASE):
+        return []
+    if _NOT_SIGNED.search(sentence):
+        return []
+    active = _ACTIVE.search(sentence)
+    match = active or _PASSIVE.search(sentence)
+    if not match or not _between_the_pair(sentence, countries, passive=not active):
+        return []
+    titles = []
+    for piece in _SPLIT.split(match["phrase"]):
+        title = _title(piece)
+        if title and title not in titles:
+            titles.append(title)
+    return titles
+
+
+def _between_the_pair(sentence: str, countries: tuple[str, ...], passive: bool) -> bool:
+    """Both countries are the parties: named, "both"/"the two", or unnamed in a passive
+    sentence of the article on the pair; and no third party after "with"."""
+    for party in _WITH.finditer(sentence):
+        if not find_country(party["party"], countries) and not _PAIR.match(party["party"]):
+            return False
+    named = sum(1 for country in countries if find_country(sentence, (country,)))
+    return named == len(set(countries)) or bool(_PAIR.search(sentence)) or (
+        named == 1 and bool(_WITH.search(sentence))) or (passive and named == 0)
+
+
+def _title(piece: str) -> str | None:
+    piece = _LEADING.sub("", piece.strip())
+    end = _END.search(piece)
+    while end and end.group(0).startswith(",") and _TITLE_CONTINUES.match(piece, end.end()):
+        end = _END.search(piece, end.end())
+    title = piece[:end.start()].strip(" ,;:") if end else piece.strip()
+    if not re.search(rf"\b{_NOUN}\b", title, re.IGNORECASE) or len(title.split()) > 25:
+        return None
+    if re.fullmatch(rf"(?:\w+\s+)?{_NOUN}", title, re.IGNORECASE) and not title[0].isupper():
+        # "an agreement", "several agreements": no title to name
+        return None
+    return title[0].upper() + title[1:]

@@ -1,0 +1,140 @@
+"""Visits told in a sentence: a named office-holder of one country travels to the other.
+
+"In June 2009, Peruvian President Alan García paid an official visit to Japan" ->
+Visit(Peru -> Japan, "President", "Alan García"). The destination is a country of
+the pair, named or given by one of its cities ("held in Osaka"); the traveller is the
+subject before the verb, plus anyone "accompanied by" them. A meeting in a third
+country, an unnamed delegation, a traveller of a third country and a visit that is
+only planned, invited or cancelled are not visits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Visit
+from .names import find_country, other
+from .places import country_code, demonyms, place_country
+from .visits import split_office, _is_title_word
+
+_PLACE = r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
+_TRAVEL = re.compile(
+    r"\b(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|was\s+on|on|returned\s+on)\s+"
+    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"
+    r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
+    r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+" + _PLACE)
+_NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit\w*|cancel\w*|postpon\w*|will|would|was\s+to|were\s+to|"
+                       r"expected|scheduled|intend\w*|propos\w*|hopes?\s+to|called\s+off)\b", re.IGNORECASE)
+# Whose country is it: "Peruvian President X", "President of Peru X", "Peru's Foreign Minister X".
+_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|de|la|del|da|van|von|bin)(?:\s+(?:[A-Z][\w'’.-]*|of|the|"
+                     r"for|de|la|del|da|van|von|bin|-))*")
+_COMPANIONS = re.compile(r"\baccompanied\s+by\s+(?P<who>[^.;()]+)")
+_LED_BY = re.compile(r"\bled\s+by\s+(?P<who>[^.;()]+?)(?:,|\s+(?:paid|visited|travel))")
+_LEADING_DATE = re.compile(r"^(?:[^,]{0,60}\d{4}[^,]{0,20}|(?:that|the)\s+(?:same|following|next)\s+\w+|"
+                           r"later\s+that\s+\w+|[^,]{0,40}\b(?:later|then|afterwards))\s*,\s*", re.IGNORECASE)
+# Offices that belong to no country of a pair (a bloc, a church, the UN).
+_NOT_NATIONAL = re.compile(r"\b(?:pope|secretary-general|cardinal|archbishop|bishop|patriarch|commissioner)\b",
+                           re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|had|then|also|who|later|returned|made|paid|first)\b.*$")
+
+
+_QUICK = re.compile(r"visit|trip|tour|travel|arriv|went\s+to|came\s+to|flew\s+to|held\s+in", re.IGNORECASE)
+
+
+def may_tell_a_visit(sentence: str) -> bool:
+    """A cheap first look: only sentences with a word of travel are read further."""
+    return _QUICK.search(sentence) is not None
+
+
+def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[str, str]) -> list[Visit]:
+    """The visits a sentence tells (one per traveller), or []."""
+    travel = _TRAVEL.search(sentence)
+    if not travel or _NOT_DONE.search(sentence):
+        return []
+    destination = _destination(travel["place"], countries)
+    if destination is None:
+        return []
+    origin = other(destination, countries)
+    subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
+    people = _travellers(subject) + _companions(sentence)
+    visits = []
+    for phrase in people:
+        found = _office_holder(phrase, countries, origin)
+        if found:
+            office, person = found
+            visits.append(Visit(origin, destination, office, person, date, line, origin="prose"))
+    return visits
+
+
+def _destination(place: str, countries: tuple[str, str]) -> str | None:
+    """The country of the pair `place` is in, or None (a third country, or unknown)."""
+    named = find_country(place, countries)
+    if named and place.casefold().endswith(named.casefold()):
+        return named
+    code = place_country(place)
+    if code is None:
+        return named
+    for country in countries:
+        if country_code(country) == code:
+            return country
+    return None
+
+
+def _travellers(subject: str) -> list[str]:
+    """The people a subject names: "X and Foreign Minister Y" are two."""
+    if re.search(r"\bdelegation\b", subject, re.IGNORECASE):
+        led = _LED_BY.search(subject + " paid")
+        return [led["who"]] if led else []
+    subject = subject.split(",")[0]
+    subject = _VERB_BEFORE.sub("", subject)
+    return [part for part in re.split(r"\s+and\s+(?=[A-Z])", subject) if part]
+
+
+def _companions(sentence: str) -> list[str]:
+    match = _COMPANIONS.search(sentence)
+    if not match:
+        return []
+    who = re.split(r",\s+(?:where|who|and\s+(?:met|held))\b|\s+(?:to|in|on|where|who|during)\s", match["who"])[0]
+    return [part for part in re.split(r"\s+and\s+(?=[A-Z])|,\s+(?=[A-Z])", who) if part]
+
+
+def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) -> tuple[str, str] | None:
+    """(office, person) when `phrase` names an office-holder of `origin`, else None."""
+    phrase = phrase.strip(" ,")
+    names = _PERSON.match(phrase)
+    if not names:
+        return None
+    phrase = names.group(0).strip()
+    owner, phrase = _owner(phrase, countries)
+    if owner is not None and owner != origin:
+        return None  # a traveller of the destination or of a third country
+    office, person = split_office(phrase, countries)
+    if not office or not person or not person[:1].isupper() or _NOT_NATIONAL.search(office):
+        return None
+    person = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s]*$", "", person).strip()
+    if not person or _is_title_word(person.split()[0]):
+        return None
+    return office, re.sub(r"['’]s?$", "", person)
+
+
+def _owner(phrase: str, countries: tuple[str, str]) -> tuple[str | None, str]:
+    """The country a phrase says the office belongs to, and the phrase without that word.
+
+    "Peruvian President X" -> Peru; "Peru's President X" -> Peru; "President X of Peru" -> Peru;
+    "Chilean President X" -> "third" (an owner that is not of the pair)."""
+    first, _, rest = phrase.partition(" ")
+    for country in countries:
+        if first in demonyms(country):
+            return country, rest
+        if first.rstrip("'’s") == country or phrase.startswith(country + "'s ") or phrase.startswith(country + "’s "):
+            return country, phrase[len(country) + 3:] if phrase[len(country):len(country) + 2] in ("'s", "’s") else rest
+    of_country = re.search(r"\bof\s+(?:the\s+)?(?P<country>[A-Z][\w\s]*)$", phrase)
+    if of_country:
+        named = find_country(of_country["country"], countries)
+        if named:
+            return named, phrase
+        if country_code(of_country["country"]):
+            return "third", phrase
+    if first[:1].isupper() and not _is_title_word(first) and rest and _is_title_word(rest.split()[0]):
+        return "third", rest  # "Chilean President X" in an article on two other countries
+    return None, phrase
