@@ -6,12 +6,13 @@ Public API (imports are lazy so that `reports --help` starts fast):
     load(path) -> Relationship
     load_all(paths) -> Batch
     build(paths, out, formats=..., layout=..., jobs=...) -> BuildResult
+    diff(a, b) -> {article id: [change, ...]}   (articles, record JSON files or build folders)
 """
 
 from __future__ import annotations
 
 from ._version import __version__
-__all__ = ["__version__", "load", "load_all", "build"]
+__all__ = ["__version__", "load", "load_all", "build", "diff"]
 
 
 def load(path):
@@ -30,3 +31,9 @@ def build(paths, out="out", **options):
     """Build every requested format for every article; see reports.pipeline.build."""
     from .pipeline import build as _build
     return _build(paths, out, **options)
+
+
+def diff(a, b):
+    """The changes from A to B, by article; see reports.carry.compare."""
+    from .carry.compare import compare
+    return compare(a, b)

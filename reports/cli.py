@@ -38,11 +38,16 @@ _from = click.option("--from", "form", default=None, metavar="FORM", callback=_c
                           "default: by extension, then content.")
 
 
+_ONE = {"other pages": "other page", "redirects": "redirect", "pages in other namespaces": "page in another namespace",
+        "pages without text": "page without text"}
+
+
 def _skipped(counts) -> str:
     """', skipped 49,120 other pages and 812 redirects of the dump'"""
     if not counts:
         return ""
-    parts = [f"{count:,} {reason}" for reason, count in sorted(counts.items(), key=lambda kv: -kv[1])]
+    parts = [f"{count:,} {reason if count != 1 else _ONE.get(reason, reason)}"
+             for reason, count in sorted(counts.items(), key=lambda kv: -kv[1])]
     return f"; passed over {', '.join(parts)} of the dump"
 
 
@@ -108,11 +113,14 @@ class _Bar:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and stop at the first failure.")
 @click.option("--no-carry", is_flag=True,
               help="Write clean documents: carry no analysts' notes or sheets (edited files are still backed up).")
+@click.option("--prune", is_flag=True,
+              help="Remove the outputs of articles built into OUT earlier that no longer exist.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 @_max_size
 @_from
-def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, quiet, verbose, max_size, form):
+def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, prune, quiet, verbose, max_size,
+          form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
     from .pipeline import build as run_build
     from .errors import ReportsError
@@ -126,7 +134,8 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
     try:
         result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
                            force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
-                           progress=bar.update, planned=bar.start, carry=not no_carry, form=form)
+                           progress=bar.update, planned=bar.start, carry=not no_carry, form=form,
+                           prune=prune)
     except ReportsError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -134,26 +143,39 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
         sys.exit(130)
     finally:
         bar.close()
+    from .diagnostics import once_per_kind
+
     for failure in result.failures:
         click.echo(str(failure), err=True)
-    if verbose:
-        for warning in result.warnings:
+    if not quiet:  # once per kind and article; --verbose shows every one
+        warnings = sorted(result.warnings, key=lambda d: (d.path, d.line or 0))  # as `check` prints them
+        for warning in (warnings if verbose else once_per_kind(warnings)):
             click.echo(str(warning), err=True)
+    if verbose:
         for path in result.written:
             click.echo(f"wrote {path}", err=True)
     summary = (f"built {result.built}, skipped {result.skipped}, failed {result.failed} "
                f"in {result.seconds:.1f} s") + _skipped(result.skipped_pages)
-    if result.warnings and not verbose:
+    if result.warnings:
         count = len(result.warnings)
-        summary += f" ({count} warning{'s' if count != 1 else ''}; --verbose shows {'them' if count != 1 else 'it'})"
+        summary += f" ({count} warning{'s' if count != 1 else ''})"
     if result.backups:
         count = len(result.backups)
         summary += f"; kept {count} edited file{'s' if count != 1 else ''} as backup: " + ", ".join(
             path.name for path in result.backups)
+    if result.pruned:
+        summary += (f"; removed {len(result.pruned)} file{'s' if len(result.pruned) != 1 else ''} of "
+                    f"{_articles(len(result.vanished))} that no longer exist")
+    elif result.vanished:
+        summary += f"; {_articles(len(result.vanished))} no longer exist (--prune removes their files)"
     if result.stopped_early:
         summary += " (stopped at the first failure: --strict)"
     click.echo(summary, err=True)
     sys.exit(0 if result.ok else 1)
+
+
+def _articles(count: int) -> str:
+    return f"{count} article{'s' if count != 1 else ''}"
 
 
 @cli.command()
@@ -193,20 +215,24 @@ def _summary(record, warnings: int) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings that lose information too.")
 @_max_size
 @_from
 def check(paths, strict, max_size, form):
-    """Lint articles: print what the loader could not interpret, as file:line: message."""
+    """Lint articles: print what the loader could not interpret, as file:line: message
+    (the warnings `reports build` prints, once per kind and article)."""
     from .batch import load_all
+    from .diagnostics import loses_information, once_per_kind
+    from .pipeline import assign_stems
 
     batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size), form=form)
-    for problem in sorted(batch.errors + batch.warnings, key=lambda d: (d.path, d.line or 0)):
+    warnings = batch.warnings + assign_stems(batch.records)[1]
+    for problem in once_per_kind(sorted(batch.errors + warnings, key=lambda d: (d.path, d.line or 0))):
         click.echo(str(problem))
     files = len(batch.records) + len({e.path for e in batch.errors})
     click.echo(f"checked {files} article{'s' if files != 1 else ''}: {len(batch.errors)} errors, "
-               f"{len(batch.warnings)} warnings" + _skipped(batch.skipped), err=True)
-    sys.exit(1 if batch.errors or (strict and batch.warnings) else 0)
+               f"{len(warnings)} warnings" + _skipped(batch.skipped), err=True)
+    sys.exit(1 if batch.errors or (strict and any(map(loses_information, warnings))) else 0)
 
 
 @cli.command()
@@ -219,9 +245,38 @@ def readers():
 
 
 @cli.command()
+@click.argument("a", type=click.Path())
+@click.argument("b", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON: {article: [change, ...]}.")
+def diff(a, b, as_json):
+    """What changed from A to B: two articles, two record JSON files or two build folders.
+    Exit 0 when nothing changed, 1 when something did (like diff)."""
+    import json
+
+    from . import diff as run_diff
+    from .carry.compare import format_changes
+    from .errors import ReportsError
+
+    try:
+        result = run_diff(a, b)
+    except ReportsError as error:
+        _fail(str(error))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for line in format_changes(result):
+            click.echo(line)
+    sys.exit(1 if any(result.values()) else 0)
+
+
+@cli.command()
 def layouts():
     """List the layouts --layout can use: built-in ones and those in ./layouts/."""
     from .layout import available
 
-    for name, description, where in available():
-        click.echo(f"{name:12} {description}  ({where})")
+    for listed in available():
+        if listed.error:
+            click.echo(f"{listed.name:12} invalid: {listed.error}  ({listed.where})")
+        else:
+            click.echo(f"{listed.name:12} {listed.page_size:7} {listed.language:6} {listed.description}  "
+                       f"({listed.where})")

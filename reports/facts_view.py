@@ -199,12 +199,13 @@ class TimelineEntry:
     kind: str  # "event" or "visit"
     text: str
     line: int
+    cites: tuple[str, ...] = ()
 
 
 def timeline(record: Relationship) -> list[TimelineEntry]:
     """Dated events and visits in date order (stable for equal dates)."""
-    entries = [TimelineEntry(e.date, "event", e.text, e.line) for e in record.events]
-    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line) for v in record.visits if v.date]
+    entries = [TimelineEntry(e.date, "event", e.text, e.line, e.cites) for e in record.events]
+    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line, v.cites) for v in record.visits if v.date]
     return sorted(entries, key=lambda entry: entry.date)
 
 
@@ -226,3 +227,18 @@ def history_sections(record: Relationship) -> list[Section]:
 def other_sections(record: Relationship) -> list[Section]:
     """Sections the loader did not recognise: kept, so nothing of the article is lost."""
     return sections_of_kind(record, None)
+
+
+def source_rows(record: Relationship, layout: Layout) -> list[tuple[str, str]]:
+    """(label, value) of where the record came from: the file, and for a page of a dump
+    its title, revision (with its time) and address."""
+    source = record.source
+    rows = [(layout.label("source_file"), source.path)]
+    if source.page:
+        rows.append((layout.label("source_page"), source.page))
+    if source.revision:
+        rows.append((layout.label("source_revision"),
+                     f"{source.revision} ({source.timestamp})" if source.timestamp else source.revision))
+    if source.url:
+        rows.append((layout.label("source_address"), source.url))
+    return rows

@@ -7,6 +7,7 @@ in ./layouts/), `load_layout("my.toml")` reads a file.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ else:  # pragma: no cover
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "LETTER": (215.9, 279.4)}
 FONT_FAMILIES = ("DejaVu Sans", "DejaVu Serif")
 SECTION_PARTS = ("key_facts", "summary", "timeline", "visits", "agreements", "trade",
-                 "missions", "history", "other_sections", "see_also", "sources")
+                 "missions", "history", "other_sections", "see_also", "references", "sources")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _USER_FOLDER = Path("layouts")
 
@@ -92,19 +93,35 @@ def builtin_names() -> list[str]:
     return sorted(p.name[:-5] for p in _builtin_folder().iterdir() if p.name.endswith(".toml"))
 
 
-def available() -> list[tuple[str, str, str]]:
-    """(name, description, where) of every layout: built-in ones and those in ./layouts/."""
-    found = {}
-    for name in builtin_names():
-        found[name] = (name, load_layout(name).description, "built-in")
+@dataclass(frozen=True)
+class Listed:
+    """One line of `reports layouts`."""
+    name: str
+    description: str
+    where: str
+    page_size: str = ""   # as the layout sets it: "A4", "Letter"
+    language: str = ""    # the documents' language tag, e.g. "es-ES"
+    error: str = ""       # why a layout in ./layouts/ cannot be used
+
+
+def available() -> list[Listed]:
+    """Every layout: built-in ones and those in ./layouts/ (which win over a built-in
+    of the same name, as --layout NAME does)."""
+    found = {name: _listed(name, "built-in") for name in builtin_names()}
     if _USER_FOLDER.is_dir():
         for path in sorted(_USER_FOLDER.glob("*.toml")):
-            try:
-                description = load_layout(str(path)).description
-            except LayoutError as error:
-                description = f"invalid: {error}"
-            found[path.stem] = (path.stem, description, str(path))
-    return sorted(found.values())
+            found[path.stem] = _listed(str(path), str(path), path.stem)
+    return sorted(found.values(), key=lambda listed: listed.name)
+
+
+def _listed(reference: str, where: str, name: str | None = None) -> Listed:
+    try:
+        layout = load_layout(reference)
+    except LayoutError as error:
+        return Listed(name or reference, "", where, error=str(error))
+    size = "Letter" if layout.page.size == "LETTER" else layout.page.size
+    language = layout.metadata.get("language") or layout.locale
+    return Listed(name or reference, layout.description, where, size, language)
 
 
 def load_layout(name_or_path: str | None = None) -> Layout:
@@ -114,15 +131,58 @@ def load_layout(name_or_path: str | None = None) -> Layout:
     if name_or_path == "default":
         return _validate(default, "built-in default")
     path = Path(name_or_path)
-    if path.suffix == ".toml" or path.exists():
+    # A file path, never a folder: a folder named like a layout does not hide it.
+    if path.suffix == ".toml" or path.is_file():
         data, where = _read_file(path), str(path)
+        _check_names(data, where)
     elif (_USER_FOLDER / f"{name_or_path}.toml").is_file():
         data, where = _read_file(_USER_FOLDER / f"{name_or_path}.toml"), str(_USER_FOLDER / f"{name_or_path}.toml")
+        _check_names(data, where)
     elif name_or_path in builtin_names():
         data, where = _read_builtin(name_or_path), f"built-in {name_or_path}"
     else:
         raise LayoutError(f"no layout named {name_or_path!r} (available: {', '.join(builtin_names())})")
     return _validate(_merge(default, data), where)
+
+
+def _known_names() -> dict[str, set[str] | None]:
+    """Every top-level key of the built-in layouts, with the keys of a table (None for
+    a plain value): what a user's layout may set."""
+    known: dict[str, set[str] | None] = {}
+    for name in builtin_names():
+        for key, value in _read_builtin(name).items():
+            if isinstance(value, dict):
+                known[key] = (known.get(key) or set()) | set(value)
+            else:
+                known.setdefault(key, None)
+    return known
+
+
+def _check_names(data: dict, where: str) -> None:
+    """A misspelt table or key is an error naming it, not a setting silently ignored."""
+    known = _known_names()
+    for key, value in data.items():
+        if key not in known:
+            kind = "table" if isinstance(value, dict) else "key"
+            shown = f"[{key}]" if kind == "table" else key
+            raise LayoutError(f"{where}: {shown}: unknown {kind}{_did_you_mean(key, known, kind == 'table')}")
+        if isinstance(value, dict) and known[key] is not None and key not in _FREE_TABLES:
+            for inner in value:
+                if inner not in known[key]:
+                    raise LayoutError(f"{where}: [{key}] {inner}: unknown key"
+                                      f"{_did_you_mean(inner, known[key], False, key)}")
+
+
+# Tables whose keys a user may name freely (any document property).
+_FREE_TABLES = {"metadata"}
+
+
+def _did_you_mean(name: str, choices, table: bool, within: str | None = None) -> str:
+    close = difflib.get_close_matches(name, sorted(choices), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    suggestion = f"[{close[0]}]" if table else (f"[{within}] {close[0]}" if within else close[0])
+    return f"; did you mean {suggestion}?"
 
 
 def _read_builtin(name: str) -> dict:

@@ -5,7 +5,10 @@
 3. Skip articles whose input, layout and tool version match the manifest.
 4. Export the rest, one article per task, in `jobs` worker processes; each file is
    written to a temporary name in the output folder and renamed into place.
-5. Write the combined workbook when any record changed, then the manifest.
+5. Keep what the folder knows of articles this run did not build: their manifest
+   entries, and their last records (carry/records.py) for the combined workbook;
+   report articles that are gone, and remove their outputs with `prune`.
+6. Write the combined workbook when any of its records changed, then the manifest.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Callable, Iterable
 from . import exporters
 from ._version import __version__
 from .batch import load_all
+from .carry import records as stored
 from .carry.plan import CarryPlan, CarryPlans
 from .errors import Diagnostic, ReportsError
 from .layout import Layout, load_layout
@@ -46,6 +50,8 @@ class BuildResult:
     stopped_early: bool = False
     skipped_pages: dict = field(default_factory=dict)  # pages of a dump passed over, by reason
     backups: list[Path] = field(default_factory=list)  # edited documents kept before replacing them
+    vanished: list[str] = field(default_factory=list)  # sources of articles gone from the folder's inputs
+    pruned: list[Path] = field(default_factory=list)  # their outputs, removed with prune=True
 
     @property
     def failed(self) -> int:
@@ -200,15 +206,19 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
           combined: bool = True, force: bool = False, strict: bool = False, verbose: bool = False,
           progress: Callable[[int], None] | None = None, max_bytes: int | None = None,
           planned: Callable[[int], None] | None = None,
-          carry: bool = True, form: str | None = None) -> BuildResult:
+          carry: bool = True, form: str | None = None, prune: bool = False) -> BuildResult:
     """Build every format of every article under `paths` into `out`.
+
+    Articles built into `out` earlier and not named now keep their outputs, their
+    manifest entries and their rows in the combined workbook; those whose article no
+    longer exists are reported, and with `prune` their outputs are removed.
 
     Raises ReportsError for a problem with the whole build (unknown format, bad layout,
     output folder not writable); problems with one article are in the result.
     """
     started = time.perf_counter()
     run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
-    run.carry = CarryPlans(_read_manifest(run.out), carry)
+    run.carry = CarryPlans(run.out, _read_manifest(run.out), carry)
     records, stems = run.load(paths, max_bytes, form)
     if not run.result.stopped_early:
         todo = run.plan(records, stems)
@@ -223,8 +233,9 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
         finally:
             _remove_leftovers(run.out, os.getpid())  # Ctrl-C, or a worker killed mid-write
         good = [(r, s) for r, s in zip(records, stems) if r.source.where not in run.failed_paths]
-        current = "xlsx" in run.formats and combined and not run.result.stopped_early and good and run.combined(good)
-        run.write_manifest(good if current else None)
+        known = sorted(good + run.untouched(records, stems, prune), key=lambda pair: pair[1])
+        current = "xlsx" in run.formats and combined and not run.result.stopped_early and known and run.combined(known)
+        run.write_manifest(known if current else None)
     run.result.seconds = time.perf_counter() - started
     return run.result
 
@@ -237,12 +248,20 @@ class _Build:
             exporters.get(name)  # an unknown or uninstalled format fails before any work
         self.out, self.formats, self.force, self.strict = out, formats, force, strict
         self.layout = _layout(layout)
+        for name in formats:  # e.g. a missing Word template: one error before any article
+            check = getattr(exporters.get(name), "check", None)
+            if check:
+                check(self.layout)
         self.settings = hashlib.sha256(f"{__version__}\n{self.layout.fingerprint()}".encode()).hexdigest()
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ReportsError(f"{out}: cannot create the output folder: {error.strerror or error}") from None
-        self.manifest = {} if force else _read_manifest(out)
+        last = _read_manifest(out)
+        self.manifest = {} if force else last
+        known = last.get("articles")
+        self.known: dict[str, dict] = {stem: entry for stem, entry in known.items() if isinstance(entry, dict)} \
+            if isinstance(known, dict) else {}  # every article the folder holds, whatever its settings
         self.entries = self.manifest.get("articles", {}) if self.manifest.get("settings") == self.settings else {}
         self.new_entries: dict[str, dict] = {}
         self.failed_paths: set[str] = set()
@@ -270,6 +289,8 @@ class _Build:
                 todo.append((record, stem))
             else:
                 self.new_entries[stem] = self.entries[stem]
+                if not stored.has(self.out, stem):  # a folder built before records were kept
+                    stored.save(self.out, stem, record)
         self.result.skipped = len(records) - len(todo)
         return todo
 
@@ -289,10 +310,54 @@ class _Build:
         previous = self.entries.get(stem, {})
         # Formats built earlier from the same input are still current.
         kept = previous.get("formats", ()) if previous.get("sha256") == record.source.sha256 else ()
-        self.new_entries[stem] = {"source": where, "sha256": record.source.sha256, "settings": self.settings,
+        stored.save(self.out, stem, record)
+        self.new_entries[stem] = {"source": where, "path": os.path.abspath(record.source.path),
+                                  "sha256": record.source.sha256, "settings": self.settings,
                                   "formats": sorted(set(self.formats) | set(kept)),
                                   "digests": self.carry.merged_digests(stem, outcome.digests)}
+        self.carry.built(stem)
         return True
+
+    def untouched(self, records: list[Relationship], stems: list[str], prune: bool) -> list[tuple[Relationship, str]]:
+        """The articles the folder knows that this run did not build, as (last record,
+        stem): their manifest entries are kept; those whose article is gone (its file
+        deleted, or read now without giving this article) are reported, or pruned."""
+        built = {stem for (record, stem) in zip(records, stems) if record.source.where not in self.failed_paths}
+        here = set(stems)
+        read = {_real(record.source.path) for record in records}
+        failed = {_real(_file_of(failure.path)) for failure in self.result.failures}
+        kept = []
+        for stem, entry in sorted(self.known.items()):
+            if stem in built:
+                continue
+            if stem not in here:
+                source = _entry_file(entry)
+                if source not in failed and (source in read or not os.path.exists(source)):
+                    if prune:
+                        self._prune(stem, entry)
+                        continue
+                    self.result.vanished.append(str(entry.get("source") or stem))
+                    self.result.warnings.append(Diagnostic(
+                        str(entry.get("source") or stem), None, "warning",
+                        f"this article is gone; its outputs {', '.join(p.name for p in self._outputs(stem))} "
+                        "are kept (--prune removes them)"))
+                self.new_entries[stem] = entry
+            record = stored.load(self.out, stem)  # an article whose export failed keeps its last rows too
+            if record is not None:
+                kept.append((record, stem))
+        return kept
+
+    def _outputs(self, stem: str) -> list[Path]:
+        paths = (self.out / f"{stem}{exporters.get(name).EXTENSION}" for name in exporters.names())
+        return [path for path in paths if path.is_file()]
+
+    def _prune(self, stem: str, entry: dict) -> None:
+        """Remove the outputs of an article that is gone (never analysts' backups)."""
+        for path in self._outputs(stem):
+            path.unlink()
+            self.result.pruned.append(path)
+        stored.remove(self.out, stem)
+        self.result.vanished.append(str(entry.get("source") or stem))
 
     def combined(self, good: list[tuple[Relationship, str]]) -> bool:
         """OUT/relationships.xlsx, when any of its records changed (or it is missing);
@@ -302,7 +367,7 @@ class _Build:
         if not self.force and self.manifest.get("combined") == _combined_key(good, self.settings) and path.exists():
             return True
         records = [record for record, _ in good]
-        carry, outcome = self.carry.combined(), _Outcome([], [])
+        carry, outcome = self.carry.combined(good), _Outcome([], [])
         try:
             context = carry.context(path, "xlsx", outcome)
             warnings = write_atomically(path, lambda tmp: exporter.export_many(records, self.layout, tmp, context))
@@ -322,6 +387,19 @@ class _Build:
         combined = _combined_key(combined_records, self.settings) if combined_records else None
         _write_manifest(self.out, {"tool": __version__, "settings": self.settings, "articles": self.new_entries,
                                    "combined": combined, "combined_digests": self.carry.combined_digests()})
+
+
+def _file_of(where: str) -> str:
+    """The file of a diagnostic's or an entry's source: 'dump.xml[Page]' -> 'dump.xml'."""
+    return re.sub(r"\[[^\[\]]*\]$", "", where)
+
+
+def _real(path: str) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _entry_file(entry: dict) -> str:
+    return _real(str(entry.get("path") or _file_of(str(entry.get("source") or ""))))
 
 
 def _combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:

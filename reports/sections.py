@@ -22,6 +22,23 @@ _KINDS = [
 ]
 
 
+# Sections every relations article may have that hold no facts we read: kept as text,
+# quietly (a heading outside these and the kinds above is worth a warning).
+_ORDINARY = re.compile(
+    r"\b(?:cultur|educat|academ|universit|scholar|student|science|scientific|technolog|research|tourism|touris"
+    r"|migration|immigra|emigra|diaspora|communit|people|sports?\b|football|olymp|militar|defen[cs]e|security"
+    r"|cooperation|co-operation|relations\b|overview|politic|diploma|bilateral|multilateral|international"
+    r"|health|energy|environment|climate|development|aid\b|humanitarian|human rights|disputes?|conflicts?"
+    r"|border|maritime|transport|aviation|air links|media|religio|language|art\b|arts\b|music|film"
+    r"|twin|sister cit|partnership|notes|references|further reading|external links|bibliography|gallery"
+    r"|sources|citations|footnotes|organi[sz]ations|agricultur|fisher|nuclear|space|police|justice|legal)")
+
+
+def is_ordinary(heading: str) -> bool:
+    """Whether a heading of no known kind is one of the ordinary sections of an article."""
+    return bool(_ORDINARY.search(heading.lower()))
+
+
 def section_kind(heading: str) -> str | None:
     """The kind of facts a section with this heading holds, or None if unknown."""
     lowered = heading.lower()

@@ -20,6 +20,42 @@ SEED_IDS = ["georgia-mexico", "lithuania-mexico", "mexico-slovenia"]
 sys.path.insert(0, str(ROOT / "benchmarks"))  # the article generator
 
 
+# -- how the suite runs: the same on any machine ------------------------------------------
+
+
+def _hypothesis_profiles() -> None:
+    """"default" for people, "ci" (derandomized, no example database: the same examples
+    on every run and machine) where CI is set, "deep" on request (HYPOTHESIS_PROFILE)."""
+    from hypothesis import HealthCheck, settings
+
+    common = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    settings.register_profile("default", max_examples=60, **common)
+    settings.register_profile("ci", max_examples=60, derandomize=True, database=None, print_blob=True, **common)
+    settings.register_profile("deep", max_examples=2000, **common)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
+
+
+_hypothesis_profiles()
+
+
+def pytest_configure(config):
+    """REPORTS_TEST_START_METHOD=spawn|forkserver|fork runs every process pool of the
+    suite under that start method (Python 3.14 uses forkserver on Linux by default)."""
+    method = os.environ.get("REPORTS_TEST_START_METHOD")
+    if method:
+        import multiprocessing
+
+        multiprocessing.set_start_method(method, force=True)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """In CI (CI set) a skipped test is a failure: CI installs every tool a test needs."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if os.environ.get("CI") and skipped and exitstatus == 0:
+        terminalreporter.write_line(f"CI: {len(skipped)} test(s) skipped; CI must run them all", red=True)
+        terminalreporter._session.exitstatus = 1
+
+
 @pytest.fixture(autouse=True)
 def _run_from_project_root(monkeypatch):
     """Records name their source as data/<id>.txt, relative to the project root."""

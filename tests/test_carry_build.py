@@ -116,3 +116,15 @@ def test_a_dossier_resaved_by_libreoffice_digests_the_same(tmp_path, built):
                     "docx", "--outdir", str(tmp_path / "saved"), str(dossier)],
                    check=True, capture_output=True, timeout=180)
     assert documents.digest(tmp_path / "saved" / dossier.name, "docx") == documents.digest(dossier, "docx")
+
+
+def test_a_resaved_pdf_is_kept_as_a_backup(tmp_path):
+    out = tmp_path / "out"
+    assert build([ARTICLE], out, formats=["pdf"], jobs=1).ok
+    brief = out / "georgia-mexico.pdf"
+    brief.write_bytes(brief.read_bytes() + b"\n% re-saved by a viewer\n")
+    result = build([ARTICLE], out, formats=["pdf"], jobs=1, force=True)
+    [backup] = backups(out)
+    assert backup.endswith(".pdf") and result.backups == [out / backup]
+    assert (out / backup).read_bytes().endswith(b"% re-saved by a viewer\n")
+    assert not brief.read_bytes().endswith(b"% re-saved by a viewer\n")

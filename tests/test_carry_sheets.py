@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from openpyxl.styles import Font
 
+from conftest import needs
 from reports.context import ExportContext
 from reports.exporters import _xlsx
 
@@ -109,3 +110,23 @@ def test_an_unreadable_old_workbook_is_no_obstacle(tmp_path, record, default_lay
     old = tmp_path / "old.xlsx"
     old.write_bytes(b"not a zip at all")
     assert _xlsx.export(record, default_layout, tmp_path / "new.xlsx", ExportContext(previous=str(old))) == []
+
+
+@needs("soffice")
+def test_a_workbook_resaved_by_libreoffice_keeps_its_notes_and_digest(tmp_path, record, default_layout):
+    import subprocess
+
+    from reports.carry import documents
+
+    path = tmp_path / "mexico-slovenia.xlsx"
+    _xlsx.export(record, default_layout, path)
+    _, second = annotate(path, person_column=3)
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+                    "xlsx", "--outdir", str(tmp_path / "saved"), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    resaved = tmp_path / "saved" / path.name
+    assert documents.digest(resaved, "xlsx") == documents.digest(path, "xlsx")
+    rebuild(lambda out, context: _xlsx.export(record, default_layout, out, context), resaved)
+    book = openpyxl.load_workbook(resaved)
+    assert notes_by_person(book["Visits"], 3)[second] == "Protocol: state visit"
+    assert book["My analysis"]["B2"].value == "=B1*2"

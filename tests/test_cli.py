@@ -41,11 +41,36 @@ def test_inspect_summary(run):
 
 
 def test_check_reports_file_and_line(run, tmp_path):
-    path = write_article(tmp_path, "a.txt", "= Chile–Ghana relations =\n\n==Sport==\nFootball.\n")
+    path = write_article(tmp_path, "a.txt", "= Chile–Ghana relations =\n\n==Curiosities==\nFootball.\n")
     result = run("check", str(path))
     assert result.exit_code == 0
-    assert f"{path.as_posix()}:3: warning: unknown section 'Sport'" in result.stdout
-    assert run("check", "--strict", str(path)).exit_code == 1
+    assert f"{path.as_posix()}:3: warning: unknown section 'Curiosities'" in result.stdout
+    assert run("check", "--strict", str(path)).exit_code == 0  # kept as text: nothing lost
+
+
+def test_ordinary_sections_are_kept_quietly_and_strict_fails_on_loss(run, tmp_path):
+    sections = "".join(f"=={heading}==\nText.\n" for heading in (
+        "Culture", "Education", "Tourism", "Migration", "Sports", "Military cooperation", "Cultural relations"))
+    path = write_article(tmp_path, "a.txt", f"= Chile–Ghana relations =\n\nLead.\n{sections}")
+    result = run("check", str(path))
+    assert result.exit_code == 0 and result.stdout == ""
+    lossy = write_article(tmp_path, "b.txt", "= Chile–Ghana relations =\n\nLead.\n\n==High-level visits==\n"
+                          "High-level visits from Chile to Ghana\n- President Ana Ruiz\n- Minister Luis Paz\n")
+    result = run("check", "--strict", str(lossy))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and "visit without a date" in lines[0] and lines[0].endswith("(and 1 more like it)")
+
+
+def test_build_prints_the_warnings_check_prints(tmp_path):
+    path = "tests/articles/every-check-warning.txt"
+    checked = CliRunner().invoke(cli, ["check", path])
+    built = CliRunner().invoke(cli, ["build", path, "--out", str(tmp_path), "--format", "json", "-j", "1"])
+    assert built.exit_code == 0
+    warnings = [line for line in built.stderr.splitlines() if ": warning: " in line]
+    assert warnings == checked.stdout.splitlines()
+    quiet = CliRunner().invoke(cli, ["build", path, "--out", str(tmp_path / "q"), "--format", "json", "-q"])
+    assert ": warning: " not in quiet.stderr
 
 
 def test_bad_file_in_a_batch(run, tmp_path):
@@ -102,7 +127,7 @@ EVERY_CHECK_WARNING = [
     '17: warning: trade figure of 900,000,000,000,000 US$ is not plausible: left out',
     "18: warning: trade figure in a currency other than US dollars not read: 'In 2022, trade totaled €5 million.'",
     "20: warning: no diplomatic mission understood in 'Relations are handled elsewhere.'",
-    "21: warning: unknown section 'Sport': kept as text, no facts read from it",
+    "21: warning: unknown section 'Curiosities': kept as text, no facts read from it",
     '22: warning: control characters removed',
     '23: warning: section without a heading',
 ]
@@ -143,3 +168,60 @@ def test_build_exit_codes(run, tmp_path):
     assert run("build", "data/georgia-mexico.txt", "--format", "json", "--out", str(tmp_path / "ok")).exit_code == 0
     assert run("build", str(tmp_path / "nowhere"), "--format", "json", "--out", str(tmp_path / "no")).exit_code == 1
     assert run("build", "--format", "odt", "--out", str(tmp_path / "bad")).exit_code == 2
+
+
+# -- layouts that say what is wrong ----------------------------------------------------------
+
+
+def _layout_file(tmp_path, text):
+    path = tmp_path / "mine.toml"
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('[colours]\nprimary = "#000000"\n', "[colours]: unknown table; did you mean [colors]?"),
+    ('[page]\nsise = "A4"\n', "[page] sise: unknown key; did you mean [page] size?"),
+    ('descripton = "x"\n', "descripton: unknown key; did you mean description?"),
+    ('[nonsense]\nx = 1\n', "[nonsense]: unknown table"),
+])
+def test_a_misspelt_layout_table_or_key_fails_with_its_name(tmp_path, text, message):
+    from reports.errors import LayoutError
+    from reports.layout import load_layout
+
+    with pytest.raises(LayoutError) as raised:
+        load_layout(_layout_file(tmp_path, text))
+    assert str(raised.value).endswith(message)
+    result = CliRunner().invoke(cli, ["build", "data/georgia-mexico.txt", "--out", str(tmp_path / "out"),
+                                      "--layout", _layout_file(tmp_path, text)])
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+
+
+def test_layouts_lists_page_size_and_language(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "letter.toml").write_text('description = "US"\n[page]\nsize = "Letter"\n', "utf-8")
+    (tmp_path / "layouts" / "broken.toml").write_text('[colours]\n', "utf-8")
+    result = CliRunner().invoke(cli, ["layouts"])
+    lines = {line.split()[0]: line for line in result.output.splitlines()}
+    assert lines["default"].split()[1:3] == ["A4", "en-GB"]
+    assert lines["es"].split()[1] == "A4" and lines["es"].split()[2].startswith("es")
+    assert lines["letter"].split()[1:3] == ["Letter", "en-GB"]
+    assert "did you mean [colors]?" in lines["broken"]
+
+
+def test_a_folder_named_like_a_layout_does_not_shadow_it(tmp_path, monkeypatch):
+    from reports.layout import load_layout
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "es").mkdir()
+    assert load_layout("es").source == "built-in es"
+
+
+def test_a_missing_word_template_is_one_error_before_any_article(tmp_path):
+    layout = _layout_file(tmp_path, '[docx]\ntemplate = "nowhere.docx"\n')
+    result = CliRunner().invoke(cli, ["build", "data", "--out", str(tmp_path / "out"), "--layout", layout])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"reports: [docx] template 'nowhere.docx' not found (layout {layout})"]
+    assert not list((tmp_path / "out").glob("*.pdf"))

@@ -1,5 +1,6 @@
-"""The Word dossier (reports/exporters/_docx/), read back with python-docx and
-LibreOffice. Each dossier is built once per module."""
+"""The Word dossier (reports/exporters/_docx/), read back with python-docx (the
+LibreOffice conversion is in test_real_applications.py, once for the suite). Each
+dossier is built once per module."""
 
 from __future__ import annotations
 
@@ -13,8 +14,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from conftest import (SEED_IDS, docx_text, export_in_another_process, needs, normalise, pdf_text,
-                      reader_facts, soffice_to_pdf, write_article)
+from conftest import SEED_IDS, docx_text, export_in_another_process, reader_facts, write_article
 from reports import facts_view
 from reports.exporters import _docx
 
@@ -290,7 +290,8 @@ def test_zip_entries_have_fixed_times_and_content_types_first(built, seed_record
     with zipfile.ZipFile(built["georgia-mexico"][0]) as archive:
         infos = archive.infolist()
     assert infos[0].filename == "[Content_Types].xml"
-    assert {info.date_time for info in infos} == {(when.year, when.month, when.day, 0, 0, 0)}
+    # Zip times have two-second steps; SOURCE_DATE_EPOCH may give any time of day.
+    assert {info.date_time for info in infos} == {(*when.timetuple()[:5], when.second // 2 * 2)}
     assert "docProps/thumbnail.jpeg" not in {info.filename for info in infos}
 
 
@@ -383,19 +384,6 @@ def test_a_template_named_in_a_layout_file_is_found_next_to_it(tmp_path, seed_re
 
 # -- LibreOffice ----------------------------------------------------------------------------
 
-
-@needs("soffice", "pdftotext")
-def test_libreoffice_converts_the_dossiers_with_their_diacritics(built, tmp_path_factory, seed_records):
-    paths = [path for path, _ in built.values()]
-    pdfs = soffice_to_pdf(paths, tmp_path_factory.mktemp("pdf"))
-    texts = {path.stem: pdf_text(pdf) for path, pdf in pdfs.items()}
-    assert "Ignatavičius" in texts["lithuania-mexico"] and "Šiauliai" in texts["lithuania-mexico"]
-    assert "Drnovšek" in texts["mexico-slovenia"]
-    assert "Relaciones establecidas" in texts["georgia-mexico-es"]
-    for record_id in SEED_IDS:
-        record = seed_records[record_id]
-        assert normalise(record.title) in texts[record_id]
-        assert record.source.sha256 in texts[record_id].replace(" ", "")
 
 
 @pytest.mark.parametrize("record_id", SEED_IDS)

@@ -60,7 +60,7 @@ def test_relations_pages_of_a_dump_in_every_compression(tmp_path, name, pack):
     assert peru.established == "1873-08-21"
     assert peru.events[0].cites == ("c1",) and peru.citations[0].url == "https://x.example/pj"
     # lines count within the page's text, as in the .wiki file
-    assert [v.line for v in latvia.visits] == [18, 19, 24, 26]
+    assert [v.line for v in latvia.visits] == [18, 19, 25, 27]
 
 
 def test_a_dump_is_recognised_by_content_under_another_name(tmp_path):
@@ -114,4 +114,30 @@ def test_a_hostile_page_title_never_reaches_a_path(tmp_path):
     path.write_bytes(dump(page("../../Etc–Passwd relations", "Lead text.")))
     result = build([path], tmp_path / "out", formats=("json",), combined=False)
     assert result.ok
-    assert sorted(p.name for p in (tmp_path / "out").rglob("*") if not p.name.startswith(".")) == ["etc-passwd.json"]
+    out = tmp_path / "out"
+    # the build's own hidden files and folders (.reports-state/...) aside
+    written = [p for p in out.rglob("*") if not any(part.startswith(".") for part in p.relative_to(out).parts)]
+    assert sorted(p.name for p in written) == ["etc-passwd.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.xml", "out"]
+
+
+def test_every_document_names_the_page_its_revision_and_address(tmp_path):
+    import openpyxl
+    import subprocess
+    from docx import Document
+
+    from reports.pipeline import build
+
+    path = tmp_path / "d.xml"
+    path.write_bytes(DUMP)
+    result = build([path], tmp_path / "out", formats=("pdf", "docx", "xlsx"), combined=False, jobs=1)
+    assert result.ok, result.failures
+    url = "https://en.wikipedia.org/wiki/Latvia%E2%80%93Mexico_relations?oldid=1001"
+    pdf = subprocess.run(["pdftotext", str(tmp_path / "out" / "latvia-mexico.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "1001 (2024-05-01T10:00:00Z)" in pdf and url in pdf.replace("\n", "")
+    cells = [c.text for t in Document(tmp_path / "out" / "latvia-mexico.docx").tables for r in t.rows for c in r.cells]
+    assert "Latvia–Mexico relations" in cells and url in cells
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "latvia-mexico.xlsx").worksheets[0]
+    values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True)}
+    assert values["Revision"] == "1001 (2024-05-01T10:00:00Z)" and values["Address"] == url

@@ -65,3 +65,23 @@ def test_timeline_is_in_date_order_and_stable(seed_records):
     assert [e.date for e in entries] == sorted(e.date for e in entries)
     assert len(entries) == len(seed_records["lithuania-mexico"].events) + sum(
         1 for v in seed_records["lithuania-mexico"].visits if v.date)
+
+
+def test_visit_counts_by_year_over_many_records(seed_records):
+    from reports.model import Visit
+
+    def visit(date):
+        return Visit(from_="A", to="B", office="President", person="X", date=date, line=1)
+
+    one = dataclasses.replace(seed_records["georgia-mexico"], visits=(visit("2001-05-03"), visit("1999"), visit(None)))
+    two = dataclasses.replace(seed_records["mexico-slovenia"], visits=(visit("2001"), visit("2001-12")))
+    assert facts_view.visit_counts_by_year([one, two]) == [(1999, 1), (2001, 3)]
+    assert facts_view.visit_counts_by_year([]) == []
+
+
+def test_timeline_names_each_visit_by_office_and_person(seed_records):
+    record = seed_records["georgia-mexico"]
+    visits = [e for e in facts_view.timeline(record) if e.kind == "visit"]
+    wanted = sorted((v.date, " ".join(p for p in (v.office, v.person) if p)) for v in record.visits if v.date)
+    assert sorted((e.date, e.text) for e in visits) == wanted
+    assert any(v.office and v.person for v in record.visits)  # the join is exercised

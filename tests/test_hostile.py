@@ -90,6 +90,7 @@ def texts_by_article(tmp_path_factory):
     return texts
 
 
+@needs("pdftotext")
 @pytest.mark.parametrize("article", sorted(FACTS))
 def test_facts_appear_literally_in_every_format(texts_by_article, article):
     for suffix, text in texts_by_article[article].items():
@@ -105,6 +106,7 @@ def test_facts_appear_literally_in_every_format(texts_by_article, article):
             assert re.sub(r"\s+", "", expected) in squeezed, (suffix, expected)
 
 
+@needs("pdftotext")
 @pytest.mark.parametrize("article", sorted(TEXT))
 def test_article_text_appears_literally(texts_by_article, article):
     for suffix, text in texts_by_article[article].items():

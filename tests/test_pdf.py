@@ -328,6 +328,7 @@ def test_flag_placement_keeps_labels_and_leaders_apart():
             assert not low.start - 2.5 <= high.x <= low.end + 2.5  # leader crosses no label
 
 
+@needs("pdftotext")
 def test_characters_beyond_the_basic_plane_are_substituted(tmp_path, default_layout, seed_records):
     """reportlab maps them wrongly for text extraction (😀 came back as another
     character), so they are drawn as the substitute, with a warning."""

@@ -75,7 +75,7 @@ def test_a_failing_article_does_not_stop_the_batch(tmp_path):
 def test_strict_stops_at_the_first_problem(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    write_article(folder, "a.txt", "= Chile–Ghana relations =\n\n==Sport==\nFootball.\n")
+    write_article(folder, "a.txt", "= Chile–Ghana relations =\n\n==Curiosities==\nFootball.\n")
     result = build([folder], tmp_path / "out", formats=["json"], strict=True)
     assert not result.ok and result.stopped_early and result.built == 0
     assert "unknown section" in result.failures[0].message
@@ -160,14 +160,21 @@ def test_hostile_titles_stay_inside_the_output_folder(tmp_path):
     assert json.loads((out / "con-nul.json").read_text("utf-8"))["countries"] == ["CON", "NUL"]
 
 
-def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypatch):
-    import os
-
-    def killed(record, layout, path, context=None):
+def _export_then_die(record, stem, out, formats, layout_reference, verbose, build_id, carry=None):
+    """A worker killed mid-write, as the out-of-memory killer would. At module level, so
+    that spawn and forkserver workers find it by name (a monkeypatched exporter is seen
+    by forked workers only)."""
+    def die(path):
         path.write_text("partial", "utf-8")
-        os._exit(9)  # as the out-of-memory killer would
+        os._exit(9)
 
-    monkeypatch.setattr(exporters.get("json"), "export", killed)
+    write_atomically(Path(out) / f"{stem}.json", die, build_id)
+
+
+def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypatch):
+    import reports.pipeline
+
+    monkeypatch.setattr(reports.pipeline, "export_article", _export_then_die)
     result = build(["data"], tmp_path, formats=["json"], jobs=2)
     assert result.failed == 3 and result.built == 0
     assert all("worker process died" in f.message for f in result.failures)
@@ -258,7 +265,8 @@ def test_verbose_and_strict_summaries(tmp_path, monkeypatch):
     quiet = runner.invoke(cli, [*args, "--out", str(tmp_path / "a")])
     assert quiet.exit_code == 0
     assert quiet.stderr.splitlines()[-1].startswith("built 1, skipped 0, failed 0 in ")
-    assert quiet.stderr.splitlines()[-1].endswith(" s (1 warning; --verbose shows it)")
+    assert quiet.stderr.splitlines()[-1].endswith(" s (1 warning)")
+    assert quiet.stderr.splitlines()[0] == f"{article}: warning: something odd in the export"
     verbose = runner.invoke(cli, [*args, "--out", str(tmp_path / "b"), "--verbose"])
     assert verbose.exit_code == 0
     assert verbose.stderr.splitlines()[:2] == [f"{article}: warning: something odd in the export",
@@ -285,6 +293,7 @@ def test_an_output_folder_that_cannot_be_created_is_one_error(tmp_path):
 
 def test_a_failing_combined_workbook_is_reported_and_not_marked_current(tmp_path, monkeypatch):
     xlsx = exporters.get("xlsx")
+    working = xlsx.export_many
 
     def broken(records, layout, path, context=None):
         raise RuntimeError("disk on fire")
@@ -296,7 +305,7 @@ def test_a_failing_combined_workbook_is_reported_and_not_marked_current(tmp_path
         "internal error while writing the combined workbook: RuntimeError: disk on fire"]
     assert not (tmp_path / "relationships.xlsx").exists()
     assert json.loads((tmp_path / MANIFEST).read_text("utf-8"))["combined"] is None
-    monkeypatch.undo()
+    monkeypatch.setattr(xlsx, "export_many", working)  # not undo(): that would undo the chdir too
     again = build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx"], jobs=1)
     assert again.ok and again.written == [tmp_path / "relationships.xlsx"]
 
@@ -320,3 +329,65 @@ def test_an_empty_folder_and_a_missing_path(tmp_path):
     missing = build([tmp_path / "nowhere"], tmp_path / "out", formats=["json"], jobs=1)
     assert not missing.ok and missing.built == 0
     assert [str(f) for f in missing.failures][0].startswith((tmp_path / "nowhere").as_posix())
+
+
+# -- builds that never shrink what they did not touch ----------------------------------------
+
+
+def _three_articles(folder: Path) -> list[Path]:
+    folder.mkdir(exist_ok=True)
+    return [write_article(folder, f"{name}.txt", Path(f"data/{name}.txt").read_text("utf-8"))
+            for name in ("georgia-mexico", "lithuania-mexico", "mexico-slovenia")]
+
+
+def _combined_titles(path: Path) -> list[str]:
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path, read_only=True)["Overview"]
+    rows = list(sheet.iter_rows(values_only=True))
+    return sorted(str(row[0]) for row in rows[1:] if row and row[0])
+
+
+def test_building_one_article_keeps_every_relationship_of_the_folder(tmp_path):
+    articles = _three_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    assert build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1).ok
+    whole = _combined_titles(out / "relationships.xlsx")
+    assert len(whole) == 3
+    articles[0].write_text(articles[0].read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    one = build([articles[0]], out, formats=["xlsx", "json"], jobs=1)
+    assert one.ok and one.built == 1 and not one.vanished
+    assert _combined_titles(out / "relationships.xlsx") == whole
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    assert sorted(manifest["articles"]) == ["georgia-mexico", "lithuania-mexico", "mexico-slovenia"]
+    # The next build of all three skips the two that one build did not touch.
+    again = build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1)
+    assert (again.built, again.skipped) == (0, 3)
+
+
+def test_a_deleted_article_is_reported_and_pruned(tmp_path):
+    articles = _three_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    assert build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1).ok
+    articles[2].unlink()
+    kept = build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1)
+    assert kept.vanished == [articles[2].as_posix()] and not kept.pruned
+    assert any("this article is gone" in w.message and "mexico-slovenia.json" in w.message for w in kept.warnings)
+    assert (out / "mexico-slovenia.xlsx").exists() and len(_combined_titles(out / "relationships.xlsx")) == 3
+    runner = CliRunner()
+    pruned = runner.invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out), "--format", "xlsx,json",
+                                 "-j", "1", "--prune"])
+    assert pruned.exit_code == 0, pruned.output
+    assert "removed 2 files of 1 article that no longer exist" in pruned.output
+    assert not (out / "mexico-slovenia.xlsx").exists() and not (out / "mexico-slovenia.json").exists()
+    assert len(_combined_titles(out / "relationships.xlsx")) == 2
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    assert sorted(manifest["articles"]) == ["georgia-mexico", "lithuania-mexico"]
+
+
+def test_the_same_file_given_twice_is_built_once(tmp_path):
+    article = Path("data/georgia-mexico.txt")
+    result = build([article, "./data/georgia-mexico.txt", "data"], tmp_path, formats=["json"], jobs=1)
+    assert result.ok and result.built == 3 and not result.warnings
+    assert sorted(p.name for p in tmp_path.glob("[!.]*.json")) == [
+        "georgia-mexico.json", "lithuania-mexico.json", "mexico-slovenia.json"]

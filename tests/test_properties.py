@@ -16,18 +16,14 @@ import docx
 import openpyxl
 import pypdf
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reports import exporters
 from reports.errors import ArticleError, ReportsError
 from reports.loader import read
 
-settings.register_profile("default", max_examples=60, deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.register_profile("deep", max_examples=2000, deadline=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# The profiles ("default", "ci": derandomized and database-free, "deep") are in conftest.py.
 
 names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(
     lambda s: s.strip() and "–" not in s and "=" not in s and "\n" not in s)

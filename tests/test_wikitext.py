@@ -59,8 +59,8 @@ def test_visits_from_a_list_and_from_a_table_with_rowspans():
     assert [(v.from_, v.to, v.office, v.person, v.date, v.line) for v in record.visits] == [
         ("Latvia", "Mexico", "President", "Vaira Vīķe-Freiberga", "2006", 18),
         ("Latvia", "Mexico", "Foreign Minister", "X", "2007", 19),
-        ("Mexico", "Latvia", "Senator", "A", "2009", 24),
-        ("Mexico", "Latvia", "Senator", "B", "2009", 26),
+        ("Mexico", "Latvia", "Senator", "A", "2009", 25),
+        ("Mexico", "Latvia", "Senator", "B", "2009", 27),
     ]
     table = record.sections[1].blocks[1]
     assert table.type == "table" and table.header == ("Year", "Visitor")

@@ -133,6 +133,17 @@ def _our_bookmark(element, prefix: str) -> str | None:
     return None
 
 
+# LibreOffice saves a boolean cell as a formula.
+_BOOLEAN_FORMULAS = {"=TRUE()": "True", "=FALSE()": "False"}
+
+
+def _cell_text(value) -> str:
+    from .sheets import _text
+
+    text = _text(value)
+    return _BOOLEAN_FORMULAS.get(text, text)
+
+
 def _workbook_cells(path: Path):
     """Cell values of the generated sheets (named in the properties), minus the Notes
     column and the closing notes sheet."""
@@ -157,6 +168,6 @@ def _workbook_cells(path: Path):
             skip = len(header) - 1 - header[::-1].index(notes_header) if notes_header in header else None
             yield "\t".join(_text(v) for i, v in enumerate(header) if i != skip)
             for row in rows:
-                yield "\t".join(_text(v) for i, v in enumerate(row) if i != skip)
+                yield "\t".join(_cell_text(v) for i, v in enumerate(row) if i != skip)
     finally:
         book.close()

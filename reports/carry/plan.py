@@ -1,6 +1,7 @@
 """What a build carries over for each document it writes, decided in the main process
 and handed to the workers: the digests the manifest recorded, whether to carry
-analysts' work at all (--no-carry), and the time that names any backup."""
+analysts' work at all (--no-carry), the time that names any backup, and the changes
+since the last build (from the build state, state.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..context import ExportContext
-from . import documents
+from . import documents, state
 
 
 @dataclass(frozen=True)
@@ -18,13 +19,15 @@ class CarryPlan:
     digests: dict = field(default_factory=dict)   # format -> documents.record() of the last build
     carry: bool = True
     when: datetime.datetime | None = None
+    changes: tuple = ()
+    last_build: str | None = None
 
     def context(self, path: Path, format_name: str, outcome) -> ExportContext:
         """Back up an edited or invalid document, then say what the exporter may carry from."""
         prepared = documents.prepare(path, format_name, self.digests.get(format_name), self.carry, self.when)
         outcome.warnings += prepared.warnings
         outcome.backups += [str(backup) for backup in prepared.backups]
-        return ExportContext(previous=prepared.previous)
+        return ExportContext(previous=prepared.previous, changes=self.changes, last_build=self.last_build)
 
     def digest(self, path: Path, format_name: str) -> dict:
         try:
@@ -37,10 +40,12 @@ class CarryPlans:
     """The plans of one build, from the manifest the last build wrote (read even with
     --force, which ignores it for deciding what to rebuild)."""
 
-    def __init__(self, manifest: dict, carry: bool = True):
-        self.manifest, self.carry = manifest, carry
+    def __init__(self, out: Path, manifest: dict, carry: bool = True):
+        self.out, self.manifest, self.carry = Path(out), manifest, carry
         self.when = datetime.datetime.now()
+        self.today = state.build_date()
         self.combined_digest: dict | None = None
+        self.pending: dict[str, state.ArticleState] = {}  # written once the article's documents are
 
     def _recorded(self, stem: str) -> dict:
         entry = (self.manifest.get("articles") or {}).get(stem) or {}
@@ -48,13 +53,26 @@ class CarryPlans:
         return digests if isinstance(digests, dict) else {}
 
     def for_article(self, stem: str, record) -> CarryPlan:
-        return CarryPlan(self._recorded(stem), self.carry, self.when)
+        after = state.next_state(state.read(self.out, stem), record.to_dict(), self.today)
+        self.pending[stem] = after
+        return CarryPlan(self._recorded(stem), self.carry, self.when, after.changes, after.since)
+
+    def built(self, stem: str) -> None:
+        """The article's documents are written: its record becomes the last one."""
+        if stem in self.pending:
+            state.write(self.out, stem, self.pending.pop(stem))
 
     def merged_digests(self, stem: str, new: dict) -> dict:
         return {**self._recorded(stem), **new}
 
-    def combined(self) -> CarryPlan:
-        return CarryPlan(self._combined_recorded(), self.carry, self.when)
+    def combined(self, good) -> CarryPlan:
+        """The combined workbook's plan: the changes of every article, each named."""
+        changes = []
+        for record, stem in good:
+            current = self.pending.get(stem) or state.read(self.out, stem)
+            if current:
+                changes += [{"article": record.id, **change, "since": current.since} for change in current.changes]
+        return CarryPlan(self._combined_recorded(), self.carry, self.when, tuple(changes))
 
     def _combined_recorded(self) -> dict:
         digests = self.manifest.get("combined_digests")

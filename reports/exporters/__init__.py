@@ -6,6 +6,7 @@ Every exporter module has the same small surface:
     EXTENSION = ".pdf"
     def export(record, layout, path, context=None) -> list[str]        # warnings
     def export_many(records, layout, path, context=None) -> list[str]  # optional: combined output
+    def check(layout) -> None    # optional: raise ReportsError for a layout it cannot use
 
 `context` is a reports.context.ExportContext (the build's date, changes since the last
 build, the document being replaced); None means a first build.

@@ -1,4 +1,5 @@
-"""JSON: the record exactly as RECORD.md describes it."""
+"""JSON: the record exactly as RECORD.md describes it; after a rebuild whose article
+changed, a `changes` list too (the difference from the last build's record)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ NAME = "json"
 EXTENSION = ".json"
 
 
-def dumps(record) -> str:
-    return json.dumps(record.to_dict(), ensure_ascii=False, indent=2) + "\n"
+def dumps(record, changes=()) -> str:
+    data = record.to_dict()
+    if changes:
+        data["changes"] = [dict(change) for change in changes]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def export(record, layout, path, context=None) -> list[str]:
     with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        stream.write(dumps(record))
+        stream.write(dumps(record, context.changes if context else ()))
     return []

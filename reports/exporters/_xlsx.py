@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ._zipfile import FixedTimeZip
-from ..facts_view import (date_parts, document_datetime, key_facts, kind_label, latest_trade,
+from ..citations_view import References, link_target
+from ..facts_view import (source_rows, date_parts, document_datetime, key_facts, kind_label, latest_trade,
                           representation, visit_counts_by_year, xml_safe)
 
 NAME = "xlsx"
@@ -47,6 +48,12 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Url:
+    """A cell value that is a web address: a hyperlink when it is http(s), else text."""
+    value: str
+
+
+@dataclass(frozen=True)
 class Column:
     label: str                  # layout label key of the header
     number_format: str | None = None  # a key of the [xlsx] options ("currency_format")
@@ -57,7 +64,12 @@ class FactSheet:
     key: str                    # layout label key of the sheet name; also names the table
     columns: tuple[Column, ...]
     rows: Callable              # (record, layout) -> iterable of row tuples
+    facts: Callable             # record -> the fact of each row, in the same order (its cites)
     fact_columns: tuple[int, ...] = ()  # the columns that identify a fact (its analyst's note follows it)
+
+
+def _url(url: str | None) -> Url | None:
+    return Url(url) if url else None
 
 
 def _iso_to_excel(iso: str | None):
@@ -106,28 +118,37 @@ def _event_rows(record, layout):
         yield _iso_to_excel(event.date), year, month, event.text, event.line
 
 
+def _export_facts(record):
+    return (export for export in record.exports for _ in export.products)
+
+
 def _columns(*labels: str, **formats: str) -> tuple[Column, ...]:
     return tuple(Column(label, formats.get(label)) for label in labels)
 
 
 FACT_SHEETS = (
     FactSheet("sheet_visits", _columns("from", "to", "office", "person", "date", "year", "month",
-                                       "source_line", date="date_format"), _visit_rows, (0, 1, 3, 4)),
+                                       "source_line", date="date_format"), _visit_rows,
+              lambda record: record.visits, (0, 1, 3, 4)),
     FactSheet("sheet_agreements", _columns("title", "date", "year", "source_line", date="date_format"),
-              _agreement_rows, (0, 1)),
+              _agreement_rows, lambda record: record.agreements, (0, 1)),
     FactSheet("sheet_trade", _columns("year", "total_usd", "source_line", total_usd="currency_format"),
-              _trade_rows, (0,)),
-    FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, (0, 1, 2)),
+              _trade_rows, lambda record: record.trade, (0,)),
+    FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, _export_facts,
+              (0, 1, 2)),
     FactSheet("sheet_missions", _columns("country", "host", "kind", "city", "city_country", "resident",
-                                         "source_line"), _mission_rows, (0, 1, 3)),
+                                         "source_line"), _mission_rows, lambda record: record.missions,
+              (0, 1, 3)),
     FactSheet("sheet_events", _columns("date", "year", "month", "text", "source_line", date="date_format"),
-              _event_rows, (0, 3)),
+              _event_rows, lambda record: record.events, (0, 3)),
 )
+SOURCE_COLUMNS = ("citation_id", "title", "publisher", "date", "accessed", "url")
 # Which sheet holds the detail of a key fact (facts_view.KeyFact.part).
 _PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "sheet_missions"}
 SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
 COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
 EARLIER_NOTES_KEY = "sheet_earlier_notes"  # written only when notes lost their fact
+CHANGES_KEY = "sheet_changes"               # written only on a rebuild whose article changed
 
 
 # -- the module interface -----------------------------------------------------------------
@@ -135,13 +156,17 @@ EARLIER_NOTES_KEY = "sheet_earlier_notes"  # written only when notes lost their 
 
 def export(record, layout, path, context=None) -> list[str]:
     """One relationship's workbook."""
-    book = _Book(layout, SHEET_KEYS, combined=False, context=context)
+    cited = bool(record.citations)
+    book = _Book(layout, _with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited)
     book.overview_of_one(record)
     for sheet in FACT_SHEETS:
         book.fact_sheet(sheet, [record])
     counts = visit_counts_by_year([record])
     book.visits_per_year(counts)
+    if cited:
+        book.sources([record])
     book.properties(record.title, document_datetime(record))
+    book.changes(record.id, context)
     book.analysts_work()
     return book.save(path)
 
@@ -149,15 +174,24 @@ def export(record, layout, path, context=None) -> list[str]:
 def export_many(records, layout, path, context=None) -> list[str]:
     """The combined workbook: every sheet starts with a Relationship column."""
     records = list(records)
-    book = _Book(layout, COMBINED_SHEET_KEYS, combined=True, context=context)
+    cited = any(record.citations for record in records)
+    book = _Book(layout, _with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited)
     book.overview_of_many(records)
     for sheet in FACT_SHEETS:
         book.fact_sheet(sheet, records)
     book.visits_per_year(visit_counts_by_year(records))
     book.latest_trade_ranking(records)
+    if cited:
+        book.sources(records)
     book.properties(layout.label("relations"), document_datetime(*records))
+    book.changes(None, context)
     book.analysts_work()
     return book.save(path)
+
+
+def _with_sources(keys, cited: bool) -> tuple[str, ...]:
+    """A workbook of cited records ends with its Sources sheet; others are as before."""
+    return (*keys, "sheet_sources") if cited else tuple(keys)
 
 
 # -- sheet names ------------------------------------------------------------------------------
@@ -193,14 +227,16 @@ def sheet_reference(name: str) -> str:
 class _Book:
     """A write-only workbook being filled sheet by sheet, collecting warnings."""
 
-    def __init__(self, layout, keys, combined: bool, context=None):
+    def __init__(self, layout, keys, combined: bool, context=None, cited: bool = False):
         from openpyxl import Workbook
 
         self.layout = layout
         self.options = layout.options("xlsx")
         self.combined = combined
+        # Only records with references get a Source URL column: plain articles' workbooks stay as they were.
+        self.cited = cited
         self.workbook = Workbook(write_only=True)
-        self.names, self.warnings = sheet_names(layout, (*keys, EARLIER_NOTES_KEY))
+        self.names, self.warnings = sheet_names(layout, (*keys, CHANGES_KEY, EARLIER_NOTES_KEY))
         self.sheets = {}
         self.styles = _Styles(layout)
         self.claims = {}  # sheet key -> sheets.NotesClaim
@@ -229,16 +265,31 @@ class _Book:
         return self.sheets[key]
 
     def fact_sheet(self, sheet: FactSheet, records) -> None:
-        """A fact sheet, its last column the analyst's Notes (carried by the fact's key)."""
-        headers = [self.label(c.label) for c in sheet.columns] + [self.label("notes_column")]
-        formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns] + [None]
+        """A fact sheet: its columns, a Source URL column when the records are cited, and
+        last the analyst's Notes (carried by the fact's key)."""
+        headers = [self.label(c.label) for c in sheet.columns]
+        formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns]
+        if self.cited:
+            headers.append(self.label("source_url_column"))
+            formats.append(None)
+        headers.append(self.label("notes_column"))
+        formats.append(None)
+
+        def rows_of(record):
+            rows = sheet.rows(record, self.layout)
+            if not self.cited:
+                return rows
+            references = References(record)
+            return ((*row, _url(references.first_url(fact.cites)))
+                    for row, fact in zip(rows, sheet.facts(record)))
+
         if self.combined:
             def facts():
-                return ((record.id, *row) for record in records for row in sheet.rows(record, self.layout))
+                return ((record.id, *row) for record in records for row in rows_of(record))
             headers, formats, freeze = [self.label("relationship"), *headers], [None, *formats], "B2"
         else:
             def facts():
-                return sheet.rows(records[0], self.layout)
+                return rows_of(records[0])
             freeze = "A2"
         claim = self._claim(sheet, headers)
 
@@ -262,6 +313,21 @@ class _Book:
         """A fact's key columns; in the combined workbook the Relationship column first."""
         return (0, *(i + 1 for i in sheet.fact_columns)) if self.combined else sheet.fact_columns
 
+    def changes(self, article: str | None, context) -> None:
+        """The Changes sheet: one row per change since the last build, as a table."""
+        changes = context.changes if context else ()
+        if not changes:
+            return
+        from ..changes_view import change_rows
+
+        def build_date(change):
+            return _iso_to_excel(change.get("since") or (context.last_build if article else None))
+        rows = [(row.article or article, row.kind, row.change, row.item, row.field, row.old, row.new, row.line,
+                 build_date(change)) for row, change in zip(change_rows(changes, self.layout), changes)]
+        headers = [self.label(k) for k in ("article", "kind", "change", "fact", "field", "old", "new",
+                                            "source_line", "build_date")]
+        self.new_sheet(CHANGES_KEY, headers, [None] * 8 + [self.styles.date_format], lambda: iter(rows), "A2")
+
     def analysts_work(self) -> None:
         """The closing notes sheet and the analyst's own sheets, after the generated ones;
         the generated sheets named in the properties for the next build."""
@@ -280,6 +346,22 @@ class _Book:
         sheets.mark_generated(self.workbook, {key: self.names[key] for key in self.sheets},
                               self.label("notes_column"))
 
+    def sources(self, records) -> None:
+        """Every reference of the records: id, title, publisher, date, accessed, URL."""
+        headers = [self.label(key) for key in SOURCE_COLUMNS]
+        formats = [None, None, None, self.options.get("date_format"), self.options.get("date_format"), None]
+
+        def rows_of(record):
+            for c in record.citations:
+                yield (c.id, c.title, c.publisher, _iso_to_excel(c.date), _iso_to_excel(c.accessed), _url(c.url))
+
+        if self.combined:
+            def make_rows():
+                return ((record.id, *row) for record in records for row in rows_of(record))
+            self.new_sheet("sheet_sources", [self.label("relationship"), *headers], [None, *formats], make_rows, "B2")
+        else:
+            self.new_sheet("sheet_sources", headers, formats, lambda: rows_of(records[0]), "A2")
+
     def overview_of_one(self, record) -> None:
         """Field/value rows: title, key facts, summary, row counts. A field links to the
         sheet holding its detail (the field, not the value: LibreOffice cannot wrap the
@@ -293,7 +375,9 @@ class _Book:
             for sheet in FACT_SHEETS:
                 count = sum(1 for _ in sheet.rows(record, self.layout))
                 yield Link(self.names[sheet.key], self.names[sheet.key]), count
-            yield self.label("source_file"), record.source.path
+            if self.cited:  # the Sources sheet, counted and linked like the fact sheets
+                yield Link(self.names["sheet_sources"], self.names["sheet_sources"]), len(record.citations)
+            yield from source_rows(record, self.layout)
         self.new_sheet("sheet_overview", [self.label("field"), self.label("value")], [None, None], make_rows, "A2")
 
     def overview_of_many(self, records) -> None:
@@ -437,6 +521,8 @@ class _SheetWriter:
         styles, ws = self.book.styles, self.worksheet
         if isinstance(value, Link):
             return styles.link_cell(ws, self._cell(value.value, number_format, wrap, row), value.sheet)
+        if isinstance(value, Url):
+            return styles.url_cell(ws, self._text(value.value, row), link_target(value.value))
         if isinstance(value, str):
             return styles.text_cell(ws, self._text(value, row), wrap)
         if isinstance(value, datetime.date):
@@ -469,7 +555,7 @@ def _wrapped_lines(row, widths, wraps) -> int:
 def _display_length(value) -> int:
     if value is None:
         return 0
-    if isinstance(value, Link):
+    if isinstance(value, (Link, Url)):
         return _display_length(value.value)
     if isinstance(value, str):
         # The longest line counts: a value with line breaks wraps at them.
@@ -558,6 +644,17 @@ class _Styles:
     def number_cell(self, ws, value, number_format: str):
         cell = _write_only_cell(ws, value)
         cell.number_format = number_format
+        return cell
+
+    def url_cell(self, ws, text: str, target: str | None):
+        """A web address: a hyperlink when `target` is given, else guarded text."""
+        if target is None:
+            return self.text_cell(ws, text, wrap=False)
+        cell = _write_only_cell(ws, text)
+        cell.quotePrefix = text.startswith(FORMULA_PREFIXES)
+        cell.font = self.link_font
+        from openpyxl.worksheet.hyperlink import Hyperlink
+        cell.hyperlink = Hyperlink(ref="", target=target, display=text)
         return cell
 
     def link_cell(self, ws, inner, sheet: str):

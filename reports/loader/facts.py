@@ -18,6 +18,10 @@ from typing import Iterator
 from ..errors import Diagnostic
 from ..model import Agreement, Event, Export, Mission, Trade, Visit
 from .. import sections as kinds
+
+# A page's External links / Further reading section is links by design, shown as they are:
+# not an unknown section to warn about.
+_LINKS_HEADING = re.compile(r"^(?:external links?|further reading)$", re.IGNORECASE)
 from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date
@@ -72,7 +76,8 @@ class _Reader:
         for section, kind in self.sections:
             if not section.heading.strip():
                 self.warn(section.line, "section without a heading")
-            elif kind is None:
+            elif kind is None and not kinds.is_ordinary(section.heading) \
+                    and not _LINKS_HEADING.match(section.heading.strip()):
                 self.warn(section.line, f"unknown section {section.heading!r}: kept as text, no facts read from it")
         facts.established, facts.reestablished = self.establishment()
         facts.memberships = self.memberships()

@@ -152,6 +152,8 @@ class Renderer:
         positional = self.positional(node)
         if name in ("flagicon", "flag icon", "flagdeco", "flagicon image", "flag decoration", "flagathlete"):
             return ""
+        if name.startswith("flag") and self.named(node, "name"):
+            return self.named(node, "name")  # {{flag|Latvia|name=Republic of Latvia}} shows the name
         if name in _FIRST_PARAMETER or name.startswith("flag"):
             return positional[0] if positional else ""
         if name in _SECOND_PARAMETER:

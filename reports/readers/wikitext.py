@@ -32,6 +32,9 @@ _BOLD_LINE = re.compile(r"^'''(?!')(.+?)(?<!')'''[.:]?$")
 _QUOTES = re.compile(r"'{2,5}")
 _BLANKS = re.compile(r"\s+")
 _MAGIC_WORDS = re.compile(r"__[A-Z]+__")
+# Markup the parser left as text because it is not closed (or not opened): `{{cite web|…`
+# with no `}}`, a `<ref>` with no `</ref>`, a stray `}}`, a `{|` table never closed.
+_UNBALANCED = re.compile(r"\{\{|\}\}|<ref\b[^>]*>|</ref>|^\{\||^\|\}", re.IGNORECASE | re.MULTILINE)
 _RELATIONS = re.compile(r"\s+relations?$|\s+relationship$", re.IGNORECASE)
 _DASHES = ("–", "—", "-")
 # Sections that hold the page's apparatus, not its text.
@@ -286,6 +289,11 @@ class _Page:
             if part:
                 if not self.buffer:
                     self.buffer_line = self.line_of(self.offset + consumed)
+                stray = _UNBALANCED.search(part)
+                if stray and self.section_kind != "apparatus":
+                    self.warnings.append(Diagnostic(
+                        self.shown, self.line_of(self.offset + consumed + stray.start()), "warning",
+                        f"unbalanced {stray.group(0)!r}: shown as text"))
                 self.buffer.append(_MAGIC_WORDS.sub("", part))
             consumed += len(part) + 1
 
@@ -464,7 +472,9 @@ class _Page:
             if all_header and not rows and not header:
                 header = texts
             elif any(texts):
-                rows.append(Row(tuple(texts), self.line_of(offset + 1 if self.source[offset] == "\n" else offset),
+                first = cells[0][1]  # the row's line is its first cell's, not the |- line above it
+                first += len(self.source[first:]) - len(self.source[first:].lstrip())
+                rows.append(Row(tuple(texts), self.line_of(first),
                                 tuple((0, ref) for ref in dict.fromkeys(refs))))
         if caption is None and not header and not rows:
             return

@@ -37,13 +37,24 @@ _COLLECT_EVERY = 50  # python-docx leaves reference cycles; see LIBRARY-NOTES.md
 _exports_since_collect = 0
 
 
+def check(layout) -> None:
+    """Fail before any article is built when the layout's template cannot be found."""
+    from ...errors import LayoutError
+    from .base import _template_path
+
+    try:
+        _template_path(layout)
+    except FileNotFoundError as error:
+        raise LayoutError(str(error)) from None
+
+
 def export(record, layout, path, context=None) -> list[str]:
     """Write the dossier of `record` to `path`; returns warnings."""
     record, warnings = facts_view.safe_record(record)
     base = base_of(layout)
     document = Document(io.BytesIO(base.blob))
     placer = _placer(document, base, context)
-    Dossier(document, base, record, layout, placer=placer).write()
+    Dossier(document, base, record, layout, placer=placer, context=context).write()
     if placer:
         warnings += placer.warnings
     set_core_properties(document, record, layout)
@@ -61,7 +72,7 @@ def _placer(document, base, context) -> NotePlacer | None:
         carried = read_notes(context.previous)
     except ValueError:
         return None
-    return NotePlacer(document, carried, base.style_ids) if carried else None
+    return NotePlacer(document, carried, base.style_ids, base.all_styles()) if carried else None
 
 
 def save_template(layout, path) -> None:

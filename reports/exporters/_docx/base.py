@@ -25,6 +25,18 @@ class Base:
     style_ids: dict[str, str]  # style name -> style id in this base
     table_style: str
     text_width_mm: float
+    _all_styles: dict[str, str] | None = None
+
+    def all_styles(self) -> dict[str, str]:
+        """Style id -> name of every style the base defines (read once, for carried notes)."""
+        if self._all_styles is None:
+            import zipfile
+
+            from .notes import style_names
+
+            with zipfile.ZipFile(io.BytesIO(self.blob)) as archive:
+                self._all_styles = style_names(archive.read("word/styles.xml"))
+        return self._all_styles
 
 
 _BASES: dict[tuple, Base] = {}

@@ -12,8 +12,10 @@ from docx.oxml.ns import qn
 
 from ... import facts_view
 from ..._version import __version__
+from ...changes_view import change_rows, changes_heading
 from ...sections import SEE_ALSO
-from . import notes
+from ...citations_view import with_references
+from . import notes, references
 from .base import Base
 from .styles import W as _W, twips as _twips
 
@@ -29,6 +31,7 @@ class Dossier:
     layout: object
     headings: list = field(default_factory=list)  # (level, text) for the cached contents
     placer: object = None  # a notes.NotePlacer when an old dossier had notes
+    context: object = None  # the build's ExportContext (changes since the last build)
     part: str | None = None  # the part being written (its heading gets the part's bookmark)
     bookmarks: int = 0
 
@@ -39,13 +42,15 @@ class Dossier:
                  "visits": self.visits, "agreements": self.agreements, "trade": self.trade,
                  "missions": self.missions, "history": self.history,
                  "other_sections": self.other_sections, "see_also": self.see_also,
-                 "sources": self.sources}
+                 "references": lambda: references.references(self), "sources": self.sources}
         written = set()
-        for part in self.layout.order:
+        for part in with_references(self.layout.order):
             self.part = part
-            if parts[part]() and part != "sources":
+            if parts[part]() and part not in ("sources", "references"):
                 self.analyst_notes(part)
                 written.add(part)
+            if part == "summary":
+                self.changes()
         self.part = None
         self.earlier_notes(written)
         _table_of_contents(self, toc_anchor)
@@ -102,6 +107,18 @@ class Dossier:
         for element in self.placer.copies(note):
             self.body_end.addprevious(element)
 
+    def changes(self) -> None:
+        """What changed since the last build, right after the summary (rebuilds only)."""
+        changes = self.context.changes if self.context else ()
+        if not changes:
+            return
+        self.heading(changes_heading(self.layout, self.context.last_build), 1, notes.CHANGES)
+        rows = [[row.kind, row.change, row.item, f"{row.old} → {row.new}" if row.field else (row.new or row.old),
+                 self.cite_cell(row.line) if row.line else ""] for row in change_rows(changes, self.layout)]
+        header = [self.label("kind"), self.label("change"), self.label("fact"), self.label("value"),
+                  self.label("source_column")]
+        self.table(header, rows, [0.14, 0.13, 0.36, 0.25, 0.12])
+
     def earlier_notes(self, written: set[str]) -> None:
         """The closing section: notes whose part this dossier no longer has."""
         if not self.placer:
@@ -126,8 +143,8 @@ class Dossier:
         else:
             self.none_recorded()
 
-    def caption(self, text: str, cite: int | None = None) -> None:
-        self.para(text, "Caption", cite)
+    def caption(self, text: str, cite: int | None = None):
+        return self.para(text, "Caption", cite)
 
     def bullets(self, items, cite: int | None = None) -> None:
         for index, item in enumerate(items):
@@ -176,6 +193,7 @@ class Dossier:
                  self.cite_cell(e.line)] for e in facts_view.timeline(self.record)]
         header = [self.label("date"), self.label("kind"), self.label("event"), self.label("source_column")]
         self.table_or_none(header, rows, [0.17, 0.11, 0.60, 0.12])
+        references.mark_rows(self, [e.cites for e in facts_view.timeline(self.record)])
         return True
 
     def visits(self) -> bool:
@@ -187,6 +205,7 @@ class Dossier:
             rows = [[facts_view.date_label(v.date, self.layout), v.office or "", v.person or "",
                      self.cite_cell(v.line)] for v in visits]
             self.table(header, rows, [0.18, 0.32, 0.38, 0.12])
+            references.mark_rows(self, [v.cites for v in visits])
         if not groups:
             self.none_recorded()
         return True
@@ -197,6 +216,7 @@ class Dossier:
                 for a in self.record.agreements]
         header = [self.label("date"), self.label("title"), self.label("source_column")]
         self.table_or_none(header, rows, [0.18, 0.70, 0.12])
+        references.mark_rows(self, [a.cites for a in self.record.agreements])
         return True
 
     def trade(self) -> bool:
@@ -210,10 +230,12 @@ class Dossier:
             header = [self.label("year"), self.label("total_usd"), self.label("value"),
                       self.label("source_column")]
             self.table(header, rows, [0.18, 0.35, 0.35, 0.12])
+            references.mark_rows(self, [t.cites for t in record.trade])
         if record.exports:
             self.heading(self.label("exports"), 2)
             for export in record.exports:
-                self.caption(self.direction_label("exports_from_to", export.from_, export.to), export.line)
+                caption = self.caption(self.direction_label("exports_from_to", export.from_, export.to), export.line)
+                references.add_notes(self, caption, export.cites, cited=True)
                 self.bullets(export.products)
         if not record.trade and not record.exports:
             self.none_recorded()
@@ -226,6 +248,7 @@ class Dossier:
         header = [self.label("country"), self.label("host"), self.label("mission"),
                   self.label("source_column")]
         self.table_or_none(header, rows, [0.2, 0.2, 0.48, 0.12])
+        references.mark_rows(self, [m.cites for m in self.record.missions])
         return True
 
     def history(self) -> bool:
@@ -244,9 +267,15 @@ class Dossier:
             if block.type == "list":
                 if block.caption:
                     self.caption(block.caption, block.line)
-                self.bullets(block.items, None if block.caption else block.line)
+                cite = None if block.caption else block.line
+                for index, item in enumerate(block.items):
+                    p = self.para(item, "List Bullet", cite if index == 0 else None)
+                    references.add_notes(self, p, block.cites_of(index), cited=cite is not None and index == 0)
+            elif block.type == "table":
+                references.table_block(self, block)
             else:
-                self.para(block.text, "Normal", block.line)
+                p = self.para(block.text, "Normal", block.line)
+                references.add_notes(self, p, block.cites, cited=True)
 
     def other_sections(self) -> bool:
         sections = facts_view.other_sections(self.record)
@@ -272,7 +301,7 @@ class Dossier:
         self.para(self.label("generated_by", version=__version__))
         source = self.record.source
         rows = [[self.label("relationship"), self.record.title],
-                [self.label("source_file"), source.path],
+                *[[label, value] for label, value in facts_view.source_rows(self.record, self.layout)],
                 [self.label("sha256"), source.sha256]]
         self.table([self.label("field"), self.label("value")], rows, [0.2, 0.8])
         return True

@@ -54,7 +54,19 @@ class CarriedNotes:
     notes: dict[str, Note] = field(default_factory=dict)   # by part key
     orphans: list[Note] = field(default_factory=list)      # from the old closing section
     links: dict[str, str] = field(default_factory=dict)    # old relationship id -> URL
-    style_names: dict[str, str] = field(default_factory=dict)  # old style id -> name
+    path: str = ""
+    _style_names: dict[str, str] | None = None
+
+    @property
+    def style_names(self) -> dict[str, str]:
+        """Old style id -> name, read only when a note uses a style the new dossier lacks."""
+        if self._style_names is None:
+            try:
+                with zipfile.ZipFile(self.path) as archive:
+                    self._style_names = style_names(archive.read("word/styles.xml"))
+            except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+                self._style_names = {}
+        return self._style_names
 
     def __bool__(self) -> bool:
         return bool(self.notes or self.orphans)
@@ -71,51 +83,52 @@ def read_notes(path) -> CarriedNotes:
     try:
         with zipfile.ZipFile(path) as archive:
             body = etree.fromstring(archive.read("word/document.xml")).find(qn("w:body"))
-            carried = CarriedNotes()
+            carried = CarriedNotes(path=str(path))
             _read_regions(body, carried)
             if carried:
                 carried.links = _external_links(archive)
-                carried.style_names = _style_names(archive)
             return carried
     except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, AttributeError) as error:
         raise ValueError(f"not a readable .docx ({type(error).__name__})") from None
 
 
-def _our_bookmark(element) -> str | None:
-    for mark in element.iter(qn("w:bookmarkStart")):
+def _marks(body) -> tuple[list[tuple[int, str, object]], list]:
+    """(index of the body child, bookmark name, that child) of each bookmark of ours,
+    in body order: one pass over the bookmarks, not over every run of the body."""
+    children = list(body)
+    position = {child: index for index, child in enumerate(children)}
+    marks, seen = [], set()
+    for mark in body.iter(qn("w:bookmarkStart")):
         name = mark.get(qn("w:name"), "")
-        if name.startswith(PREFIX):
-            return name
-    return None
+        if not name.startswith(PREFIX):
+            continue
+        top = mark
+        while top.getparent() is not body:
+            top = top.getparent()
+        index = position.get(top)
+        if index is not None and index not in seen:  # the first bookmark of ours in a paragraph counts
+            seen.add(index)
+            marks.append((index, name, top))
+    end = next((i for i, child in enumerate(children) if child.tag == qn("w:sectPr")), len(children))
+    return [(i, n, t) for i, n, t in marks if i < end] + [(end, "", None)], children
 
 
 def _read_regions(body, carried: CarriedNotes) -> None:
     """Split the body at our bookmarks; keep the regions that follow notes headings."""
+    marks, children = _marks(body)
     headings: dict[str, str] = {}  # part key -> heading text
-    current, region = None, []
-
-    def close():
-        if current is None or not _has_content(region):
-            return
-        kind, heading_element = current
-        if kind.startswith(NOTES):
-            key = kind[len(NOTES):]
-            carried.notes[key] = Note(key, headings.get(key, key), list(region))
-        elif kind.startswith(ORPHAN):
-            carried.orphans.append(Note("", _text(heading_element), list(region)))
-
-    for child in body:
-        if child.tag == qn("w:sectPr"):
-            break
-        name = _our_bookmark(child)
-        if name is None:
-            region.append(child)
-            continue
-        close()
+    for (index, name, element), (following, _, _) in zip(marks, marks[1:]):
         if name.startswith(PART):
-            headings[name[len(PART):]] = _text(child)
-        current, region = (name, child), []
-    close()
+            headings[name[len(PART):]] = _text(element)
+            continue
+        region = children[index + 1:following]
+        if not _has_content(region):
+            continue
+        if name.startswith(NOTES):
+            key = name[len(NOTES):]
+            carried.notes[key] = Note(key, headings.get(key, key), region)
+        elif name.startswith(ORPHAN):
+            carried.orphans.append(Note("", _text(element), region))
 
 
 def _text(element) -> str:
@@ -141,18 +154,16 @@ def _external_links(archive) -> dict[str, str]:
             if rel.get("TargetMode") == "External" and rel.get("Type", "").endswith("/hyperlink")}
 
 
-def _style_names(archive) -> dict[str, str]:
+def style_names(styles_xml: bytes) -> dict[str, str]:
+    """Style id -> style name in a styles.xml."""
     from lxml import etree
 
-    try:
-        styles = etree.fromstring(archive.read("word/styles.xml"))
-    except KeyError:
-        return {}
+    tag, name_tag, id_attr, val = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:val")
     names = {}
-    for style in styles.iter(qn("w:style")):
-        name = style.find(qn("w:name"))
+    for style in etree.fromstring(styles_xml).iter(tag):
+        name = style.find(name_tag)
         if name is not None:
-            names[style.get(qn("w:styleId"))] = name.get(qn("w:val"), "")
+            names[style.get(id_attr)] = name.get(val, "")
     return names
 
 
@@ -163,9 +174,12 @@ class NotePlacer:
     """Copies carried elements into a new document, remapping what refers outside the
     body: styles (by name), hyperlinks (new relationships), lists (the List Bullet style)."""
 
-    def __init__(self, document, carried: CarriedNotes, style_ids: dict[str, str]):
+    def __init__(self, document, carried: CarriedNotes, style_ids: dict[str, str], new_styles: dict[str, str]):
+        """`new_styles`: style id -> name of the new dossier (its base's, see base.py)."""
         self.document, self.carried = document, carried
-        self.new_ids = {name.casefold(): style_id for name, style_id in _new_style_names(document).items()}
+        self.known_ids = set(new_styles)
+        self.new_styles = new_styles
+        self._ids_by_name: dict[str, str] | None = None
         self.list_style = style_ids.get("List Bullet")
         self.warnings: list[str] = []
 
@@ -194,9 +208,15 @@ class NotePlacer:
         return element
 
     def _restyle(self, style) -> None:
+        """A style id the new dossier has is kept; another is found by its name (Word and
+        LibreOffice may give one style different ids); an unknown style is dropped."""
         old_id = style.get(qn("w:val"))
+        if old_id in self.known_ids:
+            return
+        if self._ids_by_name is None:
+            self._ids_by_name = {name.casefold(): sid for sid, name in self.new_styles.items()}
         name = self.carried.style_names.get(old_id, old_id or "")
-        new_id = self.new_ids.get(name.casefold()) or self.new_ids.get((old_id or "").casefold())
+        new_id = self._ids_by_name.get(name.casefold()) or self._ids_by_name.get((old_id or "").casefold())
         if new_id:
             style.set(qn("w:val"), new_id)
         else:
@@ -222,7 +242,3 @@ class NotePlacer:
             link.set(f"{_R}id", self.document.part.relate_to(url, RT.HYPERLINK, is_external=True))
         else:
             del link.attrib[f"{_R}id"]
-
-
-def _new_style_names(document) -> dict[str, str]:
-    return {style.name: style.style_id for style in document.styles if style.name}

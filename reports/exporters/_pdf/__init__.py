@@ -16,8 +16,10 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 
+from ...citations_view import with_references
 from ...facts_view import history_sections, other_sections, safe_record
-from . import parts
+from . import parts, references
+from .changes import changes_box
 from .fonts import TextGate, coverage
 from .pages import PageFurniture, make_document
 from .styles import make_styles
@@ -37,9 +39,11 @@ def export(record, layout, path, context=None) -> list[str]:
                               layout.metadata.get("company", ""))
     doc = make_document(path, layout, _metadata(record, layout, styles), furniture.on_page)
     brief = parts.Brief(record, layout, styles, gate, doc.width,
-                        tuple(part for part in layout.order if _present(part, record)))
+                        tuple(part for part in with_references(layout.order) if _present(part, record)))
     with _binary_streams():
-        doc.build(_story(brief), canvasmaker=furniture.canvasmaker())
+        story = _story(brief)
+        story[1:1] = changes_box(brief, context)  # right under the title band, on page one
+        doc.build(story, canvasmaker=furniture.canvasmaker())
     return warnings + gate.warnings()
 
 
@@ -84,6 +88,7 @@ def _present(part: str, record) -> bool:
         "history": bool(history_sections(record)),
         "other_sections": bool(other_sections(record)),
         "see_also": bool(record.see_also),
+        "references": bool(record.citations),
         "sources": True,
     }[part]
 
@@ -114,5 +119,6 @@ def _builders():
         "history": lambda b: parts.sections_part(b, "history", history_sections(b.record)),
         "other_sections": lambda b: parts.sections_part(b, "other_sections", other_sections(b.record)),
         "see_also": parts.see_also_part,
+        "references": references.references_part,
         "sources": parts.sources_part,
     }

@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..._version import __version__
 from ...facts_view import amount_label, date_label, date_parts, key_facts, mission_label, visits_by_direction
-from . import timeline
+from . import references, timeline
 from .flowables import TitleBand, data_table, heading
 from .styles import CELL_PADDING, cell_font
 
@@ -76,7 +76,8 @@ class Brief:
         return heading(self.t(title), title, f"part-{part}", 0, self.styles.h1)
 
     def citing(self) -> bool:
-        return bool(self.layout.options("pdf").get("show_line_citations", True))
+        """Whether tables get their quiet last column: for line citations, or for note numbers."""
+        return bool(self.layout.options("pdf").get("show_line_citations", True)) or bool(self.record.citations)
 
     def cite_width(self) -> float:
         return 12 * mm if self.citing() else 0.0
@@ -145,7 +146,7 @@ def visits_part(b: Brief) -> list:
                                  destination=direction.destination or "?")
         out.append(Paragraph(b.t(caption), b.styles.h2))
         rows = [[b.short(date_label(v.date, b.layout)), b.fit(v.office or "", widths[1]), b.fit(v.person or "", widths[2]),
-                 b.cite_cell(v.line)] for v in visits]
+                 references.cite_cell(b, v.line, v.cites)] for v in visits]
         header = [b.plain_label("date"), b.plain_label("office"), b.plain_label("person"), ""]
         out.append(b.table(header, rows, widths))
     return out
@@ -154,7 +155,7 @@ def visits_part(b: Brief) -> list:
 def agreements_part(b: Brief) -> list:
     w = _widths(b, 0.12)
     rows = [[b.short(str(date_parts(a.date)[0]) if a.date else b.layout.label("undated")),
-             b.fit(a.title, w[1]), b.cite_cell(a.line)] for a in b.record.agreements]
+             b.fit(a.title, w[1]), references.cite_cell(b, a.line, a.cites)] for a in b.record.agreements]
     header = [b.plain_label("year"), b.plain_label("title"), ""]
     return [b.part_heading("agreements"), b.table(header, rows, w)]
 
@@ -164,7 +165,7 @@ def trade_part(b: Brief) -> list:
     if b.record.trade:
         out.append(Paragraph(b.label("trade_totals"), b.styles.h2))
         rows = [[b.short(str(t.year)), b.short(amount_label(t.total_usd, b.layout)), b.cell(t.text),
-                 b.cite_cell(t.line)] for t in b.record.trade]
+                 references.cite_cell(b, t.line, t.cites)] for t in b.record.trade]
         header = [b.plain_label("year"), b.plain_label("total_usd"), b.plain_label("text"), ""]
         out.append(b.table(header, rows, _widths(b, 0.1, 0.18)))
     if b.record.exports:
@@ -178,7 +179,8 @@ def _exports_side_by_side(b: Brief) -> Table:
     cells = []
     for export in b.record.exports:
         caption = b.layout.label("exports_from_to", origin=export.from_, destination=export.to)
-        cell = [Paragraph(f"<b>{b.t(caption)}</b>{b.cite(export.line)}", s.small), Spacer(1, 3)]
+        marks = references.notes(b, export.cites)
+        cell = [Paragraph(f"<b>{b.t(caption)}</b>{marks}{b.cite(export.line)}", s.small), Spacer(1, 3)]
         cell += [Paragraph(b.t(p), s.bullet, bulletText="•") for p in export.products]
         cells.append(cell)
     rows = [cells[i:i + 2] + [[]] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
@@ -196,7 +198,7 @@ def _exports_side_by_side(b: Brief) -> Table:
 def missions_part(b: Brief) -> list:
     w = _widths(b, 0.2, 0.2)
     rows = [[b.fit(m.country, w[0]), b.fit(m.host, w[1]), b.fit(mission_label(m, b.layout), w[2]),
-             b.cite_cell(m.line)] for m in b.record.missions]
+             references.cite_cell(b, m.line, m.cites)] for m in b.record.missions]
     header = [b.plain_label("country"), b.plain_label("host"), b.plain_label("missions"), ""]
     return [b.part_heading("missions"), b.table(header, rows, w)]
 
@@ -230,10 +232,13 @@ def blocks(b: Brief, items) -> list:
                 out.append(Paragraph(f"<i>{b.t(block.caption)}</i>", s.text))
             # The record knows the line of the first item only; later items are not cited
             # rather than cited by a guess.
-            out += [Paragraph(b.t(item) + (b.cite(block.line) if i == 0 else ""), s.bullet, bulletText="•")
+            out += [Paragraph(b.t(item) + references.notes(b, block.cites_of(i))
+                              + (b.cite(block.line) if i == 0 else ""), s.bullet, bulletText="•")
                     for i, item in enumerate(block.items)]
+        elif block.type == "table":
+            out += references.table_block(b, block)
         else:
-            out.append(Paragraph(b.t(block.text) + b.cite(block.line), s.text))
+            out.append(Paragraph(b.t(block.text) + references.notes(b, block.cites) + b.cite(block.line), s.text))
     return out
 
 
@@ -244,8 +249,10 @@ def see_also_part(b: Brief) -> list:
 
 def sources_part(b: Brief) -> list:
     s, source = b.styles, b.record.source
-    rows = [[Paragraph(b.label("source_file"), s.fact_label), b.cell(source.path)],
-            [Paragraph(b.label("sha256"), s.fact_label), b.cell(source.sha256)]]
+    from ...facts_view import source_rows
+
+    rows = [[Paragraph(b.t(label), s.fact_label), b.cell(value)] for label, value in source_rows(b.record, b.layout)]
+    rows.append([Paragraph(b.label("sha256"), s.fact_label), b.cell(source.sha256)])
     table = Table(rows, colWidths=[b.width * 0.2, b.width * 0.8], splitInRow=1, hAlign="LEFT")
     table.setStyle(TableStyle(cell_font(s) + [("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -105,39 +105,102 @@ def groups(record) -> list[Group]:
     return [Group(year, kind, tuple(texts)) for (year, kind), texts in sorted(found.items())]
 
 
-# "In 2008, ", "Later that year in December 2010, ", "On 5 May 1921, ": the year is on the
-# axis already, so a caption starts after it.
-_LEADING_DATE = re.compile(r"^[^,]{0,40}?\b\d{4},\s*")
-
-
 def snippet(sentence: str, limit: int) -> str:
-    """The first words of a sentence, at most `limit` characters, date phrase dropped."""
-    text = _LEADING_DATE.sub("", sentence.strip()).rstrip(".")
-    if len(text) > limit:
-        cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-        text = cut.rstrip(",;:") + "…"
-    return text[:1].upper() + text[1:]
+    """A label of at most `limit` characters summarising a sentence (reports.headline)."""
+    from ...headline import headline
+    return headline(sentence, limit)
 
 
 def wordings(group: Group, limit: int) -> tuple[str, ...]:
     """A group's label wordings, the most informative first, the shortest last."""
     year, count = group.year, len(group.texts)
+    bare = f"{year} ({count})" if count > 1 else str(year)
     if group.kind == "visit":
-        names = ", ".join(dict.fromkeys(_short_name(t) for t in group.texts if t.split()))
-        return (f"{year}: {names}", f"{year} ({count})" if count > 1 else str(year))
+        visits = [v for v in group.texts if v.split()]
+        offices = ", ".join(dict.fromkeys(_office_name(v) for v in visits))
+        names = ", ".join(dict.fromkeys(_short_name(v) for v in visits))
+        return tuple(dict.fromkeys((f"{year}: {offices}", f"{year}: {names}", bare)))
     more = f" (+{count - 1})" if count > 1 else ""
-    return (f"{year} {snippet(group.texts[0], limit)}{more}", f"{year} ({count})" if count > 1 else str(year))
+    text = next((t for t in group.texts if not _CONNECTIVE.match(t)), group.texts[0])
+    return tuple(dict.fromkeys([f"{year} {snippet(text, n)}{more}" for n in (limit, limit // 2, 14)]
+                               + [bare]))
 
 
-_REGNAL_NUMBER = re.compile(r"^[IVX]+$")
+# A sentence that leans on the one before says little alone: "To this end, ...".
+_CONNECTIVE = re.compile(r"^(?:To this end|However|Also|Additionally|Furthermore|Moreover|This|These|"
+                         r"It|They|Thus|Therefore)\b")
 
 
 def _short_name(visitor: str) -> str:
-    """The last name of "President Felipe Calderón"; "Felipe VI" keeps its number's name."""
+    """The name people use for "President Felipe Calderón": "Calderón" (reports.people)."""
+    from ...people import short_name
+    office, person = _split_visitor(visitor)
+    return short_name(person)
+
+
+def _office_name(visitor: str) -> str:
+    """"Prime Minister Gilauri" for "Prime Minister Nika Gilauri"."""
+    office, person = _split_visitor(visitor)
+    if not office and person.split()[0] in _ROYAL:
+        return person  # "King Felipe VI": the title is the office
+    return f"{office} {_short_name(visitor)}".strip()
+
+
+_OFFICE_WORD = re.compile(r"^(?:[A-Z][a-z]+-)?(?:President|Prime|Minister|Foreign|Secretary|State|"
+                          r"Undersecretary|Vice|Deputy|Senator|Ambassador|Chancellor|King|Queen|"
+                          r"Emperor|Crown|Prince|Princess|Governor|Speaker|Mayor|Premier|"
+                          r"Minister\w*)$")
+
+
+_ROYAL = ("King", "Queen", "Emperor", "Empress", "Prince", "Princess")
+
+
+def _split_visitor(visitor: str) -> tuple[str, str]:
+    """(office, person) of a visit's "office person" text."""
     words = visitor.split()
-    if len(words) > 1 and _REGNAL_NUMBER.match(words[-1]):
-        return " ".join(words[-2:])
-    return words[-1]
+    cut = 0
+    while cut < len(words) - 1 and _OFFICE_WORD.match(words[cut]):
+        cut += 1
+    if words[:cut] and words[cut - 1] in _ROYAL:
+        cut -= 1  # royal titles belong to the name: "King Felipe VI"
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Years to axis units, with long empty stretches between dated entries shrunk to
+    `kept` years each (a broken axis): the recent, busy decades get the room."""
+    first: int
+    last: int
+    breaks: tuple[tuple[int, int], ...]  # (start, end) of each shrunk stretch
+    kept: float = 4.0
+
+    def unit(self, year: float) -> float:
+        """Axis position in years from `first`, with the shrunk stretches taken out."""
+        position = year - self.first
+        for start, end in self.breaks:
+            if year > start:
+                position -= (min(year, end) - start) * (1 - self.kept / (end - start))
+        return position
+
+    @property
+    def length(self) -> float:
+        return self.unit(self.last)
+
+    def hidden(self, year: float) -> bool:
+        return any(start < year < end for start, end in self.breaks)
+
+
+def scale(years: list[int], longest: float = 0.1, recent: int = 30) -> Scale:
+    """A scale for the years: a gap between dated entries longer than `longest` of the
+    whole span (and at least 10 years) is shrunk, except in the last `recent` years,
+    which keep their true proportions."""
+    low, high = min(years), max(years) + 1
+    span = high - low
+    marks = sorted(set(years))
+    breaks = tuple((a + 1, b) for a, b in zip(marks, marks[1:])
+                   if b - a - 1 >= max(10, longest * span) and b <= high - recent)
+    return Scale(low, high, breaks)
 
 
 def year_span(years: list[int]) -> tuple[int, int, int]:
@@ -188,12 +251,14 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     if not found:
         return None
     geo = Geometry(width, styles.body.regular, layout.fonts.small_size)
-    limit = int(layout.options("pdf").get("timeline_caption_chars", 30))
-    first, last, step = year_span([g.year for g in found])
+    limit = int(layout.options("pdf").get("timeline_caption_chars", 46))
+    axis_scale = scale([g.year for g in found])
+    first, last = axis_scale.first, axis_scale.last
+    step = next((s for s in _TICK_STEPS if axis_scale.length / s <= _MAX_TICKS), _TICK_STEPS[-1])
     x_min, x_max = geo.pad, width - geo.pad
 
     def x_of(year: float) -> float:
-        return x_min + (year - first) / (last - first) * (x_max - x_min)
+        return x_min + axis_scale.unit(year) / axis_scale.length * (x_max - x_min)
 
     sides = []
     total = geo.max_lanes(max_height)
@@ -216,18 +281,48 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     d.initialFontName, d.initialFontSize = geo.font, geo.size
     c = styles.colour
     d.add(Rect(0, 0, width, height, fillColor=c["light"], strokeColor=None))
-    _bar(d, geo, axis, first, last, step, x_of, c)
+    _bar(d, geo, axis, axis_scale, step, x_of, c)
     for (chosen, texts, spots, _), direction in zip(sides, (1, -1)):
         _flags(d, geo, chosen, texts, spots, axis, direction, x_of, c)
     _legend(d, geo, height, layout, c)
     return d
 
 
-def _bar(d, geo, axis, first, last, step, x_of, c):
-    """The years as a band: tick labels sit inside it, so no leader crosses them."""
+def _ticks(axis_scale, step, x_of, min_gap):
+    """Round years inside the kept stretches, plus the first year after each break;
+    none closer than `min_gap` to the one before."""
+    first, last = axis_scale.first, axis_scale.last
+    step = step if not axis_scale.breaks or step < 10 else step // 2
+    years = [y for y in range(math.ceil(first / step) * step, last + 1, step) if not axis_scale.hidden(y)]
+    years += [end for _, end in axis_scale.breaks] + [start - 1 for start, _ in axis_scale.breaks]
+    middles = [(x_of(start) + x_of(end)) / 2 for start, end in axis_scale.breaks]
+    chosen = []
+    for year in sorted(set(years)):
+        if any(abs(x_of(year) - m) < min_gap / 2 for m in middles):
+            continue
+        if x_of(year) - x_of(first) < min_gap / 2 and year != first:
+            continue
+        if x_of(last) - x_of(year) < min_gap / 2 and year != last:
+            continue
+        if not chosen or x_of(year) - x_of(chosen[-1]) >= min_gap:
+            chosen.append(year)
+    return chosen
+
+
+def _bar(d, geo, axis, axis_scale, step, x_of, c):
+    """The years as a band: tick labels sit inside it, so no leader crosses them. A
+    shrunk stretch is cut out of the band and marked with a pair of slashes."""
+    first, last = axis_scale.first, axis_scale.last
     low, high = axis - geo.bar / 2, axis + geo.bar / 2
     d.add(Rect(x_of(first), low, x_of(last) - x_of(first), geo.bar, fillColor=c["primary"], strokeColor=None))
-    for year in range(math.ceil(first / step) * step, last + 1, step):
+    for start, end in axis_scale.breaks:
+        middle = (x_of(start) + x_of(end)) / 2
+        gap = geo.size * 0.5
+        d.add(Rect(middle - gap / 2, low - 1, gap, geo.bar + 2, fillColor=c["light"], strokeColor=None))
+        for dx in (-gap / 2, gap / 2):
+            d.add(Line(middle + dx - gap * 0.4, low - 1.5, middle + dx + gap * 0.4, high + 1.5,
+                       strokeColor=c["primary"], strokeWidth=0.8))
+    for year in _ticks(axis_scale, step, x_of, stringWidth("0000  ", geo.font, geo.size)):
         x = x_of(year)
         d.add(Line(x, high, x, high - geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))
         d.add(Line(x, low, x, low + geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))

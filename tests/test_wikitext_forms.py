@@ -1,0 +1,170 @@
+"""The wikitext reader on the forms real English-Wikipedia pages use: ref forms, table
+shapes, lists, wrappers, comments, multi-line templates, and markup left unbalanced."""
+
+import pytest
+
+from reports.readers import wikitext
+
+NAME = "Latvia–Mexico relations.wiki"
+
+
+def parse(text: str):
+    return wikitext.parse(text, "t.wiki", file_name=NAME)
+
+
+def blocks(article):
+    return [block for section in article.sections for block in section.blocks]
+
+
+def record(tmp_path, text: str):
+    from reports.loader import read
+
+    path = tmp_path / NAME
+    path.write_text(text, "utf-8")
+    return read(path)
+
+
+# -- refs -------------------------------------------------------------------------------------
+
+def test_named_ref_reused_before_and_after_its_definition(tmp_path):
+    result = record(tmp_path, "Lead.<ref name=a/>\n\n== History ==\nIn 2001 X.<ref name=\"a\">"
+                              "{{cite web|url=https://a.x|title=A}}</ref> In 2002 Y.<ref name=a />\n")
+    assert [(c.id, c.url) for c in result.record.citations] == [("a", "https://a.x")]
+    assert [e.cites for e in result.record.events] == [("a",), ("a",)]
+    assert result.warnings == []
+
+
+def test_list_defined_refs_in_reflist_refs(tmp_path):
+    result = record(tmp_path, "Lead.<ref name=late/>\n\n== References ==\n{{Reflist|refs=\n"
+                              "<ref name=late>{{cite news|url=https://late.x|title=L|work=W}}</ref>\n}}\n")
+    assert [(c.id, c.url, c.title, c.publisher) for c in result.record.citations] == [
+        ("late", "https://late.x", "L", "W")]
+    assert result.warnings == []
+
+
+def test_sfn_and_r_templates_are_citations(tmp_path):
+    result = record(tmp_path, "Lead.<ref name=a>https://a.x</ref>\n\n== History ==\n"
+                              "In 2001 X.{{r|a}} In 2002 Y.{{sfn|Smith|2009|p=4}} In 2003 Z.{{sfn|Smith|2009|p=4}}\n")
+    assert [(c.id, c.title) for c in result.record.citations] == [("a", None), ("sfn-Smith-2009", "Smith 2009")]
+    assert [e.cites for e in result.record.events] == [("a",), ("sfn-Smith-2009",), ("sfn-Smith-2009",)]
+
+
+def test_group_refs_and_their_reflist_are_not_body_text(tmp_path):
+    result = record(tmp_path, "Lead.\n\n== History ==\nIn 2001 X.<ref group=\"n\">A note.</ref>\n\n"
+                              "== Notes ==\n{{reflist|group=n}}\n")
+    assert [s.heading for s in result.record.sections] == ["History"]
+    assert result.record.events[0].text == "In 2001 X."
+
+
+def test_bare_url_bracketed_url_and_cite_without_url(tmp_path):
+    result = record(tmp_path, "Lead.<ref>https://bare.x/p</ref> Two.<ref>[https://br.x Br title]</ref> "
+                              "Three.<ref>{{cite journal|last=A|title=T|journal=J|year=2000}}</ref>\n")
+    assert [(c.url, c.title) for c in result.record.citations] == [
+        ("https://bare.x/p", None), ("https://br.x", "Br title"), (None, "T")]
+
+
+def test_archived_cite_keeps_the_original_url(tmp_path):
+    result = record(tmp_path, "Lead.<ref>{{cite web|url=https://a.x|archive-url=https://web.archive.org/a"
+                              "|title=T|archive-date=1 May 2020|url-status=dead}}</ref>\n")
+    assert result.record.citations[0].url == "https://a.x"
+
+
+def test_ref_name_with_spaces_and_quotes(tmp_path):
+    result = record(tmp_path, "Lead.<ref name = \"a b\" >https://a.x</ref> X.<ref name=\"a b\"/>\n")
+    assert [c.id for c in result.record.citations] == ["a b"]
+
+
+# -- tables -----------------------------------------------------------------------------------
+
+def test_table_with_caption_and_header_cells_on_their_own_lines():
+    article, _ = parse("Lead.\n\n== History ==\n{|\n|+ Cap\n|-\n! A\n! B\n|-\n| 1\n| 2\n|}\n")
+    table = blocks(article)[0]
+    assert (table.caption.text, table.header, [r.cells for r in table.rows]) == ("Cap", ["A", "B"], [("1", "2")])
+    assert [r.line for r in table.rows] == [10]
+
+
+def test_table_without_header():
+    article, _ = parse("Lead.\n\n== History ==\n{| class=wikitable\n|-\n| a || b\n|-\n| c || d\n|}\n")
+    table = blocks(article)[0]
+    assert table.header == [] and [(r.cells, r.line) for r in table.rows] == [(("a", "b"), 6), (("c", "d"), 8)]
+
+
+def test_colspan_cell_attributes_and_br_in_cells():
+    article, _ = parse("Lead.\n\n== History ==\n{| class=wikitable\n! Year !! Visitor\n|-\n"
+                       "| colspan=2 | none\n|-\n| 2001 || style=\"color:red\" | A<br />B\n|}\n")
+    assert [r.cells for r in blocks(article)[0].rows] == [("none", "none"), ("2001", "A B")]
+
+
+def test_rowspans_fill_down_and_rows_name_their_cell_lines(tmp_path):
+    result = record(tmp_path, "Lead.\n\n== Visits ==\n{| class=\"wikitable\"\n! From !! To !! Visitor !! Year\n"
+                              "|-\n| rowspan=\"2\" | Latvia || rowspan=\"2\" | Mexico || President A || 2001\n"
+                              "|-\n| Minister B || 2002\n|-\n| Mexico || Latvia || Senator C || 2003\n|}\n")
+    assert [(v.from_, v.to, v.person, v.date, v.line) for v in result.record.visits] == [
+        ("Latvia", "Mexico", "A", "2001", 7), ("Latvia", "Mexico", "B", "2002", 9),
+        ("Mexico", "Latvia", "C", "2003", 11)]
+
+
+# -- lists, wrappers, comments, multi-line templates ------------------------------------------
+
+def test_nested_and_mixed_lists_are_items():
+    article, _ = parse("Lead.\n\n== History ==\n* a\n*# b\n*: cont\n** c\n")
+    assert [item.text for item in blocks(article)[0].items] == ["a", "b", "cont", "c"]
+
+
+@pytest.mark.parametrize("opening, closing", [("{{div col|colwidth=20em}}", "{{div col end}}"),
+                                              ("{{Div col begin}}", "{{Div col end}}"),
+                                              ("<div style=\"column-count:2\">", "</div>")])
+def test_column_wrappers_keep_their_list(opening, closing):
+    article, _ = parse(f"Lead.\n\n== See also ==\n{opening}\n* A\n* B\n{closing}\n")
+    assert [[item.text for item in b.items] for b in blocks(article)] == [["A", "B"]]
+
+
+def test_comment_over_lines_is_dropped_and_lines_stay_true():
+    article, _ = parse("Lead.\n\n== History ==\nA<!-- x\ny\nz -->B.\n\nC.\n")
+    assert [(b.text.text, b.text.line) for b in blocks(article)] == [("AB.", 4), ("C.", 8)]
+
+
+def test_template_over_several_lines_inside_a_paragraph():
+    article, _ = parse("Lead.\n\n== History ==\nIn 2001 {{convert\n|100\n|km}} away. Next.\n\nD.\n")
+    assert [(b.text.text, b.text.line) for b in blocks(article)] == [("In 2001 100 km away. Next.", 4), ("D.", 8)]
+
+
+@pytest.mark.parametrize("source, shown", [
+    ("{{Flag|Latvia|name=Republic of Latvia}}", "Republic of Latvia"),
+    ("{{flagu|Mexico}} and {{flag country|Chile}}", "Mexico and Chile"),
+    ("{{flagdeco|Peru}}Peru", "Peru"),
+    ("{{hlist|A|B|C}}", "A, B, C"),
+    ("Lead &ndash; with &amp; more", "Lead – with & more"),
+    ("H<sub>2</sub>O <small>(2001)</small>", "H2O (2001)"),
+    ("<nowiki>[[x]]</nowiki> done", "[[x]] done"),
+])
+def test_more_inline_forms(source, shown):
+    article, _ = parse(f"Lead.\n\n== History ==\n{source}\n")
+    assert blocks(article)[0].text.text == shown
+
+
+# -- unbalanced markup: a warning with its line, never a traceback ---------------------------
+
+@pytest.mark.parametrize("source, marker", [
+    ("In 2001 {{cite web|url=x\n\nMore.", "{{"),
+    ("In 2001 X.<ref>never closed\n\nMore.", "<ref>"),
+    ("In 2001 X.}}\n\nMore.", "}}"),
+    ("{|\n| a\n\nMore.", "{|"),
+])
+def test_unbalanced_markup_is_a_warning_naming_its_line(tmp_path, source, marker):
+    result = record(tmp_path, f"Lead.\n\n== History ==\n{source}\n")
+    assert result.record is not None
+    assert [(w.line, w.message) for w in result.warnings] == [(4, f"unbalanced {marker!r}: shown as text")]
+
+
+@pytest.mark.parametrize("source", ["{{", "}}", "<ref>", "<ref name=x>", "{|", "|}", "[[", "]]", "{{{{", "<!--",
+                                    "{{Infobox bilateral relations|", "<ref name=a/><ref name=a>", "{| \n|-\n|",
+                                    "'''''", "==", "= =", "{{cite web|url=}}", "<references/>"])
+def test_fragments_never_traceback(tmp_path, source):
+    from reports.errors import ArticleError
+
+    try:
+        parse(f"Lead.\n\n== History ==\n{source}\n")
+        parse(source)
+    except ArticleError as error:
+        assert "\n" not in str(error)
