@@ -26,6 +26,7 @@ from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
+from .names import bare, find_country
 from .prose_agreements import prose_agreement_titles
 from .prose_visits import may_tell_a_visit, prose_visits
 from .sentences import split_sentences
@@ -92,7 +93,7 @@ class _Reader:
     # -- relations and memberships ------------------------------------------------
 
     def establishment(self) -> tuple[str | None, str | None]:
-        established, reestablished = [], []
+        established, reestablished, with_predecessor = [], [], []
         for unit in self.units:
             for sentence in split_sentences(unit.text):
                 if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
@@ -102,9 +103,27 @@ class _Reader:
                     if _OTHER_RELATIONS.search(sentence, max(0, match.start() - 20), match.start()):
                         continue  # "trade relations resumed" is not diplomatic relations restored
                     date = dates.near(match.start("verb"), match.end("verb"))
-                    if date:
-                        (reestablished if match["again"] else established).append(date)
+                    if not date:
+                        continue
+                    if self.with_a_third_party(sentence, match.end()):
+                        # a predecessor state or union: history, the date only if nothing better
+                        if _PREDECESSOR.search(sentence, match.end()) and not match["again"]:
+                            with_predecessor.append(date)
+                        continue
+                    (reestablished if match["again"] else established).append(date)
+        established = established or with_predecessor
         return _first_and_most_precise(established), _first_and_most_precise(reestablished)
+
+    def with_a_third_party(self, sentence: str, end: int) -> bool:
+        """Whether the relations at `end` are "with" someone other than the two countries."""
+        party = _WITH_PARTY.match(sentence, end)
+        if not party:
+            return False
+        text = re.sub(r"^(?:the\s+)", "", party["party"], flags=re.IGNORECASE)
+        if re.match(r"(?:each\s+other|one\s+another|both)\b", text, re.IGNORECASE):
+            return False
+        named = find_country(text, self.countries)
+        return named is None or not re.match(re.escape(bare(named)), text, re.IGNORECASE)
 
     def memberships(self) -> list[str]:
         for unit in texts(self.article.lead):
@@ -257,7 +276,7 @@ class _Reader:
 
 _RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
-_VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])establish\w*)")
+_VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|began|begun))")
 _RELATIONS_NOUN = r"(?:diplomatic\s+)?(?:relations|ties)\b"
 _OTHER_RELATIONS = re.compile(r"\b(?:trade|economic|commercial|cultural|friendly|military|business|sporting)\s+$",
                               re.IGNORECASE)
@@ -268,7 +287,15 @@ _ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilater
 # "relations were severed in 1942 and (were) re-established in 1952"
 _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
-                      rf"(?:were|was|have\s+been|had\s+been)?\s*(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+                      rf"(?:were|was|have\s+been|had\s+been)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+# Unions and predecessor states a country of a pair may have belonged to.
+_PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+of\s+Soviet|(?:Socialist\s+Federal\s+"
+                          r"Republic\s+of\s+|Kingdom\s+of\s+)?Yugoslavia|Czechoslovakia|Gran\s+Colombia|"
+                          r"United\s+Arab\s+Republic|Austria-Hungary|Russian\s+Empire|Ottoman\s+Empire|"
+                          r"Federal\s+Republic\s+of\s+Central\s+America|Serbia\s+and\s+Montenegro)\b", re.IGNORECASE)
+# "relations with the Soviet Union", "with the government in exile of ...": a party after
+# "with" that is not a country of the pair.
+_WITH_PARTY = re.compile(r"\s*with\s+(?P<party>[^,.;]{1,60})", re.IGNORECASE)
 _MEMBERS = re.compile(
     r"\b(?:both|the two)\s+(?:nations|countries|states|[^,.;]{1,80}?\s+and\s+[^,.;]{1,80}?)\s+are\s+(?:also\s+)?"
     r"(?:(?:full|founding|mutual|active)\s+(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",

@@ -1,0 +1,30 @@
+"""Establishment dates that hold (issue 12): the forms real articles use, and what is not one."""
+
+import pytest
+from conftest import write_article
+
+from reports.loader import read
+
+
+def _dates(tmp_path, body, title="Chile–Ghana relations"):
+    record = read(write_article(tmp_path, "a.txt", f"= {title} =\n\n==History==\n{body}\n")).record
+    return record.established, record.reestablished
+
+
+@pytest.mark.parametrize("sentence, established, reestablished", [
+    ("Diplomatic relations were not formally established until 3 March 1871.", "1871-03-03", None),
+    ("Diplomatic relations began on 12 May 1838.", "1838-05-12", None),
+    ("Diplomatic relations between Chile and Ghana were formally established in 1960.", "1960", None),
+    ("Relations were broken off in 1866 and were not restored until 1885.", None, "1885"),
+    ("Chile later established relations with the government in exile of Ghana's opposition in 1943.", None, None),
+    ("In 1950 Ghana established diplomatic relations with Indonesia.", None, None),
+])
+def test_establishment_sentences(tmp_path, sentence, established, reestablished):
+    assert _dates(tmp_path, sentence) == (established, reestablished)
+
+
+def test_an_establishment_with_a_predecessor_state_counts_only_when_there_is_no_other(tmp_path):
+    union = "Mexico established diplomatic relations with the Soviet Union on 1 May 1924."
+    own = "Georgia and Mexico established diplomatic relations on 8 June 1992."
+    assert _dates(tmp_path, f"{union} {own}", title="Georgia–Mexico relations")[0] == "1992-06-08"
+    assert _dates(tmp_path, union, title="Georgia–Mexico relations")[0] == "1924-05-01"
