@@ -446,13 +446,7 @@ class _Page:
             all_header = all(str(cell.tag).lower() == "th" for cell, _ in cells)
             texts, refs, column = [], [], 0
             for cell, cell_offset in cells:
-                while column in spans:
-                    left, value = spans[column]
-                    texts.append(value)
-                    spans[column] = (left - 1, value)
-                    if left - 1 <= 0:
-                        del spans[column]
-                    column += 1
+                column = _spanned(spans, column, texts)
                 before = len(self.refs)
                 value = self.cell_text(cell.contents, cell_offset)
                 refs += [ref for ref, _ in self.refs[before:]]
@@ -462,13 +456,7 @@ class _Page:
                     if rowspan > 1:
                         spans[column] = (rowspan - 1, value)
                     column += 1
-            while column in spans:
-                left, value = spans[column]
-                texts.append(value)
-                spans[column] = (left - 1, value)
-                if left - 1 <= 0:
-                    del spans[column]
-                column += 1
+            column = _spanned(spans, column, texts)
             if all_header and not rows and not header:
                 header = texts
             elif any(texts):
@@ -489,6 +477,19 @@ class _Page:
         text = REF_MARK.sub("", self.renderer.render(code))
         self.offset = saved
         return _BLANKS.sub(" ", _QUOTES.sub("", text)).strip()
+
+
+def _spanned(spans: dict[int, tuple[int, str]], column: int, texts: list[str]) -> int:
+    """Fill in the cells that rowspans above reach into from `column` on; the next free column."""
+    while column in spans:
+        left, value = spans[column]
+        texts.append(value)
+        if left <= 1:
+            del spans[column]
+        else:
+            spans[column] = (left - 1, value)
+        column += 1
+    return column
 
 
 def _span(cell, name: str) -> int:
