@@ -4,6 +4,7 @@ decoding them (UTF-8, a BOM and CRLF fine, XML-illegal characters removed with a
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from pathlib import Path
 
@@ -26,6 +27,14 @@ def read_bytes(path: Path, shown: str, max_bytes: int) -> bytes:
         raise ArticleError(shown, None, "is a folder, not an article") from None
     except OSError as error:
         raise ArticleError(shown, None, f"cannot be read: {error.strerror or error}") from None
+
+
+def read_text(path: Path, shown: str, max_bytes: int) -> tuple[str, str, list[Diagnostic]]:
+    """(text, sha256 of the bytes, warnings) of one article file: what a one-article
+    reader starts from."""
+    data = read_bytes(path, shown, max_bytes)
+    text, warnings = decode(data, shown)
+    return text, hashlib.sha256(data).hexdigest(), warnings
 
 
 def decode(data: bytes, shown: str) -> tuple[str, list[Diagnostic]]:

@@ -11,7 +11,6 @@ lines (the n-th `^` line is note n), and gives the lines every reader produces.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Iterator
@@ -20,7 +19,7 @@ from ..errors import ArticleError
 from ..loader.article import HEADING, ITEM, TABLE, TEXT, Line, Row, Table, Text, build_article
 from ..model import Citation
 from . import Document
-from ._text import decode, read_bytes
+from ._text import read_text
 
 NAME = "browser"
 EXTENSIONS: tuple[str, ...] = ()
@@ -60,9 +59,8 @@ def sniff(head: str) -> bool:
 
 
 def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
-    data = read_bytes(path, shown, max_bytes)
-    text, warnings = decode(data, shown)
-    yield Document(parse(text, shown), hashlib.sha256(data).hexdigest(), warnings)
+    text, digest, warnings = read_text(path, shown, max_bytes)
+    yield Document(parse(text, shown), digest, warnings)
 
 
 def parse(text: str, shown: str):

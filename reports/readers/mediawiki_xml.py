@@ -12,7 +12,6 @@ external entity reading a local file), and each page element is dropped once rea
 
 from __future__ import annotations
 
-import bz2
 import hashlib
 import re
 import zlib

@@ -3,7 +3,6 @@ residue, one paragraph per line."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Iterator
@@ -11,7 +10,7 @@ from typing import Iterator
 from ..errors import ArticleError
 from ..loader.article import HEADING, ITEM, TEXT, Line, Text, build_article
 from . import Document
-from ._text import decode, read_bytes
+from ._text import read_text
 
 NAME = "plain"
 EXTENSIONS = (".txt",)
@@ -30,9 +29,8 @@ def sniff(head: str) -> bool:
 
 
 def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
-    data = read_bytes(path, shown, max_bytes)
-    text, warnings = decode(data, shown)
-    yield Document(parse(text, shown), hashlib.sha256(data).hexdigest(), warnings)
+    text, digest, warnings = read_text(path, shown, max_bytes)
+    yield Document(parse(text, shown), digest, warnings)
 
 
 def parse(text: str, shown: str):

@@ -12,7 +12,6 @@ renders inline text and `_citations` reads refs.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from pathlib import Path
 from typing import Iterator
@@ -20,7 +19,7 @@ from typing import Iterator
 from ..errors import ArticleError, Diagnostic
 from ..loader.article import HEADING, ITEM, TABLE, TEXT, Line, Row, Table, Text, build_article
 from . import Document
-from ._text import decode, read_bytes
+from ._text import read_text
 
 NAME = "wikitext"
 EXTENSIONS = (".wiki", ".wikitext", ".mediawiki")
@@ -53,10 +52,9 @@ def sniff(head: str) -> bool:
 
 
 def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
-    data = read_bytes(path, shown, max_bytes)
-    text, warnings = decode(data, shown)
+    text, digest, warnings = read_text(path, shown, max_bytes)
     article, parse_warnings = parse(text, shown, file_name=path.name)
-    yield Document(article, hashlib.sha256(data).hexdigest(), warnings + parse_warnings)
+    yield Document(article, digest, warnings + parse_warnings)
 
 
 def parse(text: str, shown: str, title: str | None = None, file_name: str | None = None):
@@ -168,7 +166,7 @@ class _Page:
 
     def _on_ref(self, tag) -> str:
         from ._citations import is_definition, ref_name
-        from ._wikicode import REF_CLOSE, REF_OPEN, template_name
+        from ._wikicode import template_name
 
         if type(tag).__name__ == "Template":  # {{sfn|Smith|2009|p=4}}, {{r|name}}
             name = template_name(tag)
