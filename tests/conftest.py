@@ -108,6 +108,38 @@ def default_build(tmp_path_factory):
         os.chdir(cwd)
 
 
+NEW_VISIT = "- Foreign Minister Tanja Fajon (March 2024)\n"
+
+
+def gain_a_visit_and_change_trade(path: Path) -> None:
+    text = path.read_text("utf-8")
+    text = text.replace("- Foreign Minister Dimitrij Rupel (May 2004)\n",
+                        "- Foreign Minister Dimitrij Rupel (May 2004)\n" + NEW_VISIT)
+    text = text.replace("amounted to US$241.8 million", "amounted to US$250.5 million")
+    path.write_text(text, "utf-8")
+
+
+@pytest.fixture(scope="session")
+def rebuilt(tmp_path_factory):
+    """A first build, then a rebuild after the article gained a visit and its trade changed:
+    (changed article, output folder, {name: bytes} of the first build). Shared: never write into it."""
+    from reports import build
+    from reports.pipeline import MANIFEST
+
+    root = tmp_path_factory.mktemp("changes")
+    source = root / "in" / "mexico-slovenia.txt"
+    source.parent.mkdir()
+    shutil.copy(ROOT / "data/mexico-slovenia.txt", source)
+    shutil.copy(ROOT / "data/georgia-mexico.txt", source.parent / "georgia-mexico.txt")
+    out = root / "out"
+    first = build([source.parent], out, jobs=1)
+    assert first.ok
+    first_files = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != MANIFEST}
+    gain_a_visit_and_change_trade(source)
+    assert build([source.parent], out, jobs=1).ok
+    return source, out, first_files
+
+
 def reader_facts(record, layout) -> list[str]:
     """Every text a reader of a brief or dossier must find, one per fact kind: the
     summary, each key fact (its label followed by its value), each trade sentence, each see-also item,
