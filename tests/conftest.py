@@ -56,6 +56,17 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter._session.exitstatus = 1
 
 
+def pytest_sessionstart(session):
+    """The loader's per-text caches (dates, sentences, names, places) start empty. A
+    session in a process forked from one that already ran the suite (mutmut forks one per
+    mutant) would otherwise take cached answers, and a defect behind a cache go unseen."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("reports.loader"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def _run_from_project_root(monkeypatch):
     """Records name their source as data/<id>.txt, relative to the project root."""
