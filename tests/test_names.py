@@ -146,3 +146,15 @@ def test_a_layout_may_name_its_own_offices(tmp_path):
     bad.write_text('[offices]\n"King" = 3\n', "utf-8")
     with pytest.raises(LayoutError, match="offices"):
         load_layout(str(bad))
+
+
+def test_timeline_rows_mark_events_english_and_visits_not(spanish_files, spanish_layout):
+    document = docx.Document(str(spanish_files["docx"]))
+    timeline = next(t for t in document.tables
+                    if len(t.columns) > 2 and t.rows[0].cells[2].text == spanish_layout.label("event"))
+    languages = {}
+    for row in timeline.rows[1:]:
+        paragraph = row.cells[2].paragraphs[0]
+        languages[row.cells[1].text] = {_language(run, paragraph, document) for run in paragraph.runs}
+    assert languages[spanish_layout.label("event_kind")] == {"en-GB"}  # "Mexico and New Zealand established…"
+    assert languages[spanish_layout.label("visit_kind")] == {"es-ES"}  # "Primer ministro John Key"

@@ -70,15 +70,17 @@ def test_noto_fonts_are_embedded_as_subsets(brief):
 
 @needs("pdftotext")
 def test_table_cells_and_the_header_use_the_fallback_too(tmp_path, seed_records, default_layout):
-    """Plain strings (table cells, the running header) take no markup: the canvas
+    """Plain strings (table cells, the running header, the timeline) take no markup: the canvas
     switches fonts for them."""
     record = seed_records["georgia-mexico"]
     visit = dataclasses.replace(record.visits[0], person="Shinzō Abe (安倍 晋三)")
-    record = dataclasses.replace(record, visits=(visit, *record.visits[1:]), title="日本–México relations")
+    event = dataclasses.replace(record.events[0], text="東京で会談")  # a timeline label
+    record = dataclasses.replace(record, visits=(visit, *record.visits[1:]), events=(event, *record.events[1:]),
+                                 title="日本–México relations")
     warnings = _pdf.export(record, default_layout, tmp_path / "cells.pdf")
     assert not [w for w in warnings if "outside the PDF fonts" in w]
     text = pdf_text(tmp_path / "cells.pdf")
-    assert "Shinzō Abe (安倍 晋三)" in text and "日本–México relations" in text
+    assert "Shinzō Abe (安倍 晋三)" in text and "日本–México relations" in text and "東京で会談" in text
 
 
 def test_right_to_left_runs_are_put_in_visual_order():

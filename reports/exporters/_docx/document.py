@@ -136,7 +136,7 @@ class Dossier:
 
     def table(self, header: list[str], rows: list[list[str]], widths: list[float], article=()) -> None:
         """`widths` are fractions of the text width; a last column "l. N" cites the source;
-        `article`: the columns holding the article's text."""
+        `article`: the columns holding the article's text, or a list of them per row."""
         _add_table(self, header, rows, widths, article)
 
     def table_or_none(self, header, rows, widths, article=()) -> None:
@@ -198,7 +198,9 @@ class Dossier:
         rows = [[facts_view.date_label(e.date, self.layout), self.label(f"{e.kind}_kind"), e.text,
                  self.cite_cell(e.line)] for e in facts_view.timeline(self.record)]
         header = [self.label("date"), self.label("kind"), self.label("event"), self.label("source_column")]
-        self.table_or_none(header, rows, [0.17, 0.11, 0.60, 0.12], article=(2,))
+        # An event's text is the article's; a visit's is office and name, in the layout's words.
+        article = [(2,) if e.kind == "event" else () for e in facts_view.timeline(self.record)]
+        self.table_or_none(header, rows, [0.17, 0.11, 0.60, 0.12], article=article)
         references.mark_rows(self, [e.cites for e in facts_view.timeline(self.record)])
         return True
 
@@ -338,8 +340,10 @@ def _add_table(dossier, header: list[str], rows: list[list[str]], widths: list[f
            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
            f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>',
            _row_xml(header, [dossier.style("Table Heading")] * len(header), twips, is_header=True)]
-    run_styles = [dossier.base.article_style if i in article else None for i in range(len(header))]
-    xml += [_row_xml(row, styles, twips, is_header=False, run_styles=run_styles) for row in rows]
+    per_row = article if isinstance(article, list) else [article] * len(rows)
+    xml += [_row_xml(row, styles, twips, is_header=False,
+                     run_styles=[dossier.base.article_style if i in columns else None for i in range(len(row))])
+            for row, columns in zip(rows, per_row)]
     dossier.body_end.addprevious(parse_xml("".join(xml) + "</w:tbl>"))
 
 
