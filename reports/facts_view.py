@@ -100,6 +100,15 @@ def document_datetime(*records: Relationship) -> datetime.datetime:
     return _FALLBACK_DATE.replace(year=max(years)) if years else _FALLBACK_DATE
 
 
+def build_datetime(context, *records: Relationship) -> datetime.datetime:
+    """The documents' own creation and modification date: the build's ("Prepared on",
+    from the export context) when the build gives one, else `document_datetime`."""
+    prepared = getattr(context, "prepared", None)
+    if prepared is None:
+        return document_datetime(*records)
+    return prepared if prepared.tzinfo else prepared.replace(tzinfo=datetime.timezone.utc)
+
+
 def _all_dates(record: Relationship):
     yield record.established
     yield record.reestablished

@@ -245,12 +245,12 @@ def test_core_and_app_properties(built, documents, seed_records, default_layout)
     assert props.title == record.title
     assert "Georgia" in props.subject and "Mexico" in props.subject
     assert props.keywords == "Georgia, Mexico"
-    assert props.author == default_layout.metadata["author"]
+    assert props.author == default_layout.document.author
     assert props.language == default_layout.metadata["language"]
     when = facts_view.document_datetime(record)
     assert props.created == props.modified == when
     app = part_xml(built["georgia-mexico"][0], "docProps/app.xml")
-    assert f"<Company>{default_layout.metadata['company']}</Company>" in app
+    assert f"<Company>{default_layout.document.organisation}</Company>" in app
     styles = part_xml(built["georgia-mexico"][0], "word/styles.xml")
     assert f'w:lang w:val="{default_layout.metadata["language"]}"' in styles
 

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterator
 
 from ._zipfile import FixedTimeZip
 from ..citations_view import References, link_target
-from ..facts_view import (source_rows, date_parts, document_datetime, key_facts, kind_label, latest_trade,
+from ..facts_view import (source_rows, date_parts, build_datetime, key_facts, kind_label, latest_trade,
                           representation, visit_counts_by_year, xml_safe)
 
 NAME = "xlsx"
@@ -165,7 +165,7 @@ def export(record, layout, path, context=None) -> list[str]:
     book.visits_per_year(counts)
     if cited:
         book.sources([record])
-    book.properties(record.title, document_datetime(record))
+    book.properties(record.title, build_datetime(context, record))
     book.changes(record.id, context)
     book.analysts_work()
     return book.save(path)
@@ -183,7 +183,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
     book.latest_trade_ranking(records)
     if cited:
         book.sources(records)
-    book.properties(layout.label("relations"), document_datetime(*records))
+    book.properties(layout.label("relations"), build_datetime(context, *records))
     book.changes(None, context)
     book.analysts_work()
     return book.save(path)
@@ -430,7 +430,7 @@ class _Book:
         when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
         props.created = props.modified = when
         props.title = xml_safe(title)
-        props.creator = props.lastModifiedBy = self.layout.metadata.get("author", "")
+        props.creator = props.lastModifiedBy = xml_safe(self.layout.document.author)
         props.language = self.layout.metadata.get("language")
         self.when = when
 
@@ -439,9 +439,34 @@ class _Book:
 
         # openpyxl's save_workbook() stamps `modified` with the clock and zipfile stamps
         # every entry with the time of writing: write through our own archive instead.
-        archive = FixedTimeZip(path, self.when)
+        archive = _BookArchive(path, self.when, self._app_xml())
         ExcelWriter(self.workbook, archive).save()
         return self.warnings
+
+    def _app_xml(self) -> bytes:
+        """docProps/app.xml naming the application and the layout's organisation
+        (openpyxl writes its own name and cannot write a company)."""
+        from xml.sax.saxutils import escape
+
+        values = {"Application": self.layout.metadata.get("creator", "reports"),
+                  "Company": self.layout.document.organisation}
+        inner = "".join(f"<{key}>{escape(xml_safe(value))}</{key}>" for key, value in values.items() if value)
+        return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
+                f'"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">{inner}</Properties>'
+                ).encode("utf-8")
+
+
+class _BookArchive(FixedTimeZip):
+    """The workbook's zip, with our docProps/app.xml in place of openpyxl's."""
+
+    def __init__(self, path, when: datetime.datetime, app_xml: bytes):
+        super().__init__(path, when)
+        self._app_xml = app_xml
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+        if zinfo_or_arcname == "docProps/app.xml":
+            data = self._app_xml
+        return super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
 
 # -- one sheet --------------------------------------------------------------------------------
