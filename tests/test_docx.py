@@ -395,3 +395,12 @@ def test_every_fact_kind_is_in_the_dossier(record_id, built, seed_records, defau
     wanted = [w for w in reader_facts(record, default_layout) if w not in {t.text for t in record.trade}]
     missing = [w for w in wanted if w not in text]
     assert not missing, missing
+
+
+def test_visit_tables_list_each_direction_by_date(documents, seed_records):
+    """lithuania-mexico's article lists a 2008 visit before two of 2002 and 2004."""
+    tables = [t for t in documents["lithuania-mexico"].tables
+              if t.rows[0].cells[0].text == "Date" and t.rows[0].cells[2].text == "Person"]
+    first = [(row.cells[0].text, row.cells[2].text) for row in tables[0].rows[1:]]
+    assert first == [("2002", "Valdas Adamkus"), ("2002", "Antanas Valionis"), ("2004", "Arturas Paulauskas"),
+                     ("2008", "Valdas Adamkus"), ("2008", "Oskaras Jusys")]

@@ -353,3 +353,16 @@ def test_every_fact_kind_is_in_the_text(rid, seed_records, default_layout, texts
     text = re.sub(page_break, " ", texts[rid])  # the furniture a paragraph running over a page holds
     missing = [w for w in reader_facts(record, layout) if w not in text]
     assert not missing, missing
+
+
+@needs("pdftotext")
+def test_visit_tables_list_each_direction_by_date(texts, seed_records):
+    """lithuania-mexico's article lists a 2008 visit before two of 2002 and 2004."""
+    record = seed_records["lithuania-mexico"]
+    text = texts["lithuania-mexico"]
+    table = text[text.index("From Lithuania to Mexico"):text.index("From Mexico to Lithuania")]
+    people = re.findall(r"(20\d\d) \S+(?: \S+)? (Valdas Adamkus|Antanas Valionis|Arturas Paulauskas|Oskaras Jusys)",
+                        table)
+    assert [person for _, person in people] == [
+        "Valdas Adamkus", "Antanas Valionis", "Arturas Paulauskas", "Valdas Adamkus", "Oskaras Jusys"]
+    assert [v.person for v in record.visits][:3] == ["Valdas Adamkus", "Valdas Adamkus", "Antanas Valionis"]
