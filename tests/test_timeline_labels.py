@@ -113,7 +113,7 @@ def test_neighbouring_years_join_into_one_label():
     mark = Mark((Group(1990, "event", ("In 1990, Lithuania obtained its independence.",)),
                  Group(1991, "event", ("In 1991, Mexico recognized the independence of Lithuania.",))))
     texts = mark_wordings(mark, 46).texts
-    assert texts[0] == "1990–91: Lithuania obtained its independence; Mexico recognized the independence…"
+    assert texts[0] == "1990–91: Lithuania obtained its independence; Mexico recognized the independence of Lithuania"
     visits = Mark((Group(2015, "visit", ("Foreign Minister Igor Crnadak",)),
                    Group(2017, "visit", ("Foreign Minister Igor Crnadak",))))
     assert mark_wordings(visits, 46).texts[0] == "2015–17: Foreign Minister Crnadak"  # named once
@@ -125,3 +125,10 @@ def test_a_long_gap_running_into_the_recent_decades_is_shrunk_up_to_them():
     s = scale([1873, 2009, 2010, 2013, 2019])
     assert s.breaks == ((1874, 1990),)
     assert (s.unit(s.last) - s.unit(2009)) / s.length > 0.25
+
+
+def test_a_label_that_ends_nowhere_within_the_limit_may_run_a_little_longer_to_a_phrase():
+    group = Group(1991, "event", ("In 1991, Mexico recognized the independence of Lithuania.",))
+    texts = wordings(group, 38)
+    assert texts[0] == "1991 Mexico recognized the independence of Lithuania"
+    assert texts[1].endswith("…")  # the summary at the limit stays as a stand-in

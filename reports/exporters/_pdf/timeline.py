@@ -245,8 +245,13 @@ def wordings(group: Group, limit: int) -> tuple[str, ...]:
         return tuple(dict.fromkeys((f"{year}: {offices}", f"{year}: {names}", bare)))
     more = f" (+{count - 1})" if count > 1 else ""
     text = next((t for t in group.texts if not _CONNECTIVE.match(t)), group.texts[0])
-    return tuple(dict.fromkeys([f"{year} {snippet(text, n)}{more}" for n in (limit, limit // 2, 14)]
-                               + [bare]))
+    found = [snippet(text, n) for n in (limit, limit // 2, 14)]
+    if found[0].endswith("…"):
+        # No phrase ends within the limit: a little longer, a label that ends at one.
+        longer = next((t for t in (snippet(text, n) for n in range(limit + 4, limit * 3 // 2 + 1, 4))
+                       if not t.endswith("…")), None)
+        found = [longer, *found] if longer else found
+    return tuple(dict.fromkeys([f"{year} {t}{more}" for t in found] + [bare]))
 
 
 # A sentence that leans on the one before says little alone: "To this end, ...".
