@@ -211,3 +211,15 @@ def test_a_warning_quotes_the_text_whole_up_to_80_characters_and_clips_beyond(tm
         f"- {exactly}", f"- {longer}"]))
     quoted = [w.message.split(": ", 1)[1] for w in warnings if w.message.startswith("visit without a date")]
     assert quoted == [repr(exactly), repr(longer[:79] + "…")]
+
+
+@pytest.mark.parametrize("place, code", [
+    ("Guadalajara, Mexico", "MX"),
+    ("Osaka, Osaka Prefecture, Japan", "JP"),   # the country is after the last comma
+    ("Lima", "PE"),
+    ("Japan", "JP"),
+])
+def test_a_place_names_its_country_by_its_last_part(place, code):
+    from reports.loader.places import place_country
+
+    assert place_country(place) == code
