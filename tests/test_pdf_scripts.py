@@ -107,3 +107,18 @@ def test_the_fonts_come_from_the_installed_packages():
     for name in ("NotoSansJP", "NotoSansArabic", "NotoSansDevanagari", "NotoSansThai"):
         path = fallback.font_file(name)
         assert path and Path(path).is_file()
+
+
+def test_the_brief_is_byte_identical_from_another_process(brief, tmp_path):
+    """Fallback fonts are registered as their scripts appear: the order, and so the
+    bytes, depend on the article only, not on the process or its hash seed."""
+    import os
+    import sys
+
+    path, _ = brief
+    again = tmp_path / "again.pdf"
+    script = ("import sys; from reports.loader import load; from reports.layout import load_layout; "
+              "from reports.exporters import _pdf; _pdf.export(load(sys.argv[1]), load_layout('default'), sys.argv[2])")
+    subprocess.run([sys.executable, "-c", script, str(ARTICLE), str(again)], check=True,
+                   env=dict(os.environ, PYTHONHASHSEED="4242"))
+    assert again.read_bytes() == Path(path).read_bytes()
