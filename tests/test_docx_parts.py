@@ -63,6 +63,9 @@ def test_headings_are_styled_from_the_layout(default_build, default_layout):
     assert heading.find("w:pPr/w:outlineLvl", NS).get(f"{{{W}}}val") == "0"
     italic = [s for s in styles.iterfind("w:style", NS) if s.find("w:rPr/w:i", NS) is not None]
     assert italic  # the layout's italic style (captions, quotes) is italic
+    assert _style(styles, "toc 1").find("w:rPr/w:b", NS) is not None
+    kinds = {s.get(f"{{{W}}}type") for s in styles.iterfind("w:style", NS)}
+    assert kinds <= {"paragraph", "character", "table", "numbering"}
 
 
 def test_fields_update_when_opened_and_the_package_names_its_properties(default_build):
@@ -127,3 +130,14 @@ def test_a_reference_with_nothing_but_its_id_shows_the_id(cited_dossier):
 
     texts = [p.text for p in docx.Document(str(cited_dossier)).paragraphs]
     assert any(text.strip().endswith("bare-ref") for text in texts), texts[-8:]
+
+
+def test_export_captions_name_both_countries(default_build, seed_records, default_layout):
+    import docx
+
+    out, _ = default_build
+    record = seed_records["georgia-mexico"]
+    texts = [p.text for p in docx.Document(str(out / "georgia-mexico.docx")).paragraphs]
+    for export in record.exports:
+        caption = default_layout.label("exports_from_to", origin=export.from_, destination=export.to)
+        assert any(text.startswith(caption) for text in texts), caption

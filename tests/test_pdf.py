@@ -277,6 +277,7 @@ def test_page_size_fonts_order_and_citations_come_from_the_layout(seed_records, 
     assert [item.title for item in reader.outline] == [layout.label(p) for p in ("summary", "visits", "sources")]
     text = pdf_text(path)
     assert "Nika Gilauri" in text and layout.label("line_cite", line=19) not in text
+    assert not re.search(r"\bl\. \d+", text)  # no line citation anywhere, in prose or tables
     assert "DejaVuSerif" in subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
 
 
