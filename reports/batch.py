@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .errors import ArticleError, Diagnostic
+from .errors import ArticleError, Diagnostic, ReportsError
 from .model import Relationship
 
 
@@ -47,16 +47,23 @@ def article_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     return files, errors
 
 
-def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, form: str | None = None) -> Batch:
+def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, form: str | None = None,
+             index: str | os.PathLike | None = None) -> Batch:
     """Load every article; one that fails is reported and the others are still read (in
-    a dump, every page before a break in the file, and every page after a bad page)."""
+    a dump, every page before a break in the file, and every page after a bad page).
+    `index` is the multistream index of the one dump among `paths` (without it, a dump's
+    index is still used when it lies beside the dump under its usual name)."""
     from .loader import DEFAULT_MAX_BYTES, read_all
 
     files, errors = article_files(paths)
     batch = Batch(errors=errors)
+    indexed = _indexed_dump(files, form, Path(index)) if index is not None else None
+    limit = max_bytes or DEFAULT_MAX_BYTES
     for path in files:
         try:
-            for result in read_all(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, form=form, tally=batch.skipped):
+            results = (_read_by_index(path, Path(index), limit, batch.skipped) if path == indexed
+                       else read_all(path, max_bytes=limit, form=form, tally=batch.skipped))
+            for result in results:
                 batch.warnings += result.warnings
                 if result.error:
                     batch.errors.append(result.error)
@@ -68,3 +75,41 @@ def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, f
             batch.errors.append(Diagnostic(path.as_posix(), None, "error",
                                            f"internal error while reading: {type(error).__name__}: {error}"))
     return batch
+
+
+def _indexed_dump(files: list[Path], form: str | None, index: Path) -> Path:
+    """The one bz2 dump among the inputs that `--index` belongs to."""
+    from .readers import choose
+
+    if not index.is_file():
+        raise ReportsError(f"{index.as_posix()}: no such index file")
+    dumps = [path for path in files if choose(path, form).NAME == "mediawiki-xml" and _is_bz2(path)]
+    if len(dumps) != 1:
+        raise ReportsError(f"{index.as_posix()}: an index belongs to one .xml.bz2 multistream dump, "
+                           f"and the inputs hold {len(dumps)}")
+    return dumps[0]
+
+
+def _is_bz2(path: Path) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(3) == b"BZh"
+    except OSError:
+        return False
+
+
+def _read_by_index(path: Path, index: Path, max_bytes: int, tally):
+    """The records of a multistream dump read by the given index (what read_all gives
+    for a dump whose index lies beside it)."""
+    from .loader import LoadResult, display_path, record_of
+    from .readers import mediawiki_xml
+
+    shown = display_path(path)
+    for document in mediawiki_xml.documents(path, shown, max_bytes, tally, index=index):
+        if document.error:
+            yield LoadResult(None, document.warnings, document.error)
+            continue
+        try:
+            yield record_of(document, shown)
+        except ArticleError as error:
+            yield LoadResult(None, document.warnings, error.as_diagnostic())
