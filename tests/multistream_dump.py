@@ -14,9 +14,10 @@ About 1 % of the pages (`relations_share`) are "A–B relations" articles: the
 real-looking articles of data/wiki/ and tests/wiki/ with their two countries replaced
 by another pair. Like on Wikipedia, such articles were written in series, so their
 page ids come in runs (`run` pages at most) rather than one per stream. The others:
-ordinary articles of pseudo-English wikitext (log-normal sizes, median ~5 KB, so the
-XML compresses about as well as Wikipedia's), redirects (some to relations titles),
-and pages in other namespaces (some with relations titles: `Category:A–B relations`).
+ordinary articles of pseudo-English wikitext (log-normal sizes, median ~5 KB), redirects
+and pages in other namespaces; beside a relations article, as its editor would make
+them, sometimes a redirect from the other order of its names and a `Category:A–B
+relations` page (both listed under relations titles in the index).
 
 Deterministic for a given seed. Lives in tests/ (not benchmarks/, not the package): it
 is test tooling that the benchmarks borrow by adding tests/ to sys.path, and nothing a
@@ -44,8 +45,11 @@ HEAD = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" '
         "    <base>https://en.wikipedia.org/wiki/Main_Page</base>\n"
         "    <generator>MediaWiki 1.44.0-wmf.5</generator>\n    <case>first-letter</case>\n"
         "    <namespaces>\n      <namespace key=\"0\" case=\"first-letter\" />\n"
+        "      <namespace key=\"4\" case=\"first-letter\">Wikipedia</namespace>\n"
+        "      <namespace key=\"6\" case=\"first-letter\">File</namespace>\n"
         "      <namespace key=\"10\" case=\"first-letter\">Template</namespace>\n"
         "      <namespace key=\"14\" case=\"first-letter\">Category</namespace>\n"
+        "      <namespace key=\"828\" case=\"first-letter\">Module</namespace>\n"
         "    </namespaces>\n  </siteinfo>\n")
 TAIL = "</mediawiki>\n"
 _QUOTE = {'"': "&quot;"}
@@ -153,6 +157,7 @@ class _Plan:
         self.share, self.run = relations_share, max(1, run)
         self.templates = [(path.read_text("utf-8"), pair, demonyms) for path, pair, demonyms in TEMPLATES]
         self.left = 0      # relations articles left in the current run
+        self.companions: list = []
         self.made: list[str] = []
         self.used: set[str] = set()
         self.revision = 1_200_000_000
@@ -160,6 +165,8 @@ class _Plan:
     def page(self, page_id: int) -> tuple[str, str]:
         rng = self.rng
         self.revision += rng.randint(1, 40)
+        if self.companions:  # made with the article just written, as editors do
+            return self.companions.pop(0)(page_id)
         if self.left == 0 and rng.random() < self.share / ((self.run + 1) / 2):
             self.left = rng.randint(1, self.run)
         if self.left:
@@ -167,17 +174,28 @@ class _Plan:
             return self._relations(page_id)
         roll = rng.random()
         if roll < 0.10:
-            target = rng.choice(self.made) if self.made and rng.random() < 0.3 else _title(rng)
-            title = _swapped(target) if " relations" in target and rng.random() < 0.5 else _title(rng)
+            target, title = _title(rng), _title(rng)
             return title, _xml(title, 0, page_id, self.revision, f"#REDIRECT [[{target}]]", redirect=target)
         if roll < 0.16:
             key, name = rng.choice(OTHER_NAMESPACES)
-            base = rng.choice(self.made) if self.made and key == 14 and rng.random() < 0.3 else _title(rng)
-            title = f"{name}:{base}"
+            title = f"{name}:{_title(rng)}"
             return title, _xml(title, key, page_id, self.revision, _text(rng, 800))
         title = _title(rng)
         return title, _xml(title, 0, page_id, self.revision, _text(rng, int(min(rng.lognormvariate(8.5, 0.9),
                                                                               250_000))))
+
+    def _companions(self, title: str) -> None:
+        """A redirect from the other order of the names, and sometimes a category of the
+        article's own title (Category:A–B relations): pages the index also lists under
+        relations titles, which the build passes over."""
+        if self.rng.random() < 0.5:
+            other = _swapped(title)
+            self.companions.append(lambda page_id: (other, _xml(other, 0, page_id, self.revision,
+                                                                f"#REDIRECT [[{title}]]", redirect=title)))
+        if self.rng.random() < 0.2:
+            category = f"Category:{title}"
+            self.companions.append(lambda page_id: (category, _xml(category, 14, page_id, self.revision,
+                                                                   f"[[Category:{title.split('–')[0]}]]")))
 
     def _relations(self, page_id: int) -> tuple[str, str]:
         rng = self.rng
@@ -189,6 +207,7 @@ class _Plan:
                 break
         self.used.add(title)
         self.made.append(title)
+        self._companions(title)
         swap = {a: x, b: y, da: dx, db: dy, f"{a} (country)": x}
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(swap, key=len, reverse=True))) + r")\b")
         body = pattern.sub(lambda m: swap[m.group(1)], text)

@@ -23,6 +23,7 @@ INDEX_ENDING = "-multistream-index.txt.bz2"
 MAX_STREAM = 256 << 20  # one stream's XML; more means the offset starts no multistream block
 _CHUNK = 1 << 16
 _BASE = re.compile(rb"<base>([^<]*)</base>")
+_NAMESPACE = re.compile(rb'<namespace\s[^>]*?key="(-?\d+)"[^>]*>([^<]*)</namespace>')
 
 
 def beside(dump: Path) -> Path | None:
@@ -34,25 +35,24 @@ def beside(dump: Path) -> Path | None:
     return index if index.is_file() else None
 
 
-def wanted(index: Path, shown: str, select: Callable[[str], bool], tally) -> list[tuple[int, set[str]]]:
-    """(offset, titles) of every stream holding a title that `select` accepts, in dump
-    order, read from the index alone; the titles passed over are counted in `tally`."""
+def wanted(index: Path, shown: str, passed_over: Callable[[str], str | None], tally) -> list[tuple[int, set[str]]]:
+    """(offset, titles) of every stream holding a wanted title, in dump order, read from
+    the index alone; `passed_over(title)` says why a title is not wanted (None: it is),
+    and those titles are counted in `tally` by that reason."""
     streams: dict[int, set[str]] = {}
-    skipped = 0
     try:
         with bz2.open(index, "rt", encoding="utf-8") as lines:
             for number, line in enumerate(lines, 1):
                 offset, _, title = _fields(line, shown, number)
-                if select(title):
+                reason = passed_over(title)
+                if reason is None:
                     streams.setdefault(offset, set()).add(title)
                 else:
-                    skipped += 1
+                    tally[reason] = tally.get(reason, 0) + 1
     except FileNotFoundError:
         raise ArticleError(shown, None, "no such index file") from None
     except (OSError, EOFError, UnicodeDecodeError, ValueError) as error:
         raise ArticleError(shown, None, f"not a bz2 multistream index ({_short(error)})") from None
-    if skipped:
-        tally["other pages"] = tally.get("other pages", 0) + skipped
     return sorted(streams.items())
 
 
@@ -84,8 +84,9 @@ def stream(raw, offset: int, shown: str) -> bytes:
     return b"".join(parts)
 
 
-def base(raw, shown: str) -> str | None:
-    """The dump's <base> (…/wiki/Main_Page) from its first stream, after checking that
+def header(raw, shown: str) -> tuple[str | None, set[str]]:
+    """The dump's <base> (…/wiki/Main_Page) and the names of its namespaces other than
+    the articles' (`Category`, `Template`…), from its first stream, after checking that
     the file is a MediaWiki dump with no DTD."""
     head = stream(raw, 0, shown)
     start = head.lstrip()
@@ -99,7 +100,9 @@ def base(raw, shown: str) -> str | None:
         name = tag.group(1).decode("utf-8", "replace") if tag else "?"
         raise ArticleError(shown, None, f"not a MediaWiki dump: the root element is <{name}>")
     found = _BASE.search(head)
-    return unescape(found.group(1).decode("utf-8", "replace")).strip() if found else None
+    namespaces = {unescape(name.decode("utf-8", "replace")).strip() for key, name in _NAMESPACE.findall(head)
+                  if key != b"0" and name.strip()}
+    return (unescape(found.group(1).decode("utf-8", "replace")).strip() if found else None), namespaces
 
 
 def page_elements(data: bytes, shown: str, offset: int) -> list:

@@ -131,13 +131,13 @@ def indexed_pages(path: Path, shown: str, index: Path, tally) -> Iterator[tuple[
     from . import _multistream as multistream
 
     index_shown = (Path(shown).parent / index.name).as_posix() if index.parent == path.parent else index.as_posix()
-    streams = multistream.wanted(index, index_shown, is_relations_title, tally)
     try:
         raw = open(path, "rb")
     except OSError as error:
         raise ArticleError(shown, None, f"cannot read the dump: {error.strerror or error}") from None
     with raw:
-        base = multistream.base(raw, shown)
+        base, namespaces = multistream.header(raw, shown)
+        streams = multistream.wanted(index, index_shown, _passed_over(namespaces), tally)
         for offset, titles in streams:
             for element in multistream.page_elements(multistream.stream(raw, offset, shown), shown, offset):
                 title = next((child.text or "" for child in element if child.tag == "title"), "").strip()
@@ -149,6 +149,16 @@ def indexed_pages(path: Path, shown: str, index: Path, tally) -> Iterator[tuple[
             if titles:
                 raise ArticleError(shown, None, f"the index {index.name} does not match the dump: "
                                                 f"{min(titles)!r} is not in the stream at byte {offset:,}")
+
+
+def _passed_over(namespaces: set[str]):
+    """Why the index's title is not a relations article's (None when it may be one): a
+    title with a namespace's prefix (`Category:…`) is that namespace's page."""
+    def reason(title: str) -> str | None:
+        if ":" in title and title.partition(":")[0] in namespaces:
+            return "pages in other namespaces"
+        return None if is_relations_title(title) else "other pages"
+    return reason
 
 
 def page_of(element, base: str | None, tally) -> tuple[Page, str, int] | None:
