@@ -225,7 +225,7 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
     run.carry = CarryPlans(run.out, _read_manifest(run.out), carry)
     engine = _engine(scheduler, jobs)  # a scheduler that cannot be reached fails before any reading
-    records, stems = run.load(paths, max_bytes, form, index)
+    records, stems = run.load(paths, max_bytes, form, index, max(1, jobs or os.cpu_count() or 1))
     if not run.result.stopped_early:
         todo = run.plan(records, stems)
         if planned:
@@ -273,9 +273,9 @@ class _Build:
         self.failed_paths: set[str] = set()
         self.result = BuildResult()
 
-    def load(self, paths, max_bytes, form=None, index=None) -> tuple[list[Relationship], list[str]]:
+    def load(self, paths, max_bytes, form=None, index=None, jobs=1) -> tuple[list[Relationship], list[str]]:
         """Every record, loaded once, with its file stem; in strict mode a problem stops here."""
-        batch = load_all(paths, max_bytes=max_bytes, form=form, index=index)
+        batch = load_all(paths, max_bytes=max_bytes, form=form, index=index, jobs=jobs)
         self.result.skipped_pages = dict(batch.skipped)
         stems, stem_warnings = assign_stems(batch.records)
         self.result.failures += batch.errors

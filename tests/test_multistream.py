@@ -91,14 +91,19 @@ def test_records_by_index_are_those_of_the_whole_dump(dump, monkeypatch):
     # diagnostics name the page and its line: dump.xml.bz2[Title]:line
     assert any(f"{path.name}[" in w.path and w.line for w in whole.warnings)
     assert sorted(whole.skipped) == ["other pages", "pages in other namespaces", "redirects"]
+    in_parallel = load_all([path], index=index.with_name("elsewhere.txt.bz2"), jobs=2)
+    assert [r.to_dict() for r in in_parallel.records] == [r.to_dict() for r in whole.records]
+    assert [str(w) for w in in_parallel.warnings] == [str(w) for w in whole.warnings]
+    assert in_parallel.skipped == by_index.skipped
 
 
-def test_a_build_by_index_writes_the_same_bytes(dump, monkeypatch, tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])  # 2: the streams are read in two processes
+def test_a_build_by_index_writes_the_same_bytes(dump, monkeypatch, tmp_path, jobs):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     generated, path, index = dump
     moved = index.rename(tmp_path / "index-elsewhere.txt.bz2")  # not found beside: read whole
     whole = build([path], tmp_path / "whole", formats=("json", "pdf"), jobs=1)
-    by_index = build([path], tmp_path / "indexed", formats=("json", "pdf"), jobs=1, index=moved)
+    by_index = build([path], tmp_path / "indexed", formats=("json", "pdf"), jobs=jobs, index=moved)
     assert whole.ok and by_index.ok and by_index.built == whole.built == len(generated.relations)
     names = sorted(p.name for p in (tmp_path / "whole").iterdir())
     assert names == sorted(p.name for p in (tmp_path / "indexed").iterdir())

@@ -128,27 +128,47 @@ def indexed_pages(path: Path, shown: str, index: Path, tally) -> Iterator[tuple[
     """What `pages` gives, from a multistream dump and its index: the relations titles
     are chosen from the index, then only their streams are decompressed, each page
     judged by the same rule (`page_of`) as when the dump is read whole."""
+    base, streams = index_plan(path, shown, index, tally)
+    with _open_dump(path, shown) as raw:
+        for offset, titles in streams:
+            yield from stream_pages(raw, shown, index, offset, titles, base, tally)
+
+
+def index_plan(path: Path, shown: str, index: Path, tally) -> tuple[str | None, list[tuple[int, set[str]]]]:
+    """The dump's <base>, and (offset, titles) of each stream holding relations titles,
+    in dump order, from the dump's header and its index; the other titles counted."""
     from . import _multistream as multistream
 
     index_shown = (Path(shown).parent / index.name).as_posix() if index.parent == path.parent else index.as_posix()
+    with _open_dump(path, shown) as raw:
+        base, namespaces = multistream.header(raw, shown)
+    return base, multistream.wanted(index, index_shown, _passed_over(namespaces), tally)
+
+
+def stream_pages(raw, shown: str, index: Path, offset: int, titles: set[str], base: str | None,
+                 tally) -> Iterator[tuple[Page, str, int]]:
+    """The relations pages named `titles` of the one stream at `offset` (one task of a
+    parallel read: it needs only the dump file and these arguments)."""
+    from . import _multistream as multistream
+
+    titles = set(titles)
+    for element in multistream.page_elements(multistream.stream(raw, offset, shown), shown, offset):
+        title = next((child.text or "" for child in element if child.tag == "title"), "").strip()
+        if title in titles:
+            titles.discard(title)
+            found = page_of(element, base, tally)
+            if found:
+                yield found
+    if titles:
+        raise ArticleError(shown, None, f"the index {index.name} does not match the dump: "
+                                        f"{min(titles)!r} is not in the stream at byte {offset:,}")
+
+
+def _open_dump(path: Path, shown: str):
     try:
-        raw = open(path, "rb")
+        return open(path, "rb")
     except OSError as error:
         raise ArticleError(shown, None, f"cannot read the dump: {error.strerror or error}") from None
-    with raw:
-        base, namespaces = multistream.header(raw, shown)
-        streams = multistream.wanted(index, index_shown, _passed_over(namespaces), tally)
-        for offset, titles in streams:
-            for element in multistream.page_elements(multistream.stream(raw, offset, shown), shown, offset):
-                title = next((child.text or "" for child in element if child.tag == "title"), "").strip()
-                if title in titles:
-                    titles.discard(title)
-                    found = page_of(element, base, tally)
-                    if found:
-                        yield found
-            if titles:
-                raise ArticleError(shown, None, f"the index {index.name} does not match the dump: "
-                                                f"{min(titles)!r} is not in the stream at byte {offset:,}")
 
 
 def _passed_over(namespaces: set[str]):
