@@ -118,7 +118,7 @@ def write_dump(folder, pages: int | None = None, target_bytes: int | None = None
         offset = len(head)
         batches = _batches(plan, pages, target_bytes, per_stream)
         with ProcessPoolExecutor(workers) if workers > 1 else _Inline() as pool:
-            for titles, compressed, size in pool.map(_compress, batches):
+            for titles, compressed, size in _in_order(pool, batches, 4 * workers):
                 out.write(compressed)
                 for title in titles:
                     page_id += 1
@@ -234,6 +234,20 @@ def _compress(batch) -> tuple[list[str], bytes, int]:
     return [title for title, _ in batch], bz2.compress(data, 9), len(data)
 
 
+def _in_order(pool, batches, window: int):
+    """pool.map(_compress, batches) with at most `window` batches in flight (Executor.map
+    would generate the whole dump in memory first)."""
+    from collections import deque
+
+    pending = deque()
+    for batch in batches:
+        pending.append(pool.submit(_compress, batch))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 class _Inline:
     def __enter__(self):
         return self
@@ -242,8 +256,12 @@ class _Inline:
         return False
 
     @staticmethod
-    def map(function, items):
-        return map(function, items)
+    def submit(function, item):
+        from concurrent.futures import Future
+
+        future = Future()
+        future.set_result(function(item))
+        return future
 
 
 def _xml(title: str, ns: int, page_id: int, revision: int, text: str, redirect: str | None = None) -> str:
