@@ -85,3 +85,26 @@ def test_timeline_names_each_visit_by_office_and_person(seed_records):
     wanted = sorted((v.date, " ".join(p for p in (v.office, v.person) if p)) for v in record.visits if v.date)
     assert sorted((e.date, e.text) for e in visits) == wanted
     assert any(v.office and v.person for v in record.visits)  # the join is exercised
+
+
+@pytest.mark.parametrize("dollars, label", [
+    (1_234_567_890, "US$1.23 billion"),      # two decimals, rounded: not three
+    (241_800_000, "US$241.8 million"),
+    (15_000_000, "US$15 million"),
+])
+def test_money_labels_keep_two_decimals_at_most(dollars, label, default_layout):
+    assert facts_view.money_label(dollars, default_layout) == label
+
+
+def test_timeline_entries_keep_the_line_and_cites_of_their_fact(seed_records):
+    from reports.model import Visit
+
+    record = seed_records["georgia-mexico"]
+    visit = dataclasses.replace(record.visits[0], cites=("c9",))
+    record = dataclasses.replace(record, visits=(visit,) + record.visits[1:])
+    entries = [e for e in facts_view.timeline(record) if e.kind == "visit"]
+    assert isinstance(visit, Visit)
+    assert [(e.date, e.line, e.cites) for e in entries][0] == (visit.date, visit.line, ("c9",))
+    assert {(e.date, e.line) for e in entries} == {(v.date, v.line) for v in record.visits if v.date}
+    events = [e for e in facts_view.timeline(record) if e.kind == "event"]
+    assert {(e.date, e.line, e.cites) for e in events} == {(e.date, e.line, e.cites) for e in record.events}

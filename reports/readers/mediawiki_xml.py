@@ -67,8 +67,9 @@ def document(page: Page, text: str, shown: str, max_bytes: int) -> Document:
     from . import wikitext
 
     where = f"{shown}[{page.title}]"
-    if len(text.encode("utf-8")) > max_bytes:
-        raise ArticleError(where, None, f"the page text is over the limit of {max_bytes:,} bytes")
+    if len(text.encode("utf-8")) > max_bytes:  # this page only: the pages after it still come
+        return Document(None, "", [], page, Diagnostic(where, None, "error",
+                                                       f"the page text is over the limit of {max_bytes:,} bytes"))
     cleaned, warnings = clean(text, where)
     try:
         article, parse_warnings = wikitext.parse(cleaned, where, title=page.title)
