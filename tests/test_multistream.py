@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 from html import unescape
-from pathlib import Path
 
 import pytest
 
