@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -53,12 +53,21 @@ class Fonts:
 
 
 @dataclass(frozen=True)
+class Document:
+    """Who a document is from: the footer's organisation and the author in every
+    format's properties. Empty unless the layout names them (no ministry is assumed)."""
+    organisation: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     description: str
     locale: str
     source: str  # where the layout was read from
     metadata: Mapping[str, str]
+    document: Document
     page: Page
     fonts: Fonts
     colors: Mapping[str, str]
@@ -66,6 +75,9 @@ class Layout:
     labels: Mapping[str, str]
     # Settings of one format ([pdf], [docx], [xlsx]); each exporter reads its own.
     formats: Mapping[str, Mapping[str, Any]]
+    # [offices]: an office as the article writes it -> as the documents show it, keyed
+    # by names.office_key ("foreign minister"); empty in English.
+    offices: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def label(self, key: str, **values: Any) -> str:
         """The label `key`, with `{placeholders}` filled in."""
@@ -77,8 +89,9 @@ class Layout:
 
     def fingerprint(self) -> str:
         """A stable text of every setting, for the build manifest."""
-        return repr((self.locale, dict(self.metadata), self.page, self.fonts, dict(self.colors), self.order,
-                     sorted(self.labels.items()), sorted((k, sorted(v.items())) for k, v in self.formats.items())))
+        return repr((self.locale, dict(self.metadata), self.document, self.page, self.fonts, dict(self.colors), self.order,
+                     sorted(self.labels.items()), sorted((k, sorted(v.items())) for k, v in self.formats.items()))
+                    + ((sorted(self.offices.items()),) if self.offices else ()))
 
 
 def _builtin_folder():
@@ -173,8 +186,8 @@ def _check_names(data: dict, where: str) -> None:
                                       f"{_did_you_mean(inner, known[key], False, key)}")
 
 
-# Tables whose keys a user may name freely (any document property).
-_FREE_TABLES = {"metadata"}
+# Tables whose keys a user may name freely (any document property, any office).
+_FREE_TABLES = {"metadata", "offices"}
 
 
 def _did_you_mean(name: str, choices, table: bool, within: str | None = None) -> str:
@@ -208,6 +221,21 @@ def _merge(base: dict, override: dict) -> dict:
         else:
             merged[key] = value
     return merged
+
+
+def _document(data: dict, fail) -> Document:
+    """[document] organisation and author; `[metadata] author / company`, where layouts
+    written before [document] set them, still count when [document] leaves them empty."""
+    table, metadata = data.get("document", {}), data.get("metadata", {})
+    values = {}
+    for key, legacy in (("organisation", "company"), ("author", "author")):
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            fail(f"document.{key} must be a string")
+        if not value.strip() and isinstance(metadata.get(legacy), str):
+            value = metadata[legacy]
+        values[key] = " ".join(value.split())  # one line: a footer, a property
+    return Document(**values)
 
 
 def _validate(data: dict, where: str) -> Layout:
@@ -245,17 +273,27 @@ def _validate(data: dict, where: str) -> Layout:
     labels = data.get("labels", {})
     if not all(isinstance(v, str) for v in labels.values()):
         fail("every label must be a string")
+    offices = data.get("offices", {})
+    if not isinstance(offices, dict) or not all(isinstance(v, str) and v.strip() for v in offices.values()):
+        fail("every [offices] entry must be a non-empty string")
+    from .names import office_key
+    document = _document(data, fail)
+    # The Word exporter's app.xml and older code read these from the metadata.
+    metadata = {**{k: str(v) for k, v in data.get("metadata", {}).items()},
+                "author": document.author, "company": document.organisation}
     width, height = PAGE_SIZES_MM[size]
     return Layout(
         name=str(data.get("name", "custom")),
         description=str(data.get("description", "")),
         locale=str(data.get("locale", "en_GB")),
         source=where,
-        metadata=MappingProxyType({k: str(v) for k, v in data.get("metadata", {}).items()}),
+        metadata=MappingProxyType(metadata),
+        document=document,
         page=Page(size, width, height, **margins),
         fonts=Fonts(fonts["body"], fonts["headings"], **sizes),
         colors=MappingProxyType(dict(colors)),
         order=tuple(order),
         labels=MappingProxyType(dict(labels)),
         formats=MappingProxyType({name: MappingProxyType(dict(data.get(name, {}))) for name in ("pdf", "docx", "xlsx")}),
+        offices=MappingProxyType({office_key(k): v.strip() for k, v in offices.items()}),
     )

@@ -68,7 +68,7 @@ class Brief:
         draws those directly, which is most of a brief's speed), else a Paragraph that wraps."""
         plain = self.gate.plain(text)
         s = self.styles.small
-        if "\n" not in plain and stringWidth(plain, s.fontName, s.fontSize) <= width - 2 * CELL_PADDING:
+        if "\n" not in plain and self.gate.width(plain, s.fontName, s.fontSize) <= width - 2 * CELL_PADDING:
             return plain
         return Paragraph(escape(plain), s)
 
@@ -136,8 +136,9 @@ def summary_part(b: Brief) -> list:
 
 def timeline_part(b: Brief) -> list:
     height = float(b.layout.options("pdf").get("timeline_height_mm", 62)) * mm
-    picture = timeline.drawing(b.record, b.width, height, b.styles, b.gate, b.layout)
-    return [b.part_heading("timeline"), picture] if picture else []
+    if not timeline.groups(b.record):
+        return []
+    return [b.part_heading("timeline"), timeline.RoomyTimeline(b.record, b.width, height, b.styles, b.gate, b.layout)]
 
 
 # -- the detail -----------------------------------------------------------------------------
