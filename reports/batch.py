@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .errors import ArticleError, Diagnostic
+from .errors import ArticleError, Diagnostic, ReportsError
 from .model import Relationship
 
 
@@ -47,16 +47,29 @@ def article_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     return files, errors
 
 
-def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, form: str | None = None) -> Batch:
+def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, form: str | None = None,
+             index: str | os.PathLike | None = None, jobs: int = 1) -> Batch:
     """Load every article; one that fails is reported and the others are still read (in
-    a dump, every page before a break in the file, and every page after a bad page)."""
+    a dump, every page before a break in the file, and every page after a bad page).
+    `index` is the multistream index of the one dump among `paths` (without it, a dump's
+    index is still used when it lies beside the dump under its usual name). A dump read
+    by its index is read by `jobs` processes, one bz2 stream per task, records in order."""
     from .loader import DEFAULT_MAX_BYTES, read_all
 
     files, errors = article_files(paths)
     batch = Batch(errors=errors)
+    indexed = _indexed_dump(files, form, Path(index)) if index is not None else None
+    limit = max_bytes or DEFAULT_MAX_BYTES
     for path in files:
         try:
-            for result in read_all(path, max_bytes=max_bytes or DEFAULT_MAX_BYTES, form=form, tally=batch.skipped):
+            found = Path(index) if path == indexed else _index_beside(path, form) if index is None else None
+            if found and jobs > 1:
+                results = _read_by_index_in_parallel(path, found, limit, batch.skipped, jobs)
+            elif path == indexed:
+                results = _read_by_index(path, found, limit, batch.skipped)
+            else:
+                results = read_all(path, max_bytes=limit, form=form, tally=batch.skipped)
+            for result in results:
                 batch.warnings += result.warnings
                 if result.error:
                     batch.errors.append(result.error)
@@ -68,3 +81,96 @@ def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, f
             batch.errors.append(Diagnostic(path.as_posix(), None, "error",
                                            f"internal error while reading: {type(error).__name__}: {error}"))
     return batch
+
+
+def _indexed_dump(files: list[Path], form: str | None, index: Path) -> Path:
+    """The one bz2 dump among the inputs that `--index` belongs to."""
+    from .readers import choose
+
+    if not index.is_file():
+        raise ReportsError(f"{index.as_posix()}: no such index file")
+    dumps = [path for path in files if choose(path, form).NAME == "mediawiki-xml" and _is_bz2(path)]
+    if len(dumps) != 1:
+        raise ReportsError(f"{index.as_posix()}: an index belongs to one .xml.bz2 multistream dump, "
+                           f"and the inputs hold {len(dumps)}")
+    return dumps[0]
+
+
+def _is_bz2(path: Path) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(3) == b"BZh"
+    except OSError:
+        return False
+
+
+def _index_beside(path: Path, form: str | None) -> Path | None:
+    from .readers import choose, mediawiki_xml
+
+    return mediawiki_xml.index_beside(path) if choose(path, form).NAME == "mediawiki-xml" else None
+
+
+def _read_by_index(path: Path, index: Path, max_bytes: int, tally):
+    """The records of a multistream dump read by the given index (what read_all gives
+    for a dump whose index lies beside it)."""
+    from .loader import display_path
+    from .readers import mediawiki_xml
+
+    shown = display_path(path)
+    for document in mediawiki_xml.documents(path, shown, max_bytes, tally, index=index):
+        yield _result(document, shown)
+
+
+def _result(document, shown: str):
+    from .loader import LoadResult, record_of
+
+    if document.error:
+        return LoadResult(None, document.warnings, document.error)
+    try:
+        return record_of(document, shown)
+    except ArticleError as error:
+        return LoadResult(None, document.warnings, error.as_diagnostic())
+
+
+def _read_by_index_in_parallel(path: Path, index: Path, max_bytes: int, tally, jobs: int):
+    """The same records, in the same order, from `jobs` processes: each task reads one
+    stream of the dump and turns its relations pages into records."""
+    import concurrent.futures
+
+    from .loader import display_path
+    from .readers import mediawiki_xml
+
+    shown = display_path(path)
+    base, streams = mediawiki_xml.index_plan(path, shown, index, tally)
+    tasks = [(str(path), shown, str(index), offset, titles, base, max_bytes) for offset, titles in streams]
+    if len(tasks) < 2:
+        yield from map(_stream_results_of, tasks)
+        return
+    with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        for results, counts in pool.map(_stream_results, tasks):
+            for reason, count in counts.items():
+                tally[reason] = tally.get(reason, 0) + count
+            yield from results
+
+
+def _stream_results_of(task):
+    results, _ = _stream_results(task)
+    return results
+
+
+def _stream_results(task) -> tuple[list, dict]:
+    """(load results, what was passed over) of one stream of a dump. Runs in a worker."""
+    from .loader import LoadResult
+    from .readers import mediawiki_xml
+
+    path, shown, index, offset, titles, base, max_bytes = task
+    tally, results = {}, []
+    try:
+        with open(path, "rb") as raw:
+            for page, text, _ in mediawiki_xml.stream_pages(raw, shown, Path(index), offset, titles, base, tally):
+                results.append(_result(mediawiki_xml.document(page, text, shown, max_bytes), shown))
+    except ArticleError as error:
+        results.append(LoadResult(None, [], error.as_diagnostic()))
+    except OSError as error:
+        results.append(LoadResult(None, [], Diagnostic(shown, None, "error", f"cannot read the dump: {error}")))
+    return results, tally

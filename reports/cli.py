@@ -107,6 +107,12 @@ class _Bar:
               help="Comma-separated formats (default: all: pdf,docx,xlsx,json).")
 @click.option("--layout", default=None, metavar="NAME|FILE", help="Layout name or TOML file (default: default).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 256), default=None, help="Worker processes (default: CPUs).")
+@click.option("--index", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="The multistream index of the dump (…-multistream-index.txt.bz2): read only the streams "
+                   "holding relations pages (default: the index beside the dump, if any).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Build on a Dask cluster: tcp://host:8786, or local:N for N worker processes here "
+                   "(needs pip install 'reports[dask]').")
 @click.option("--combined/--no-combined", default=True, show_default=True,
               help="Also write OUT/relationships.xlsx across all articles.")
 @click.option("--force", is_flag=True, help="Rebuild everything, even unchanged articles.")
@@ -119,8 +125,8 @@ class _Bar:
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 @_max_size
 @_from
-def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, prune, quiet, verbose, max_size,
-          form):
+def build(paths, out, formats, layout, jobs, index, scheduler, combined, force, strict, no_carry, prune, quiet, verbose,
+          max_size, form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
     from .pipeline import build as run_build
     from .errors import ReportsError
@@ -135,7 +141,7 @@ def build(paths, out, formats, layout, jobs, combined, force, strict, no_carry, 
         result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
                            force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
                            progress=bar.update, planned=bar.start, carry=not no_carry, form=form,
-                           prune=prune)
+                           prune=prune, index=index, scheduler=scheduler)
     except ReportsError as error:
         _fail(str(error))
     except KeyboardInterrupt:

@@ -206,12 +206,17 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
           combined: bool = True, force: bool = False, strict: bool = False, verbose: bool = False,
           progress: Callable[[int], None] | None = None, max_bytes: int | None = None,
           planned: Callable[[int], None] | None = None,
-          carry: bool = True, form: str | None = None, prune: bool = False) -> BuildResult:
+          carry: bool = True, form: str | None = None, prune: bool = False,
+          index: str | os.PathLike | None = None, scheduler: str | None = None) -> BuildResult:
     """Build every format of every article under `paths` into `out`.
 
     Articles built into `out` earlier and not named now keep their outputs, their
     manifest entries and their rows in the combined workbook; those whose article no
     longer exists are reported, and with `prune` their outputs are removed.
+
+    `index` is the multistream index of a dump among `paths` (one beside the dump under
+    its usual name is found without it). `scheduler` sends the articles to a Dask
+    cluster (`tcp://host:port`, or `local:N`) instead of `jobs` local processes.
 
     Raises ReportsError for a problem with the whole build (unknown format, bad layout,
     output folder not writable); problems with one article are in the result.
@@ -219,13 +224,14 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     started = time.perf_counter()
     run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
     run.carry = CarryPlans(run.out, _read_manifest(run.out), carry)
-    records, stems = run.load(paths, max_bytes, form)
+    engine = _engine(scheduler, jobs)  # a scheduler that cannot be reached fails before any reading
+    records, stems = run.load(paths, max_bytes, form, index, max(1, jobs or os.cpu_count() or 1))
     if not run.result.stopped_early:
         todo = run.plan(records, stems)
         if planned:
             planned(len(todo))
         try:
-            for (record, stem), outcome in _run(todo, run.out, run.formats, layout, jobs, verbose, run.carry):
+            for (record, stem), outcome in _run(todo, run.out, run.formats, layout, engine, verbose, run.carry):
                 if progress:
                     progress(1)
                 if not run.collect(record, stem, outcome):
@@ -267,9 +273,9 @@ class _Build:
         self.failed_paths: set[str] = set()
         self.result = BuildResult()
 
-    def load(self, paths, max_bytes, form=None) -> tuple[list[Relationship], list[str]]:
+    def load(self, paths, max_bytes, form=None, index=None, jobs=1) -> tuple[list[Relationship], list[str]]:
         """Every record, loaded once, with its file stem; in strict mode a problem stops here."""
-        batch = load_all(paths, max_bytes=max_bytes, form=form)
+        batch = load_all(paths, max_bytes=max_bytes, form=form, index=index, jobs=jobs)
         self.result.skipped_pages = dict(batch.skipped)
         stems, stem_warnings = assign_stems(batch.records)
         self.result.failures += batch.errors
@@ -407,19 +413,40 @@ def _combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:
     return hashlib.sha256(f"{settings}\n{text}".encode()).hexdigest()
 
 
-def _run(todo, out: Path, formats, layout, jobs, verbose, carry: CarryPlans):
-    """(task, outcome) pairs in task order, from `jobs` worker processes."""
-    jobs = max(1, jobs or os.cpu_count() or 1)
+# -- engines: where the articles are exported ------------------------------------------------
+#
+# An engine is a callable taking [(task, export_article arguments)] and yielding
+# (task, _Outcome) for every task, in any order, as each finishes. Serial and the local
+# process pool live here; Dask lives in dask_engine.py, imported only with a scheduler.
+
+
+def _run(todo, out: Path, formats, layout, engine, verbose, carry: CarryPlans):
+    """(task, outcome) pairs, as the engine finishes them."""
     arguments = [(record, stem, str(out), formats, layout, verbose, os.getpid(), carry.for_article(stem, record))
                  for record, stem in todo]
-    if jobs == 1 or len(todo) <= 1:
-        for task, args in zip(todo, arguments):
-            yield task, export_article(*args)
-        return
-    with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        futures = [pool.submit(export_article, *args) for args in arguments]
+    yield from engine(list(zip(todo, arguments)))
+
+
+def _engine(scheduler: str | None, jobs: int | None) -> Callable:
+    if scheduler:
+        from . import dask_engine
+
+        return dask_engine.engine(scheduler)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    return lambda tasks: _serial(tasks) if jobs == 1 or len(tasks) <= 1 else _pool(tasks, jobs)
+
+
+def _serial(tasks):
+    for task, args in tasks:
+        yield task, export_article(*args)
+
+
+def _pool(tasks, jobs: int):
+    """In `jobs` worker processes; outcomes in task order."""
+    with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        futures = [pool.submit(export_article, *args) for _, args in tasks]
         try:
-            for task, future in zip(todo, futures):
+            for (task, _), future in zip(tasks, futures):
                 try:
                     yield task, future.result()
                 except concurrent.futures.process.BrokenProcessPool:

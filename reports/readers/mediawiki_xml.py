@@ -6,6 +6,9 @@ countries joined by a dash and "relations"; redirects, other namespaces and othe
 titles are skipped and counted in the tally. Each page's wikitext goes to the
 wikitext reader with the page's title; its lines count within the page's text.
 
+A multistream dump (`…-multistream.xml.bz2`) with its index (`--index`, or found
+beside it by its usual name) is read by index: see `indexed_pages` and _multistream.py.
+
 A dump is untrusted XML: defusedxml refuses a DTD (so no entity-expansion bomb and no
 external entity reading a local file), and each page element is dropped once read.
 """
@@ -48,30 +51,37 @@ def is_relations_title(title: str) -> bool:
     return name.count("-") == 1
 
 
-def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
-    """One Document per relations page of the dump, in dump order."""
+def documents(path: Path, shown: str, max_bytes: int, tally=None, index: Path | None = None) -> Iterator[Document]:
+    """One Document per relations page of the dump, in dump order. With a multistream
+    index (`index`, or the one beside the dump under its usual name) only the bz2
+    streams holding relations titles are read; without one the whole dump is streamed."""
+    tally = tally if tally is not None else {}
+    index = index or index_beside(path)
+    found = indexed_pages(path, shown, index, tally) if index else pages(path, shown, tally)
+    for page, text, line in found:
+        yield document(page, text, shown, max_bytes)
+
+
+def document(page: Page, text: str, shown: str, max_bytes: int) -> Document:
+    """A page's wikitext as the wikitext reader reads it, with the page as its source."""
     from . import wikitext
 
-    tally = tally if tally is not None else {}
-    for page, text, line in pages(path, shown, tally):
-        where = f"{shown}[{page.title}]"
-        if len(text.encode("utf-8")) > max_bytes:  # this page only: the pages after it still come
-            yield Document(None, "", [], page, Diagnostic(where, None, "error",
-                                                          f"the page text is over the limit of {max_bytes:,} bytes"))
-            continue
-        cleaned, warnings = clean(text, where)
-        try:
-            article, parse_warnings = wikitext.parse(cleaned, where, title=page.title)
-        except ArticleError as error:
-            yield Document(None, "", warnings, page, Diagnostic(where, error.line, "error", error.message))
-            continue
-        digest = hashlib.sha256(f"{page.revision}\n{text}".encode()).hexdigest()
-        yield Document(article, digest, warnings + parse_warnings, page)
+    where = f"{shown}[{page.title}]"
+    if len(text.encode("utf-8")) > max_bytes:  # this page only: the pages after it still come
+        return Document(None, "", [], page, Diagnostic(where, None, "error",
+                                                       f"the page text is over the limit of {max_bytes:,} bytes"))
+    cleaned, warnings = clean(text, where)
+    try:
+        article, parse_warnings = wikitext.parse(cleaned, where, title=page.title)
+    except ArticleError as error:
+        return Document(None, "", warnings, page, Diagnostic(where, error.line, "error", error.message))
+    digest = hashlib.sha256(f"{page.revision}\n{text}".encode()).hexdigest()
+    return Document(article, digest, warnings + parse_warnings, page)
 
 
 def pages(path: Path, shown: str, tally) -> Iterator[tuple[Page, str, int]]:
-    """(page, wikitext, line of the page in the dump) of each relations page; other pages
-    counted in `tally` by why they were skipped."""
+    """(page, wikitext, line of its text's first line within the page) of each relations
+    page; other pages counted in `tally` by why they were skipped."""
     import defusedxml.ElementTree as SafeTree
     from defusedxml import DefusedXmlException
     from xml.etree.ElementTree import ParseError
@@ -92,7 +102,7 @@ def pages(path: Path, shown: str, tally) -> Iterator[tuple[Page, str, int]]:
                 if tag == "base" and base is None:
                     base = (element.text or "").strip()
                 elif tag == "page":
-                    found = _page(element, base, tally)
+                    found = page_of(element, base, tally)
                     root.clear()  # constant memory: drop the page just read
                     if found:
                         yield found
@@ -108,7 +118,73 @@ def pages(path: Path, shown: str, tally) -> Iterator[tuple[Page, str, int]]:
         raise ArticleError(shown, None, f"the compressed file is truncated or damaged: {error}") from None
 
 
-def _page(element, base: str | None, tally) -> tuple[Page, str, int] | None:
+def index_beside(path: Path) -> Path | None:
+    """`<prefix>-multistream-index.txt.bz2` beside `<prefix>-multistream.xml.bz2`, if there."""
+    from ._multistream import beside
+
+    return beside(path)
+
+
+def indexed_pages(path: Path, shown: str, index: Path, tally) -> Iterator[tuple[Page, str, int]]:
+    """What `pages` gives, from a multistream dump and its index: the relations titles
+    are chosen from the index, then only their streams are decompressed, each page
+    judged by the same rule (`page_of`) as when the dump is read whole."""
+    base, streams = index_plan(path, shown, index, tally)
+    with _open_dump(path, shown) as raw:
+        for offset, titles in streams:
+            yield from stream_pages(raw, shown, index, offset, titles, base, tally)
+
+
+def index_plan(path: Path, shown: str, index: Path, tally) -> tuple[str | None, list[tuple[int, set[str]]]]:
+    """The dump's <base>, and (offset, titles) of each stream holding relations titles,
+    in dump order, from the dump's header and its index; the other titles counted."""
+    from . import _multistream as multistream
+
+    index_shown = (Path(shown).parent / index.name).as_posix() if index.parent == path.parent else index.as_posix()
+    with _open_dump(path, shown) as raw:
+        base, namespaces = multistream.header(raw, shown)
+    return base, multistream.wanted(index, index_shown, _passed_over(namespaces), tally)
+
+
+def stream_pages(raw, shown: str, index: Path, offset: int, titles: set[str], base: str | None,
+                 tally) -> Iterator[tuple[Page, str, int]]:
+    """The relations pages named `titles` of the one stream at `offset` (one task of a
+    parallel read: it needs only the dump file and these arguments)."""
+    from . import _multistream as multistream
+
+    titles = set(titles)
+    for element in multistream.page_elements(multistream.stream(raw, offset, shown), shown, offset):
+        title = next((child.text or "" for child in element if child.tag == "title"), "").strip()
+        if title in titles:
+            titles.discard(title)
+            found = page_of(element, base, tally)
+            if found:
+                yield found
+    if titles:
+        raise ArticleError(shown, None, f"the index {index.name} does not match the dump: "
+                                        f"{min(titles)!r} is not in the stream at byte {offset:,}")
+
+
+def _open_dump(path: Path, shown: str):
+    try:
+        return open(path, "rb")
+    except OSError as error:
+        raise ArticleError(shown, None, f"cannot read the dump: {error.strerror or error}") from None
+
+
+def _passed_over(namespaces: set[str]):
+    """Why the index's title is not a relations article's (None when it may be one): a
+    title with a namespace's prefix (`Category:…`) is that namespace's page."""
+    def reason(title: str) -> str | None:
+        if ":" in title and title.partition(":")[0] in namespaces:
+            return "pages in other namespaces"
+        return None if is_relations_title(title) else "other pages"
+    return reason
+
+
+def page_of(element, base: str | None, tally) -> tuple[Page, str, int] | None:
+    """A <page> element's page and text when it is a relations article, else None (and
+    the reason counted in `tally`): the one rule for dumps read whole or by index."""
     fields = {child.tag.rpartition("}")[2]: child for child in element}
     title = (fields["title"].text or "").strip() if "title" in fields else ""
     namespace = (fields["ns"].text or "").strip() if "ns" in fields else _ARTICLES_NAMESPACE

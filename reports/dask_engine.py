@@ -1,0 +1,193 @@
+"""Dask distributed as the build's engine (`reports build … --scheduler ADDRESS`).
+
+The same interface as the pipeline's serial and process-pool engines: a callable that
+takes [(task, export_article arguments)] and yields (task, outcome) as each finishes.
+The unit of work is one article. A worker needs no shared disk: it gets the record,
+the carry plan and the article's previous documents (their bytes, for the analysts'
+notes a rebuild carries), writes the new documents into a temporary folder of its own
+and returns their bytes; the client writes them atomically into the output folder.
+The manifest, the combined workbook, the build state and the summary stay the
+client's (pipeline.py). A worker that dies has its task rerun on another one by the
+scheduler (up to `distributed.scheduler.allowed-failures` times).
+
+`ADDRESS` is a running scheduler (`tcp://host:8786`), or `local:N` for a LocalCluster
+of N single-threaded worker processes on the loopback interface, for one build.
+Imported only with --scheduler: a build without it never imports dask.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import socket
+import tempfile
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
+from .errors import ReportsError
+
+_LOCAL = re.compile(r"local:(\d{1,3})$")
+_REMOTE = re.compile(r"(tcp|tls)://(\[[0-9a-fA-F:]+\]|[^:/\s\[\]]+):(\d{1,5})/?$")
+_CONNECT_SECONDS = 10
+# What the exporters read from the environment: a worker exports as the client would.
+_SHIPPED_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
+
+
+def engine(address: str):
+    """The engine for `address`, after checking that distributed is installed and that
+    a remote scheduler answers: a bad address fails before the build reads anything."""
+    local = _LOCAL.match(address)
+    remote = _REMOTE.match(address)
+    if not (local and 0 < int(local.group(1)) <= 256) and not remote:
+        raise ReportsError(f"--scheduler {address!r}: give a scheduler address (tcp://host:8786) "
+                           "or local:N (N worker processes on this machine)")
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise ReportsError("--scheduler needs Dask distributed, which is not installed: "
+                           "pip install 'reports[dask]'") from None
+    if remote:
+        _reachable(remote.group(2).strip("[]"), int(remote.group(3)), address)
+    return lambda tasks: run(tasks, address)
+
+
+def _reachable(host: str, port: int, address: str) -> None:
+    try:
+        socket.create_connection((host, port), timeout=_CONNECT_SECONDS).close()
+    except OSError as error:
+        raise ReportsError(f"--scheduler {address}: no scheduler answers there "
+                           f"({error.strerror or type(error).__name__})") from None
+
+
+@contextmanager
+def _client(address: str):
+    from distributed import Client, LocalCluster
+
+    local = _LOCAL.match(address)
+    if local:
+        with warnings.catch_warnings():  # "port 8787 in use": its HTTP server takes another, no matter
+            warnings.simplefilter("ignore")
+            cluster = LocalCluster(n_workers=int(local.group(1)), processes=True, threads_per_worker=1,
+                                   host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
+        with cluster, Client(cluster) as client:
+            yield client
+        return
+    try:
+        client = Client(address, timeout=_CONNECT_SECONDS)
+    except (OSError, TimeoutError) as error:
+        raise ReportsError(f"--scheduler {address}: cannot connect ({type(error).__name__}: {error})") from None
+    with client:
+        yield client
+
+
+def run(tasks, address: str):
+    """(task, outcome) for every task, in the order the cluster finishes them."""
+    if not tasks:
+        return
+    from distributed import as_completed
+
+    from .pipeline import _Outcome, write_atomically
+
+    with _client(address) as client:
+        layout = _shipped_layout(tasks[0][1][4])
+        environment = {name: os.environ.get(name) for name in _SHIPPED_ENVIRONMENT}
+        futures = {}
+        for task, args in tasks:
+            record, stem, out, formats, _, verbose, build_id, carry = args
+            previous = _previous(Path(out), stem, formats)
+            future = client.submit(export_remote, record, stem, formats, layout, verbose, carry, previous, environment,
+                                   key=f"reports-export-{stem}-{build_id}-{os.urandom(4).hex()}", pure=False)
+            futures[future] = (task, Path(out), build_id)
+        for future in as_completed(futures):
+            task, out, build_id = futures.pop(future)
+            try:
+                outcome, files = future.result()
+            except Exception as error:  # the task failed on every worker it was given, or the cluster went away
+                yield task, _Outcome([], [], f"the Dask cluster could not build this article: "
+                                             f"{type(error).__name__}: {str(error)[:200]}")
+                continue
+            yield task, _landed(outcome, files, out, build_id, write_atomically)
+
+
+def _previous(out: Path, stem: str, formats) -> dict[str, bytes]:
+    """The article's documents in the output folder, by file name: what a rebuild
+    carries analysts' notes from (and backs up when they were edited)."""
+    from . import exporters
+
+    found = {}
+    for name in formats:
+        path = out / f"{stem}{exporters.get(name).EXTENSION}"
+        if path.is_file():
+            found[path.name] = path.read_bytes()
+    return found
+
+
+def _landed(outcome, files: dict[str, bytes], out: Path, build_id: int, write_atomically):
+    """Write a worker's documents into `out`, each atomically; the outcome's paths are
+    then those in `out`."""
+    for name, data in files.items():
+        write_atomically(out / name, _writer(data), build_id)
+    outcome.written = [str(out / Path(p).name) for p in outcome.written]
+    outcome.backups = [str(out / Path(p).name) for p in outcome.backups]
+    return outcome
+
+
+def _writer(data: bytes):
+    def write(path: Path) -> list[str]:
+        path.write_bytes(data)
+        return []
+    return write
+
+
+def _shipped_layout(reference: str | None):
+    """The layout as workers can load it without our disk: a layout file's name and
+    text; a built-in layout's name."""
+    if reference:
+        path = Path(reference)
+        if not (path.suffix == ".toml" or path.is_file()):
+            path = Path("layouts") / f"{reference}.toml"
+        if path.is_file():
+            return ("file", path.name, path.read_text("utf-8"))
+    return ("name", reference)
+
+
+# -- on a worker -------------------------------------------------------------------------
+
+
+def export_remote(record, stem: str, formats, layout, verbose: bool, carry, previous: dict[str, bytes],
+                  environment: dict[str, str | None]):
+    """Export one record in a temporary folder; (outcome, {file name: bytes}) of the
+    documents written and the backups kept."""
+    from .pipeline import export_article
+
+    for name, value in environment.items():  # the client's, for the same bytes as a local build
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    with tempfile.TemporaryDirectory(prefix="reports-dask-") as folder:
+        here = Path(folder)
+        for name, data in previous.items():
+            (here / name).write_bytes(data)
+        outcome = export_article(record, stem, folder, formats, _layout_reference(layout), verbose, os.getpid(), carry)
+        files = {Path(p).name: Path(p).read_bytes() for p in outcome.backups + outcome.written}
+    return outcome, files
+
+
+def _layout_reference(layout) -> str | None:
+    """A reference export_article loads: a shipped layout file is written once per
+    worker, under a name given by its content."""
+    if layout[0] == "name":
+        return layout[1]
+    _, name, text = layout
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"reports-layout-{digest}" / name
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{name}.{os.getpid()}.tmp")
+        temporary.write_text(text, "utf-8")
+        os.replace(temporary, path)
+    return str(path)
