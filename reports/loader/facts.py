@@ -27,7 +27,7 @@ from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
 from .names import bare, find_country
-from .prose_agreements import prose_agreement_titles
+from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
 from .prose_visits import may_tell_a_visit, prose_visits
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
@@ -95,6 +95,9 @@ class _Reader:
     def establishment(self) -> tuple[str | None, str | None]:
         established, reestablished, with_predecessor = [], [], []
         for unit in self.units:
+            lowered = unit.text.lower()
+            if "relations" not in lowered and "ties" not in lowered:
+                continue  # a cheap first look (_RELATIONS needs one of them)
             for sentence in split_sentences(unit.text):
                 if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
                     continue
@@ -171,7 +174,7 @@ class _Reader:
     def prose_visits(self) -> list[Visit]:
         """Visits told in sentences (anywhere but the visits lists)."""
         found = []
-        for unit, sentence, date_of in self.prose_sentences(skip_lists=(kinds.VISITS,)):
+        for unit, sentence, date_of in self.prose_sentences(may_tell_a_visit, skip_lists=(kinds.VISITS,)):
             if not may_tell_a_visit(sentence):
                 continue
             date = date_of()
@@ -205,21 +208,24 @@ class _Reader:
     def prose_agreements(self) -> list[Agreement]:
         """Agreements told in sentences outside the agreements section."""
         found = []
-        for unit, sentence, date_of in self.prose_sentences(skip=(kinds.AGREEMENTS,)):
+        for unit, sentence, date_of in self.prose_sentences(may_tell_an_agreement, skip=(kinds.AGREEMENTS,)):
             for title in prose_agreement_titles(sentence, self.countries):
                 found.append(Agreement(title, date_of(), unit.line, origin="prose"))
         return found
 
-    def prose_sentences(self, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
-        """(unit, sentence, date) for the running text outside sections of the kinds in `skip`;
-        `date()` gives the sentence's own date, else the one it tells relative to the paragraph's
-        last (computed only for the few sentences that tell a fact)."""
+    def prose_sentences(self, may_tell, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
+        """(unit, sentence, date) for the running text outside sections of the kinds in `skip`,
+        in the units `may_tell(text)` lets through (a cheap first look); `date()` gives the
+        sentence's own date, else the one it tells relative to the paragraph's last (computed
+        only for the few sentences that tell a fact)."""
         blocks = [(block, None) for block in self.article.lead] + [
             (block, kind) for section, kind in self.sections for block in section.blocks]
         for block, kind in blocks:
             if kind in skip or (kind in skip_lists and isinstance(block, ItemList)):
                 continue
             for unit in texts([block], captions=False):
+                if not may_tell(unit.text):
+                    continue
                 sentences = split_sentences(unit.text)
                 for index, sentence in enumerate(sentences):
                     yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
