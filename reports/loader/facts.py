@@ -27,6 +27,7 @@ from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
 from .names import bare, find_country
+from .places import country_code, place_country
 from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
 from .prose_visits import may_tell_a_visit, prose_visits
 from .sentences import split_sentences
@@ -57,16 +58,36 @@ class _Reader:
         self.countries = countries
         self.path = path
         self.warnings: list[Diagnostic] = []
-        self.sections = list(kinds.with_kinds(article.sections))
+        self.sections = [(section, self.kind_by_content(section, kind))
+                         for section, kind in kinds.with_kinds(article.sections)]
         # Every line of text in article order; joined, it tells where an agreement is first named.
         self.units = list(texts(article.lead + [b for s in article.sections for b in s.blocks]))
         self._line_numbers = [unit.line for unit in self.units]
         self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
+        self._first_section_line = article.sections[0].line if article.sections else 0
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, "warning", message))
+
+    def kind_by_content(self, section: Section, kind: str | None) -> str | None:
+        """A section is a missions section by what it says, not by its heading's words:
+        one headed "Attack on the embassy" that tells no mission that exists is history,
+        and one under any other heading that tells nothing but missions is a missions one."""
+        if kind not in (kinds.MISSIONS, None):
+            return kind
+        units = list(texts(section.blocks, captions=False))
+        if not units or (kind is None and not all(map(_may_tell_a_mission, (unit.text for unit in units)))):
+            return kind
+        telling = [any(parse_missions(sentence, unit.line, self.countries, existing_only=True)
+                       for sentence in split_sentences(unit.text)) for unit in units]
+        if kind == kinds.MISSIONS:
+            # History: events about missions ("protesters stormed the embassy in 2012"); a
+            # section that tells neither stays one whose missions were not understood.
+            tells_events = any(find_dates(unit.text) or _may_tell_a_mission(unit.text) for unit in units)
+            return kinds.HISTORY if not any(telling) and tells_events else kind
+        return kinds.MISSIONS if all(telling) else kind
 
     def sections_of(self, kind: str) -> Iterator[Section]:
         return (section for section, section_kind in self.sections if section_kind == kind)
@@ -129,11 +150,17 @@ class _Reader:
         return named is None or not re.match(re.escape(bare(named)), text, re.IGNORECASE)
 
     def memberships(self) -> list[str]:
+        """The organisations of the lead's sentence saying both are members, else of the
+        first such sentence elsewhere in the running text."""
         for unit in texts(self.article.lead):
-            for sentence in split_sentences(unit.text):
-                match = _MEMBERS.search(sentence)
-                if match:
-                    return split_organisations(match["orgs"])
+            found = _members_in(unit.text)
+            if found:
+                return found
+        for unit, sentence, _ in self.prose_sentences(_may_tell_members, skip=(kinds.SEE_ALSO,)):
+            if unit.line >= self._first_section_line:
+                found = _members_in(sentence)
+                if found:
+                    return found
         return []
 
     # -- history ----------------------------------------------------------------------
@@ -277,7 +304,30 @@ class _Reader:
                 if not found:
                     self.warn(unit.line, f"no diplomatic mission understood in {_clip(unit.text)!r}")
                 missions.extend(found)
+        seen = {_mission_key(mission) for mission in missions}
+        for mission in self.prose_missions():
+            if _mission_key(mission) not in seen:  # one fact once: the section's row stands
+                seen.add(_mission_key(mission))
+                missions.append(mission)
         return missions
+
+    def prose_missions(self) -> list[Mission]:
+        """Missions the lead or another section says exist ("Norway has an embassy in Jakarta"):
+        between the two countries, in a city of the host unless accredited from a third country."""
+        found = []
+        for unit, sentence, _ in self.prose_sentences(_may_tell_a_mission, skip=(kinds.MISSIONS, kinds.SEE_ALSO)):
+            for mission in parse_missions(sentence, unit.line, self.countries, existing_only=True):
+                if mission.host not in self.countries or mission.country not in self.countries \
+                        or mission.host == mission.country:
+                    continue
+                city = _PLACE_WORDS.match(mission.city)
+                if not city:
+                    continue
+                mission = dataclasses.replace(mission, city=city.group(0))
+                if mission.resident and not _city_of(mission.city, mission.host):
+                    continue  # "Norway has an embassy in Singapore" in a Norway–Indonesia article
+                found.append(mission)
+        return found
 
 
 _RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
@@ -302,9 +352,12 @@ _PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+
 # "relations with the Soviet Union", "with the government in exile of ...": a party after
 # "with" that is not a country of the pair.
 _WITH_PARTY = re.compile(r"\s*with\s+(?P<party>[^,.;]{1,60})", re.IGNORECASE)
+# "Both nations are (full) members of", "Both are members of", "The two countries are
+# founding members of", "A and B are both members of".
 _MEMBERS = re.compile(
-    r"\b(?:both|the two)\s+(?:nations|countries|states|[^,.;]{1,80}?\s+and\s+[^,.;]{1,80}?)\s+are\s+(?:also\s+)?"
-    r"(?:(?:full|founding|mutual|active)\s+(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
+    r"(?:\b(?:both|the\s+two)(?:\s+(?:nations|countries|states|governments|republics)|\s+[^,.;]{1,80}?\s+and\s+"
+    r"[^,.;]{1,80}?)?\s+are|\bare\s+both)\s+(?:also\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
+    r"(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
 # "..., and both nations are members of ...": a second list in the same sentence.
@@ -403,6 +456,41 @@ def _agreement_key(agreement: Agreement) -> str:
     """Titles compared without articles, case, dashes and punctuation."""
     words = re.sub(r"[\W_]+", " ", agreement.title.casefold()).split()
     return " ".join(word for word in words if word not in ("a", "an", "the"))
+
+
+# A place named in running text: capitalised words, with the small words of names
+# between them ("Rio de Janeiro"); "Singapore as well" is Singapore.
+_PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|upon|am|an|der|sur)\s+)*"
+                          r"[A-Z][\w'’.-]*)*")
+
+
+def _may_tell_members(text: str) -> bool:
+    return "members" in text.lower()
+
+
+def _members_in(text: str) -> list[str]:
+    if not _may_tell_members(text):
+        return []
+    for sentence in split_sentences(text):
+        match = _MEMBERS.search(sentence)
+        if match:
+            return split_organisations(match["orgs"])
+    return []
+
+
+def _may_tell_a_mission(text: str) -> bool:
+    lowered = text.lower()
+    return "embass" in lowered or "consulate" in lowered
+
+
+def _mission_key(mission: Mission) -> tuple:
+    return mission.country, mission.host, mission.kind, mission.city.casefold()
+
+
+def _city_of(city: str, country: str) -> bool:
+    """Whether `city` may be in `country`: it is, or the place data do not know it."""
+    found = place_country(city)
+    return found is None or found == country_code(country)
 
 
 def _clip(text: str, limit: int = 80) -> str:
