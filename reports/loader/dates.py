@@ -1,6 +1,7 @@
 """Date expressions in English prose -> ISO-8601 strings of the precision given.
 
-`8 June 1992` -> "1992-06-08", `June 1992` -> "1992-06", `1992` -> "1992". A bare
+`8 June 1992` -> "1992-06-08", `June 1992` -> "1992-06", `1992` -> "1992", a range of
+days `3–5 May 2011` -> "2011-05". A bare
 year counts unless it is part of an amount, a measure or a decade. An impossible date
 falls back to the next valid, less precise reading found in the same words
 (`31 February 2010` -> "2010-02"); a day or month is never invented.
@@ -42,8 +43,8 @@ _UNITS = (
     r"usd|us\$|dollars|euros|million|billion|thousand|percent|per cent|%"
 )
 
-# "17–18 May 2002" and "May 17–18, 2002" name their first day.
-_DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+# "17–18 May 2002" and "May 17–18, 2002" name a month: a range has no one day.
+_DAY_RANGE = r"(?P<range>\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _COMMA = r"(?:\s*,\s*|\s+)"  # one way or the other, so no blank run is split two ways
 _DAY_MONTH_YEAR = re.compile(rf"{_DAY}{_DAY_RANGE}\s+{_MONTH}{_COMMA}{_YEAR}")
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+{_DAY}{_DAY_RANGE}{_COMMA}{_YEAR}")
@@ -122,7 +123,7 @@ def _word_before(text: str, start: int) -> str:
 def _month_candidates(text: str):
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), _iso(m["year"], m["month"], m["day"])
+            yield m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"])
     for m in _MONTH_YEAR.finditer(text):
         yield m.start(), m.end(), _iso(m["year"], m["month"])
         yield from _shared_year(text, m.start(), m["year"])

@@ -29,11 +29,11 @@ from .missions import parse_missions
 from .names import bare, find_country
 from .places import country_code, place_country
 from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
-from .prose_visits import may_tell_a_visit, prose_visits
+from .prose_visits import goes_elsewhere, may_tell_a_visit, only_planned, prose_visits, tells_travel
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_totals)
-from .visits import parse_visits, visit_direction
+from .visits import parse_visits, unnamed_delegation, visit_direction
 
 
 @dataclass
@@ -190,13 +190,30 @@ class _Reader:
                     self.warn(block.items[0].line, "visits list without a direction: its caption should say "
                                                    "'from A to B'")
                 for item in block.items:
-                    found = parse_visits(item.text, item.line, direction, self.countries)
+                    found = self.list_item_visits(item, direction)
+                    if not found:
+                        continue
                     if found[0].date is None:
                         self.warn(item.line, f"visit without a date: {_clip(item.text)!r}")
                     if found[0].person is None:
                         self.warn(item.line, f"visit without a person's name: {_clip(item.text)!r}")
                     visits.extend(found)
         return _once(visits + self.prose_visits(), _visit_key)
+
+    def list_item_visits(self, item, direction: tuple[str | None, str | None]) -> list[Visit]:
+        """The visits of a list item: `Office Person (dates)`, or a whole sentence ("Foreign
+        Minister X of A paid an official visit to B from 3–5 May 2011"), one row per date.
+        An item about an unnamed delegation or a visit only planned gives none."""
+        text = item.text
+        if tells_travel(text):
+            dates = [match.iso for match in find_dates(text)] or [None]
+            visits = [dataclasses.replace(visit, origin="list")
+                      for date in dates for visit in prose_visits(text, date, item.line, self.countries, direction[1])]
+            if visits or only_planned(text) or unnamed_delegation(text) or goes_elsewhere(text, self.countries):
+                return visits
+        elif only_planned(text) or unnamed_delegation(text):
+            return []
+        return parse_visits(text, item.line, direction, self.countries)
 
     def prose_visits(self) -> list[Visit]:
         """Visits told in sentences (anywhere but the visits lists)."""

@@ -25,7 +25,9 @@ _TRAVEL = re.compile(
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
     r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+" + _PLACE)
-_NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit\w*|cancel\w*|postpon\w*|will|would|was\s+to|were\s+to|"
+# "invited to visit" is a plan; "visited at the invitation of" is a visit.
+_NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit(?:ed|es|ing|e)\s+(?:\w+\s+){0,4}?to\b|"
+                       r"invitations?\s+to\s+visit|cancel\w*|postpon\w*|will|would|was\s+to|were\s+to|"
                        r"expected|scheduled|intend\w*|propos\w*|hopes?\s+to|called\s+off)\b", re.IGNORECASE)
 # Whose country is it: "Peruvian President X", "President of Peru X", "Peru's Foreign Minister X".
 _PERSON = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|de|la|del|da|van|von|bin)(?:\s+(?:[A-Z][\w'’.-]*|of|the|"
@@ -52,14 +54,34 @@ def may_tell_a_visit(text: str) -> bool:
     return any(word in lowered for word in _TRAVEL_WORDS)
 
 
-def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[str, str]) -> list[Visit]:
-    """The visits a sentence tells (one per traveller), or []."""
+def tells_travel(sentence: str) -> bool:
+    """Whether a sentence has a verb of travel to a place ("paid an official visit to B")."""
+    return may_tell_a_visit(sentence) and _TRAVEL.search(sentence) is not None
+
+
+def goes_elsewhere(sentence: str, countries: tuple[str, str]) -> bool:
+    """Whether the travel of a sentence is to a known place of neither country ("travelled to Madrid")."""
+    travel = _TRAVEL.search(sentence)
+    return bool(travel) and _destination(travel["place"], countries) is None \
+        and place_country(travel["place"]) is not None
+
+
+def only_planned(sentence: str) -> bool:
+    """Whether a sentence tells a visit only planned, invited, cancelled or postponed."""
+    return _NOT_DONE.search(sentence) is not None
+
+
+def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[str, str],
+                 destination: str | None = None) -> list[Visit]:
+    """The visits a sentence tells (one per traveller), or []. `destination` (a list's
+    caption) stands for a place the data do not know; a known third place is no visit."""
     travel = _TRAVEL.search(sentence)
     if not travel or _NOT_DONE.search(sentence):
         return []
-    destination = _destination(travel["place"], countries)
-    if destination is None:
+    found = _destination(travel["place"], countries)
+    if found is None and (destination is None or place_country(travel["place"]) is not None):
         return []
+    destination = found or destination
     origin = other(destination, countries)
     subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
     people = _travellers(subject) + _companions(sentence)

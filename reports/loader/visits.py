@@ -130,6 +130,17 @@ def _who_and_when(item: str) -> tuple[str, str]:
     return item[last.end:].strip(" ,;:-–—."), item[:last.end]
 
 
+_DELEGATION = re.compile(r"\bdelegations?\b", re.IGNORECASE)
+_LED_BY = re.compile(r"\bled\s+by\b|\bheaded\s+by\b", re.IGNORECASE)
+# "King Willem-Alexander of the Netherlands": the style's country is no part of the name.
+_STYLE_COUNTRY = re.compile(r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})$")
+
+
+def unnamed_delegation(text: str) -> bool:
+    """A delegation no one is named as leading ("A delegation of Mexican senators")."""
+    return bool(_DELEGATION.search(text)) and not _LED_BY.search(text)
+
+
 def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
                  countries: tuple[str, ...]) -> list[Visit]:
     """One Visit per person and date; one undated Visit if the item names no date."""
@@ -139,8 +150,23 @@ def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
     visits = []
     for one in _people(who, countries):
         office, person = split_office(one, countries)
+        person = without_style_country(person, countries)
         visits += [Visit(origin, destination, office, person, date, line) for date in dates]
     return visits
+
+
+def without_style_country(person: str | None, countries: tuple[str, ...]) -> str | None:
+    """"Willem-Alexander of the Netherlands" -> "Willem-Alexander" (a country, not a place
+    of a name such as "Catherine of Aragon")."""
+    if not person or " of " not in person:
+        return person
+    style = _STYLE_COUNTRY.search(person)
+    if not style:
+        return person
+    from .places import country_code
+    if find_country(style["country"], countries) or country_code(style["country"]):
+        return person[:style.start()].strip() or person
+    return person
 
 
 def _people(who: str, countries: tuple[str, ...]) -> list[str]:
