@@ -32,7 +32,7 @@ from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
 from .prose_visits import goes_elsewhere, may_tell_a_visit, only_planned, prose_visits, tells_travel
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
-                    trade_totals)
+                    trade_rows)
 from .visits import parse_visits, unnamed_delegation, visit_direction
 
 
@@ -292,12 +292,16 @@ class _Reader:
         for section in self.sections_of(kinds.TRADE):
             for unit in texts(section.blocks):
                 for sentence in split_sentences(unit.text):
-                    totals = trade_totals(sentence)
-                    for year, dollars in totals:
-                        if dollars > PLAUSIBLE_MAXIMUM:
-                            self.warn(unit.line, f"trade figure of {dollars:,} US$ is not plausible: left out")
+                    totals = trade_rows(sentence, self.countries)
+                    for year, amount, currency in totals:
+                        if amount > PLAUSIBLE_MAXIMUM:
+                            sign = "US$" if currency == "USD" else currency
+                            self.warn(unit.line, f"trade figure of {amount:,} {sign} is not plausible: left out")
                             continue
-                        trade.append(Trade(year, dollars, sentence, unit.line))
+                        # Dollars are total_usd; another currency keeps its amount as written.
+                        dollars = currency == "USD"
+                        trade.append(Trade(year, amount if dollars else None, sentence, unit.line,
+                                           amount=None if dollars else amount, currency=None if dollars else currency))
                     if not totals and other_currency(sentence) and is_trade_sentence(sentence):
                         self.warn(unit.line, f"trade figure in a currency other than US dollars not read: "
                                              f"{_clip(sentence)!r}")
