@@ -26,10 +26,10 @@ from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
-from .names import bare, find_country
+from .names import bare, find_country, last_named
 from .places import country_code, place_country
 from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
-from .prose_visits import goes_elsewhere, may_tell_a_visit, only_planned, prose_visits, tells_travel
+from .prose_visits import goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits, tells_travel
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_rows)
@@ -115,7 +115,9 @@ class _Reader:
 
     def establishment(self) -> tuple[str | None, str | None]:
         established, reestablished, with_predecessor = [], [], []
-        for unit in self.units:
+        lead_units = len(list(texts(self.article.lead)))
+        in_lead = []  # the establishment dates the lead gives
+        for number, unit in enumerate(self.units):
             lowered = unit.text.lower()
             if "relations" not in lowered and "ties" not in lowered:
                 continue  # a cheap first look (_RELATIONS needs one of them)
@@ -129,14 +131,29 @@ class _Reader:
                     date = dates.near(match.start("verb"), match.end("verb"))
                     if not date:
                         continue
-                    if self.with_a_third_party(sentence, match.end()):
+                    if self.with_a_third_party(sentence, match.end()) or self.between_others(sentence, match):
                         # a predecessor state or union: history, the date only if nothing better
                         if _PREDECESSOR.search(sentence, match.end()) and not match["again"]:
                             with_predecessor.append(date)
                         continue
                     (reestablished if match["again"] else established).append(date)
+                    if number < lead_units and not match["again"]:
+                        in_lead.append(date)
         established = established or with_predecessor
-        return _first_and_most_precise(established), _first_and_most_precise(reestablished)
+        return _refined(in_lead, established), _first_and_most_precise(reestablished)
+
+    def between_others(self, sentence: str, match: re.Match) -> bool:
+        """Whether the relations are "between" two parties of which one is not of the pair
+        ("relations between Mexico and Spain were established" in another pair's article)."""
+        between = _BETWEEN.search(sentence, match.start(), match.end() + 120) or \
+            _BETWEEN.search(sentence, max(0, match.start() - 120), match.start())
+        if not between:
+            return False
+        parties = [between["first"], between["second"]]
+        named = [find_country(party, self.countries) for party in parties]
+        if all(named) and set(named) == set(self.countries):
+            return False
+        return any(named is None and country_code(bare(party)) for named, party in zip(named, parties))
 
     def with_a_third_party(self, sentence: str, end: int) -> bool:
         """Whether the relations at `end` are "with" someone other than the two countries."""
@@ -222,7 +239,13 @@ class _Reader:
             if not may_tell_a_visit(sentence):
                 continue
             date = date_of()
-            visits = prose_visits(sentence, date, unit.line, self.countries)
+            context = None
+            if needs_context(sentence):  # "visited the country": the one the paragraph named last
+                context = last_named(unit.text[:unit.text.find(sentence)], self.countries)
+                if context is None and any(prose_visits(sentence, None, unit.line, self.countries, context=country)
+                                           for country in self.countries):
+                    self.warn(unit.line, f"visit told in prose to a country not named: {_clip(sentence)!r}")
+            visits = prose_visits(sentence, date, unit.line, self.countries, context=context)
             if visits and date is None:
                 self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
             found += visits
@@ -365,6 +388,9 @@ _ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilater
 _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
                       rf"(?:were|was|have\s+been|had\s+been)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+# "relations between A and B": the two parties the relations are of.
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
+                      r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 # Unions and predecessor states a country of a pair may have belonged to.
 _PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+of\s+Soviet|(?:Socialist\s+Federal\s+"
                           r"Republic\s+of\s+|Kingdom\s+of\s+)?Yugoslavia|Czechoslovakia|Gran\s+Colombia|"
@@ -406,6 +432,16 @@ class _Dates:
             return self.dates[after].iso
         before = bisect.bisect_right(self.ends, start)
         return self.dates[before - 1].iso if before else None
+
+
+def _refined(lead: list[str], everywhere: list[str]) -> str | None:
+    """The establishment date: the lead's year, refined by a more precise date of the same
+    year told elsewhere (a date that disagrees does not replace it); without one in the
+    lead, the earliest year named, in its most precise form."""
+    if not lead:
+        return _first_and_most_precise(everywhere)
+    year = _first_and_most_precise(lead)[:4]
+    return _first_and_most_precise([date for date in everywhere if date[:4] == year])
 
 
 def _first_and_most_precise(dates: list[str]) -> str | None:
