@@ -117,6 +117,15 @@ def document_datetime(*records: Relationship) -> datetime.datetime:
     return _FALLBACK_DATE.replace(year=max(years)) if years else _FALLBACK_DATE
 
 
+def build_datetime(context, *records: Relationship) -> datetime.datetime:
+    """The documents' own creation and modification date: the build's ("Prepared on",
+    from the export context) when the build gives one, else `document_datetime`."""
+    prepared = getattr(context, "prepared", None)
+    if prepared is None:
+        return document_datetime(*records)
+    return prepared if prepared.tzinfo else prepared.replace(tzinfo=datetime.timezone.utc)
+
+
 def _all_dates(record: Relationship):
     yield record.established
     yield record.reestablished
@@ -137,12 +146,33 @@ class Direction:
     destination: str | None
 
 
+def date_precision(iso: str | None) -> str | None:
+    """"day", "month" or "year": how much of a date the article gives (None undated)."""
+    if not iso:
+        return None
+    return ("year", "month", "day")[min(iso.count("-"), 2)]
+
+
+def chronological(iso: str | None) -> tuple:
+    """A sort key for dates: earlier first; at one year, the bare year before its
+    months and days (it is the coarser statement); undated last."""
+    year, month, day = date_parts(iso)
+    return (year is None, year or 0, month or 0, day or 0)
+
+
 def visits_by_direction(record: Relationship) -> list[tuple[Direction, list[Visit]]]:
-    """Visits grouped by (from, to), groups in order of first appearance."""
+    """Visits grouped by (from, to), groups in order of first appearance; within a
+    group by date (undated last), then in the article's order."""
     groups: dict[Direction, list[Visit]] = {}
     for visit in record.visits:
         groups.setdefault(Direction(visit.from_, visit.to), []).append(visit)
-    return list(groups.items())
+    return [(direction, sorted(visits, key=lambda visit: chronological(visit.date)))
+            for direction, visits in groups.items()]
+
+
+def visits_in_order(record: Relationship) -> list[Visit]:
+    """Every visit as the tables list them: direction by direction, each by date."""
+    return [visit for _, visits in visits_by_direction(record) for visit in visits]
 
 
 def visit_counts_by_year(records) -> list[tuple[int, int]]:

@@ -53,12 +53,21 @@ class Fonts:
 
 
 @dataclass(frozen=True)
+class Document:
+    """Who a document is from: the footer's organisation and the author in every
+    format's properties. Empty unless the layout names them (no ministry is assumed)."""
+    organisation: str = ""
+    author: str = ""
+
+
+@dataclass(frozen=True)
 class Layout:
     name: str
     description: str
     locale: str
     source: str  # where the layout was read from
     metadata: Mapping[str, str]
+    document: Document
     page: Page
     fonts: Fonts
     colors: Mapping[str, str]
@@ -77,7 +86,7 @@ class Layout:
 
     def fingerprint(self) -> str:
         """A stable text of every setting, for the build manifest."""
-        return repr((self.locale, dict(self.metadata), self.page, self.fonts, dict(self.colors), self.order,
+        return repr((self.locale, dict(self.metadata), self.document, self.page, self.fonts, dict(self.colors), self.order,
                      sorted(self.labels.items()), sorted((k, sorted(v.items())) for k, v in self.formats.items())))
 
 
@@ -210,6 +219,21 @@ def _merge(base: dict, override: dict) -> dict:
     return merged
 
 
+def _document(data: dict, fail) -> Document:
+    """[document] organisation and author; `[metadata] author / company`, where layouts
+    written before [document] set them, still count when [document] leaves them empty."""
+    table, metadata = data.get("document", {}), data.get("metadata", {})
+    values = {}
+    for key, legacy in (("organisation", "company"), ("author", "author")):
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            fail(f"document.{key} must be a string")
+        if not value.strip() and isinstance(metadata.get(legacy), str):
+            value = metadata[legacy]
+        values[key] = " ".join(value.split())  # one line: a footer, a property
+    return Document(**values)
+
+
 def _validate(data: dict, where: str) -> Layout:
     def fail(message: str):
         raise LayoutError(f"{where}: {message}")
@@ -245,13 +269,18 @@ def _validate(data: dict, where: str) -> Layout:
     labels = data.get("labels", {})
     if not all(isinstance(v, str) for v in labels.values()):
         fail("every label must be a string")
+    document = _document(data, fail)
+    # The Word exporter's app.xml and older code read these from the metadata.
+    metadata = {**{k: str(v) for k, v in data.get("metadata", {}).items()},
+                "author": document.author, "company": document.organisation}
     width, height = PAGE_SIZES_MM[size]
     return Layout(
         name=str(data.get("name", "custom")),
         description=str(data.get("description", "")),
         locale=str(data.get("locale", "en_GB")),
         source=where,
-        metadata=MappingProxyType({k: str(v) for k, v in data.get("metadata", {}).items()}),
+        metadata=MappingProxyType(metadata),
+        document=document,
         page=Page(size, width, height, **margins),
         fonts=Fonts(fonts["body"], fonts["headings"], **sizes),
         colors=MappingProxyType(dict(colors)),

@@ -56,6 +56,17 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter._session.exitstatus = 1
 
 
+def pytest_sessionstart(session):
+    """The loader's per-text caches (dates, sentences, names, places) start empty. A
+    session in a process forked from one that already ran the suite (mutmut forks one per
+    mutant) would otherwise take cached answers, and a defect behind a cache go unseen."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("reports.loader"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 @pytest.fixture(autouse=True)
 def _run_from_project_root(monkeypatch):
     """Records name their source as data/<id>.txt, relative to the project root."""
@@ -106,6 +117,38 @@ def default_build(tmp_path_factory):
         return out, build(["data"], out, jobs=1)
     finally:
         os.chdir(cwd)
+
+
+NEW_VISIT = "- Foreign Minister Tanja Fajon (March 2024)\n"
+
+
+def gain_a_visit_and_change_trade(path: Path) -> None:
+    text = path.read_text("utf-8")
+    text = text.replace("- Foreign Minister Dimitrij Rupel (May 2004)\n",
+                        "- Foreign Minister Dimitrij Rupel (May 2004)\n" + NEW_VISIT)
+    text = text.replace("amounted to US$241.8 million", "amounted to US$250.5 million")
+    path.write_text(text, "utf-8")
+
+
+@pytest.fixture(scope="session")
+def rebuilt(tmp_path_factory):
+    """A first build, then a rebuild after the article gained a visit and its trade changed:
+    (changed article, output folder, {name: bytes} of the first build). Shared: never write into it."""
+    from reports import build
+    from reports.pipeline import MANIFEST
+
+    root = tmp_path_factory.mktemp("changes")
+    source = root / "in" / "mexico-slovenia.txt"
+    source.parent.mkdir()
+    shutil.copy(ROOT / "data/mexico-slovenia.txt", source)
+    shutil.copy(ROOT / "data/georgia-mexico.txt", source.parent / "georgia-mexico.txt")
+    out = root / "out"
+    first = build([source.parent], out, jobs=1)
+    assert first.ok
+    first_files = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and p.name != MANIFEST}
+    gain_a_visit_and_change_trade(source)
+    assert build([source.parent], out, jobs=1).ok
+    return source, out, first_files
 
 
 def reader_facts(record, layout) -> list[str]:

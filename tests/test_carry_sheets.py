@@ -130,3 +130,67 @@ def test_a_workbook_resaved_by_libreoffice_keeps_its_notes_and_digest(tmp_path, 
     book = openpyxl.load_workbook(resaved)
     assert notes_by_person(book["Visits"], 3)[second] == "Protocol: state visit"
     assert book["My analysis"]["B2"].value == "=B1*2"
+
+
+def note_every_visit(path: Path) -> dict:
+    """A note on every visit row naming its person and date as the sheet shows them."""
+    book = openpyxl.load_workbook(path)
+    visits = book["Visits"]
+    written = {}
+    for key, row in visit_rows(visits):
+        note = f"note on {key[0]} {row[[c.value for c in visits[1]].index('Date')].value}"
+        row[-1].value = written[key] = note
+    book.save(path)
+    return written
+
+
+def visit_rows(visits):
+    """((person, year), row) of each visit row: one person may visit twice."""
+    header = [c.value for c in visits[1]]
+    person, year = header.index("Person"), header.index("Year")
+    assert header[-1] == "Notes"
+    return [((row[person].value, row[year].value), row) for row in visits.iter_rows(min_row=2)]
+
+
+def notes_by_visit(visits) -> dict:
+    return {key: row[-1].value for key, row in visit_rows(visits)}
+
+
+@pytest.mark.parametrize("rid", ["mexico-slovenia", "lithuania-mexico"])
+def test_notes_follow_visits_sorted_by_date_and_dated_by_month_or_year(tmp_path, seed_records, default_layout, rid):
+    """Rows are keyed by content: the sort by date (lithuania-mexico's rows move) and
+    month- or year-precise dates (stored as numbers) keep every note on its visit."""
+    record = seed_records[rid]
+    path = tmp_path / f"{rid}.xlsx"
+    _xlsx.export(record, default_layout, path)
+    written = note_every_visit(path)
+    assert len(written) == len(record.visits) >= 3
+    shuffled = dataclasses.replace(record, visits=tuple(reversed(record.visits)))
+    rebuild(lambda out, context: _xlsx.export(shuffled, default_layout, out, context), path)
+    book = openpyxl.load_workbook(path)
+    assert notes_by_visit(book["Visits"]) == written
+    assert "Notes from earlier builds" not in book.sheetnames
+
+
+def test_notes_of_a_workbook_with_text_dates_find_their_visits(tmp_path, record, default_layout):
+    """A workbook from before the precision column held "2007-12" as text in the Date
+    column: its notes still find their month-dated visits."""
+    path = tmp_path / "mexico-slovenia.xlsx"
+    _xlsx.export(record, default_layout, path)
+    book = openpyxl.load_workbook(path)
+    visits = book["Visits"]
+    assert visits["F1"].value == "Date precision"
+    for row in visits.iter_rows(min_row=2):
+        precision = row[5].value
+        if precision != "day":
+            row[4].value = row[4].value.strftime("%Y-%m") if precision == "month" else str(row[4].value)
+    visits.delete_cols(6)  # the old layout: no precision column
+    for table in list(visits.tables):
+        del visits.tables[table]
+    book.save(path)
+    written = note_every_visit(path)
+    assert any(len(note.split()[-1]) == 7 for note in written.values())  # a month-dated visit is noted
+    rebuild(lambda out, context: _xlsx.export(record, default_layout, out, context), path)
+    book = openpyxl.load_workbook(path)
+    assert notes_by_visit(book["Visits"]) == written
+    assert "Notes from earlier builds" not in book.sheetnames

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from reports import build
-from test_changes import rebuilt  # noqa: F401 (the fixture: a build, then a rebuild of a changed article)
 
 
 def test_diff_of_two_articles_exits_1_and_groups_by_kind(rebuilt):

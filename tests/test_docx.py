@@ -245,12 +245,12 @@ def test_core_and_app_properties(built, documents, seed_records, default_layout)
     assert props.title == record.title
     assert "Georgia" in props.subject and "Mexico" in props.subject
     assert props.keywords == "Georgia, Mexico"
-    assert props.author == default_layout.metadata["author"]
+    assert props.author == default_layout.document.author
     assert props.language == default_layout.metadata["language"]
     when = facts_view.document_datetime(record)
     assert props.created == props.modified == when
     app = part_xml(built["georgia-mexico"][0], "docProps/app.xml")
-    assert f"<Company>{default_layout.metadata['company']}</Company>" in app
+    assert f"<Company>{default_layout.document.organisation}</Company>" in app
     styles = part_xml(built["georgia-mexico"][0], "word/styles.xml")
     assert f'w:lang w:val="{default_layout.metadata["language"]}"' in styles
 
@@ -395,3 +395,12 @@ def test_every_fact_kind_is_in_the_dossier(record_id, built, seed_records, defau
     wanted = [w for w in reader_facts(record, default_layout) if w not in {t.text for t in record.trade}]
     missing = [w for w in wanted if w not in text]
     assert not missing, missing
+
+
+def test_visit_tables_list_each_direction_by_date(documents, seed_records):
+    """lithuania-mexico's article lists a 2008 visit before two of 2002 and 2004."""
+    tables = [t for t in documents["lithuania-mexico"].tables
+              if t.rows[0].cells[0].text == "Date" and t.rows[0].cells[2].text == "Person"]
+    first = [(row.cells[0].text, row.cells[2].text) for row in tables[0].rows[1:]]
+    assert first == [("2002", "Valdas Adamkus"), ("2002", "Antanas Valionis"), ("2004", "Arturas Paulauskas"),
+                     ("2008", "Valdas Adamkus"), ("2008", "Oskaras Jusys")]

@@ -99,12 +99,41 @@ def test_a_dump_with_a_dtd_is_refused(tmp_path, doctype):
     assert "root:" not in str(caught.value)
 
 
-def test_a_page_that_cannot_be_read_is_an_error_and_the_next_pages_still_come(tmp_path):
+def test_a_page_whose_title_names_no_two_countries_is_passed_over_and_counted(tmp_path):
     path = tmp_path / "d.xml"
     path.write_bytes(dump(page("A–B relations", "{{Infobox bilateral relations"),
                           page("Peru–Japan relations", "Lead.", revision=3)))
     batch = load_all([path])
-    assert [r.title for r in batch.records][-1] == "Peru–Japan relations"
+    assert [r.title for r in batch.records] == ["Peru–Japan relations"]
+    assert batch.errors == [] and batch.skipped == {"other pages": 1}
+
+
+def test_a_page_whose_record_cannot_be_made_is_an_error_of_its_own(tmp_path, monkeypatch):
+    import reports.loader as loader
+
+    made = loader.read_facts
+
+    def refuse_the_first(lists, countries, where):
+        if "Austria" in countries:
+            raise ArticleError(where, 4, "cannot be read")
+        return made(lists, countries, where)
+
+    monkeypatch.setattr(loader, "read_facts", refuse_the_first)
+    path = tmp_path / "d.xml"
+    path.write_bytes(dump(page("Austria–Peru relations", "Lead text."), page("Peru–Japan relations", "Lead.")))
+    results = list(read_all(path))
+    assert [(r.record, r.error.path, r.error.line, r.error.message) for r in results[:1]] == [
+        (None, f"{path}[Austria–Peru relations]", 4, "cannot be read")]
+    assert results[1].record.title == "Peru–Japan relations" and results[1].error is None
+
+
+def test_a_page_over_the_size_limit_is_an_error_and_the_next_pages_still_come(tmp_path):
+    path = tmp_path / "d.xml"
+    path.write_bytes(dump(page("Austria–Peru relations", "Lead text. " * 200), page("Peru–Japan relations", "Lead.")))
+    results = list(read_all(path, max_bytes=1000))
+    assert results[0].record is None and "over the limit of 1,000 bytes" in results[0].error.message
+    assert results[0].error.path.endswith("d.xml[Austria–Peru relations]")
+    assert results[1].record.title == "Peru–Japan relations"
 
 
 def test_a_hostile_page_title_never_reaches_a_path(tmp_path):

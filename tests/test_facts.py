@@ -201,3 +201,25 @@ def test_the_earliest_establishment_year_wins_over_a_later_one(tmp_path):
 def test_an_anniversary_sentence_alone_establishes_nothing(tmp_path, sentence):
     record, _ = record_of(tmp_path, f"==History==\n{sentence}")
     assert (record.established, record.reestablished) == (None, None)
+
+
+def test_a_warning_quotes_the_text_whole_up_to_80_characters_and_clips_beyond(tmp_path):
+    exactly = "President Ana " + "R" * (80 - len("President Ana "))
+    longer = exactly + "uiz"
+    _, warnings = record_of(tmp_path, "\n".join([
+        "Lead.", "==High-level visits==", "High-level visits from Chile to Ghana",
+        f"- {exactly}", f"- {longer}"]))
+    quoted = [w.message.split(": ", 1)[1] for w in warnings if w.message.startswith("visit without a date")]
+    assert quoted == [repr(exactly), repr(longer[:79] + "…")]
+
+
+@pytest.mark.parametrize("place, code", [
+    ("Guadalajara, Mexico", "MX"),
+    ("Osaka, Osaka Prefecture, Japan", "JP"),   # the country is after the last comma
+    ("Lima", "PE"),
+    ("Japan", "JP"),
+])
+def test_a_place_names_its_country_by_its_last_part(place, code):
+    from reports.loader.places import place_country
+
+    assert place_country(place) == code

@@ -85,3 +85,56 @@ def test_timeline_names_each_visit_by_office_and_person(seed_records):
     wanted = sorted((v.date, " ".join(p for p in (v.office, v.person) if p)) for v in record.visits if v.date)
     assert sorted((e.date, e.text) for e in visits) == wanted
     assert any(v.office and v.person for v in record.visits)  # the join is exercised
+
+
+def test_visits_by_date_within_each_direction_undated_last_ties_in_text_order():
+    from reports.model import Visit
+
+    def visit(origin, date, person, line):
+        return Visit(from_=origin, to="B" if origin == "A" else "A", office="Minister", person=person,
+                     date=date, line=line)
+    visits = (visit("A", None, "undated", 1), visit("A", "2008", "late", 2), visit("B", "1999", "other", 3),
+              visit("A", "2002-05-04", "day", 4), visit("A", "2002", "year", 5), visit("A", "2002-05", "month", 6),
+              visit("A", "2002-05-04", "day again", 7))
+    record = dataclasses.replace(_empty_record(), visits=visits)
+    groups = facts_view.visits_by_direction(record)
+    assert [d.origin for d, _ in groups] == ["A", "B"]  # directions in order of first appearance
+    assert [v.person for v in groups[0][1]] == ["year", "month", "day", "day again", "late", "undated"]
+    assert [v.person for v in facts_view.visits_in_order(record)] == [
+        "year", "month", "day", "day again", "late", "undated", "other"]
+
+
+def _empty_record():
+    from reports.loader import load
+
+    record = load("data/georgia-mexico.txt")
+    return dataclasses.replace(record, visits=())
+
+
+@pytest.mark.parametrize("iso, precision", [("2002-05-04", "day"), ("2002-05", "month"), ("2002", "year"),
+                                            (None, None), ("", None)])
+def test_date_precision(iso, precision):
+    assert facts_view.date_precision(iso) == precision
+
+
+@pytest.mark.parametrize("dollars, label", [
+    (1_234_567_890, "US$1.23 billion"),      # two decimals, rounded: not three
+    (241_800_000, "US$241.8 million"),
+    (15_000_000, "US$15 million"),
+])
+def test_money_labels_keep_two_decimals_at_most(dollars, label, default_layout):
+    assert facts_view.money_label(dollars, default_layout) == label
+
+
+def test_timeline_entries_keep_the_line_and_cites_of_their_fact(seed_records):
+    from reports.model import Visit
+
+    record = seed_records["georgia-mexico"]
+    visit = dataclasses.replace(record.visits[0], cites=("c9",))
+    record = dataclasses.replace(record, visits=(visit,) + record.visits[1:])
+    entries = [e for e in facts_view.timeline(record) if e.kind == "visit"]
+    assert isinstance(visit, Visit)
+    assert [(e.date, e.line, e.cites) for e in entries][0] == (visit.date, visit.line, ("c9",))
+    assert {(e.date, e.line) for e in entries} == {(v.date, v.line) for v in record.visits if v.date}
+    events = [e for e in facts_view.timeline(record) if e.kind == "event"]
+    assert {(e.date, e.line, e.cites) for e in events} == {(e.date, e.line, e.cites) for e in record.events}

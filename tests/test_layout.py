@@ -61,3 +61,43 @@ def test_an_invalid_layout_stops_the_build_with_one_line(tmp_path, content):
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"reports: {path}: ")
     assert not (tmp_path / "out").exists()
+
+
+# -- [document]: who the documents are from ----------------------------------------------------
+
+
+def test_document_organisation_and_author_default_to_nobody():
+    for name in ("default", "es"):
+        layout = load_layout(name)
+        assert (layout.document.organisation, layout.document.author) == ("", "")
+        assert "Ministr" not in repr(dict(layout.metadata))
+
+
+def test_document_keys_are_read_and_shown_to_every_format(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[document]\norganisation = "  Foreign\\nOffice "\nauthor = "Desk A"\n', "utf-8")
+    layout = load_layout(str(path))
+    assert (layout.document.organisation, layout.document.author) == ("Foreign Office", "Desk A")
+    assert (layout.metadata["company"], layout.metadata["author"]) == ("Foreign Office", "Desk A")
+    assert layout.fingerprint() != load_layout("default").fingerprint()
+
+
+def test_metadata_author_and_company_of_older_layouts_still_count(tmp_path):
+    path = tmp_path / "old.toml"
+    path.write_text('[metadata]\nauthor = "Old Desk"\ncompany = "Old Ministry"\n', "utf-8")
+    layout = load_layout(str(path))
+    assert (layout.document.organisation, layout.document.author) == ("Old Ministry", "Old Desk")
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[document]\norganization = "X"\n', "[document] organization: unknown key; did you mean [document] organisation?"),
+    ('[document]\nauthr = "X"\n', "[document] authr: unknown key; did you mean [document] author?"),
+    ("[document]\nauthor = 3\n", "document.author must be a string"),
+    ('[document]\norganisation = ["a"]\n', "document.organisation must be a string"),
+])
+def test_a_wrong_document_key_is_named(tmp_path, toml, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(toml, "utf-8")
+    with pytest.raises(LayoutError) as raised:
+        load_layout(str(path))
+    assert str(raised.value) == f"{path}: {message}"

@@ -185,7 +185,7 @@ def test_metadata(briefs, default_layout):
     reader = pypdf.PdfReader(briefs["mexico-slovenia"][0])
     meta = reader.metadata
     assert meta.title == "Mexico–Slovenia relations"
-    assert meta.author == default_layout.metadata["author"]
+    assert meta.author == default_layout.document.author
     assert meta.creator == default_layout.metadata["creator"]
     assert "Mexico" in meta["/Keywords"] and "Slovenia" in meta["/Keywords"]
     assert reader.trailer["/Root"]["/Lang"] == default_layout.metadata["language"]
@@ -347,8 +347,22 @@ def test_every_fact_kind_is_in_the_text(rid, seed_records, default_layout, texts
     """Summary, key facts, trade sentences, see-also items, re-established date and every
     section paragraph: a part that goes blank fails here, not only a missing year."""
     record, layout = seed_records[rid], default_layout
-    page_break = (rf" {re.escape(layout.metadata.get('company', ''))} {layout.label('page_of', page='[0-9]+', pages='[0-9]+')} "
+    organisation = rf" {re.escape(layout.document.organisation)}" if layout.document.organisation else ""
+    page_break = (rf"{organisation} {layout.label('page_of', page='[0-9]+', pages='[0-9]+')} "
                   rf"{re.escape(record.title)} {re.escape(layout.label('brief'))} ")
     text = re.sub(page_break, " ", texts[rid])  # the furniture a paragraph running over a page holds
     missing = [w for w in reader_facts(record, layout) if w not in text]
     assert not missing, missing
+
+
+@needs("pdftotext")
+def test_visit_tables_list_each_direction_by_date(texts, seed_records):
+    """lithuania-mexico's article lists a 2008 visit before two of 2002 and 2004."""
+    record = seed_records["lithuania-mexico"]
+    text = texts["lithuania-mexico"]
+    table = text[text.index("From Lithuania to Mexico"):text.index("From Mexico to Lithuania")]
+    people = re.findall(r"(20\d\d) \S+(?: \S+)? (Valdas Adamkus|Antanas Valionis|Arturas Paulauskas|Oskaras Jusys)",
+                        table)
+    assert [person for _, person in people] == [
+        "Valdas Adamkus", "Antanas Valionis", "Arturas Paulauskas", "Valdas Adamkus", "Oskaras Jusys"]
+    assert [v.person for v in record.visits][:3] == ["Valdas Adamkus", "Valdas Adamkus", "Antanas Valionis"]

@@ -391,3 +391,16 @@ def test_the_same_file_given_twice_is_built_once(tmp_path):
     assert result.ok and result.built == 3 and not result.warnings
     assert sorted(p.name for p in tmp_path.glob("[!.]*.json")) == [
         "georgia-mexico.json", "lithuania-mexico.json", "mexico-slovenia.json"]
+
+
+def test_progress_counts_one_per_article_built_against_the_number_planned(tmp_path):
+    from reports import build
+
+    planned, steps = [], []
+    assert build(["data"], tmp_path / "out", formats=["json"], jobs=1, combined=False,
+                 planned=planned.append, progress=steps.append).ok
+    assert planned == [3] and steps == [1, 1, 1]
+    planned.clear(), steps.clear()
+    assert build(["data"], tmp_path / "out", formats=["json"], jobs=1, combined=False,
+                 planned=planned.append, progress=steps.append).ok
+    assert planned == [0] and steps == []  # nothing changed: nothing to build

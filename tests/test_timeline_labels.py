@@ -42,3 +42,93 @@ def test_long_empty_stretches_are_shrunk_and_recent_decades_get_room():
     # The last 35 years take more than half of the axis, not a quarter.
     assert (s.unit(s.last) - s.unit(1990)) / s.length > 0.5
     assert scale([1996, 1998, 2004, 2016]).breaks == ()
+
+
+# -- every mark keeps a label --------------------------------------------------------------
+
+import re
+from itertools import combinations
+
+import pytest
+
+from reports.exporters._pdf.timeline import Mark, mark_wordings, span_label
+
+ARTICLES = ["data/georgia-mexico.txt", "data/lithuania-mexico.txt", "data/mexico-slovenia.txt",
+            "tests/articles/bosnia-and-herzegovina-mexico.txt", "tests/articles/japan-peru-prose.txt"]
+# A label: a year or a span of years, then words (a bare "2018" or "2002 (3)" is no label).
+_LABEL = re.compile(r"^(\d{4})(?:–(\d{2,4}))?:?\s+[^\W\d]")
+
+
+def _picture(path, default_layout, room_mm=200):
+    """The page-one timeline as the brief lays it out, with `room_mm` left on the page."""
+    from reportlab.lib.units import mm
+
+    from reports.exporters._pdf import timeline
+    from reports.exporters._pdf.fonts import TextGate
+    from reports.exporters._pdf.styles import make_styles
+    from reports.loader import load
+
+    record = load(path)
+    height = float(default_layout.options("pdf")["timeline_height_mm"]) * mm
+    flowable = timeline.RoomyTimeline(record, 170 * mm, height, make_styles(default_layout),
+                                      TextGate(frozenset(range(0x30000)), "?"), default_layout)
+    flowable.wrap(170 * mm, room_mm * mm)
+    return record, flowable.picture, height
+
+
+def _covered(picture) -> set[int]:
+    from reportlab.graphics.shapes import String
+
+    years = set()
+    for item in picture.contents:
+        found = isinstance(item, String) and _LABEL.match(item.text)
+        if found:
+            first = int(found.group(1))
+            tail = found.group(2)
+            last = first if tail is None else int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+            years.update(range(first, last + 1))
+    return years
+
+
+@pytest.mark.parametrize("path", ARTICLES)
+def test_every_mark_has_a_label_and_none_overlap(path, default_layout):
+    from reports.exporters._pdf.timeline import groups
+
+    record, picture, height = _picture(path, default_layout)
+    wanted = {g.year for g in groups(record)}
+    assert wanted - _covered(picture) == set()
+    assert picture.height <= 2 * height  # the room it takes is bounded
+    from test_pdf import _label_boxes
+
+    for a, b in combinations(_label_boxes(picture), 2):  # tick labels included
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (path, a, b)
+
+
+def test_with_no_room_left_the_timeline_keeps_the_layouts_height(default_layout):
+    _, picture, height = _picture("data/lithuania-mexico.txt", default_layout, room_mm=10)
+    assert picture.height <= height
+
+
+def test_neighbouring_years_join_into_one_label():
+    mark = Mark((Group(1990, "event", ("In 1990, Lithuania obtained its independence.",)),
+                 Group(1991, "event", ("In 1991, Mexico recognized the independence of Lithuania.",))))
+    texts = mark_wordings(mark, 46).texts
+    assert texts[0] == "1990–91: Lithuania obtained its independence; Mexico recognized the independence of Lithuania"
+    visits = Mark((Group(2015, "visit", ("Foreign Minister Igor Crnadak",)),
+                   Group(2017, "visit", ("Foreign Minister Igor Crnadak",))))
+    assert mark_wordings(visits, 46).texts[0] == "2015–17: Foreign Minister Crnadak"  # named once
+    assert (span_label(2002, 2004), span_label(1998, 2001), span_label(1944, 1990)) == (
+        "2002–04", "1998–2001", "1944–90")
+
+
+def test_a_long_gap_running_into_the_recent_decades_is_shrunk_up_to_them():
+    s = scale([1873, 2009, 2010, 2013, 2019])
+    assert s.breaks == ((1874, 1990),)
+    assert (s.unit(s.last) - s.unit(2009)) / s.length > 0.25
+
+
+def test_a_label_that_ends_nowhere_within_the_limit_may_run_a_little_longer_to_a_phrase():
+    group = Group(1991, "event", ("In 1991, Mexico recognized the independence of Lithuania.",))
+    texts = wordings(group, 38)
+    assert texts[0] == "1991 Mexico recognized the independence of Lithuania"
+    assert texts[1].endswith("…")  # the summary at the limit stays as a stand-in

@@ -168,3 +168,33 @@ def test_fragments_never_traceback(tmp_path, source):
         parse(source)
     except ArticleError as error:
         assert "\n" not in str(error)
+
+
+def test_short_citations_take_their_work_from_the_bibliography(tmp_path):
+    result = record(tmp_path, "Lead.\n\n== History ==\n"
+                              "In 2001 X.{{sfn|Smith|Jones|2009|p=4}} In 2002 Y.<ref>{{harvnb|Ministry of Foreign Affairs|2015}}</ref>"
+                              " In 2003 Z.{{sfn|Brown|1999}}\n\n"
+                              "== Bibliography ==\n"
+                              "* {{cite book |last1=Smith |first1=Ann |last2=Jones |first2=Bo |year=2009 "
+                              "|title=Baltic Envoys |publisher=Vaga |url=https://books.example/envoys}}\n"
+                              "* {{cite web |author=Ministry of Foreign Affairs |date=3 May 2015 |title=Bilateral relations"
+                              " |url=https://mfa.example/rel}}\n"
+                              "* {{cite book |last=Smith |year=2010 |title=Another Book}}\n")
+    by_id = {c.id: c for c in result.record.citations}
+    envoys = by_id["sfn-Smith-Jones-2009"]
+    assert (envoys.title, envoys.publisher, envoys.url, envoys.date) == (
+        "Baltic Envoys", "Vaga", "https://books.example/envoys", "2009")
+    assert [(c.title, c.url, c.date) for c in result.record.citations if c.id == "c1"] == [
+        ("Bilateral relations", "https://mfa.example/rel", "2015-05-03")]
+    # A short citation no work matches keeps its short form.
+    assert (by_id["sfn-Brown-1999"].title, by_id["sfn-Brown-1999"].url) == ("Brown 1999", None)
+
+
+def test_footnote_templates_are_citations_with_their_text(tmp_path):
+    # {{refn}} crashed the reader (a template has no tag contents); {{efn}} was dropped.
+    result = record(tmp_path, "Lead.\n\n== History ==\nIn 2001 X.{{refn|group=note|A note, see "
+                              "[https://n.example the list].}} In 2002 Y.{{efn|Explained here.}}\n")
+    assert [(c.id, c.url, c.title) for c in result.record.citations] == [
+        ("c1", "https://n.example", "A note, see the list"), ("c2", None, "Explained here.")]
+    assert [e.cites for e in result.record.events] == [("c1",), ("c2",)]
+    assert result.error is None

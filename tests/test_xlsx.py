@@ -11,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import SEED_IDS, export_in_another_process
+from reports import facts_view
 from reports.exporters import _xlsx
 from reports.model import Agreement, Event, Export, Mission, Visit
 
@@ -112,25 +113,65 @@ def test_visit_rows_hold_the_record_values(books, seed_records):
     record = seed_records["mexico-slovenia"]
     rows = data_rows(books["mexico-slovenia"]["Visits"])
     assert [c.value for c in books["mexico-slovenia"]["Visits"][1]] == [
-        "From", "To", "Office", "Person", "Date", "Year", "Month", "Source line", "Notes"]
-    for visit, row in zip(record.visits, rows):
+        "From", "To", "Office", "Person", "Date", "Date precision", "Year", "Month", "Source line", "Notes"]
+    assert len(rows) == len(record.visits)
+    by_line = {visit.line: visit for visit in record.visits}
+    for row in rows:
+        visit = by_line[row[8]]
         assert row[:4] == (visit.from_, visit.to, visit.office, visit.person)
-        assert row[7] == visit.line
-        assert row[8] is None  # the analyst's, empty on a first build
+        assert row[5] == facts_view.date_precision(visit.date)
+        assert row[6] == int(visit.date[:4])
+        assert row[9] is None  # the analyst's, empty on a first build
+
+
+def chronological_cells(date, precision) -> tuple:
+    """A date column's cell and its precision, as a sort key read back from the sheet."""
+    if date is None:
+        return (1,)
+    if precision == "year":
+        return (0, date, 0, 0)
+    return (0, date.year, date.month if precision in ("month", "day") else 0, date.day if precision == "day" else 0)
+
+
+@pytest.mark.parametrize("book", [*SEED_IDS, "combined"])
+def test_visits_sorted_by_date_within_each_direction(books, book):
+    """Directions in order of first appearance, each run of rows ascending by date."""
+    offset = 1 if book == "combined" else 0
+    rows = data_rows(books[book]["Visits"])
+    directions = []
+    for row in rows:
+        key = (row[0] if offset else None, row[offset], row[offset + 1])
+        if not directions or directions[-1][0] != key:
+            assert key not in [d for d, _ in directions], "a direction's visits are together"
+            directions.append((key, []))
+        directions[-1][1].append(chronological_cells(row[offset + 4], row[offset + 5]))
+    assert len(directions) >= 2
+    for key, dates in directions:
+        assert dates == sorted(dates), key
 
 
 def test_numbers_and_dates_are_typed(books, seed_records, default_layout):
     options = default_layout.options("xlsx")
     events = books["lithuania-mexico"]["Events"]
+    seen = set()
     for event, row in zip(seed_records["lithuania-mexico"].events, events.iter_rows(min_row=2)):
-        date, year, month = row[0], row[1], row[2]
+        date, precision, year, month = row[0], row[1], row[2], row[3]
         assert isinstance(year.value, int) and year.value == int(event.date[:4])
+        seen.add(precision.value)
         if len(event.date) == 10:  # day-precise: a real date with the layout's format
+            assert precision.value == "day"
             assert date.value == datetime.datetime.fromisoformat(event.date)
             assert date.number_format == options["date_format"]
-        else:
-            assert date.value == event.date and date.data_type == "s"
+        elif len(event.date) == 7:  # a month: its first day, shown as year and month only
+            assert precision.value == "month"
+            assert date.value == datetime.datetime.fromisoformat(event.date + "-01")
+            assert date.number_format == options["month_format"] == "yyyy-mm"
+        else:  # a year: the year as a number
+            assert precision.value == "year"
+            assert date.value == int(event.date) and date.data_type == "n"
+            assert date.number_format == options["year_format"]
         assert month.value == (int(event.date[5:7]) if len(event.date) >= 7 else None)
+    assert seen == {"day", "month", "year"}  # the seed has all three: every branch above ran
     trade = books["combined"]["Trade"]
     for row in trade.iter_rows(min_row=2):
         assert isinstance(row[1].value, int) and isinstance(row[2].value, (int, float))
@@ -160,8 +201,8 @@ def test_header_row_frozen_and_columns_fitted(books):
             widths = [ws.column_dimensions[c.column_letter].width for c in ws[1]]
             assert all(6 < width <= 61 for width in widths), (ws.title, widths)
     events = books["lithuania-mexico"]["Events"]
-    text = events["D2"] if len(events["D2"].value) > 60 else next(
-        row[3] for row in events.iter_rows(min_row=2) if len(row[3].value) > 60)
+    text = events["E2"] if len(events["E2"].value) > 60 else next(
+        row[4] for row in events.iter_rows(min_row=2) if len(row[4].value) > 60)
     assert text.alignment.wrap_text  # long text wraps in its capped column
 
 
@@ -187,7 +228,28 @@ def test_charts(books, seed_records):
     per_year = dict(data_rows(combined["Visits per year"]))
     assert sum(per_year.values()) == sum(len(r.visits) for r in seed_records.values())
     ranking = data_rows(combined["Latest trade"])
-    assert [row[2] for row in ranking] == sorted((row[2] for row in ranking), reverse=True)
+    assert [row[3] for row in ranking] == sorted((row[3] for row in ranking), reverse=True)
+    titles = {r.id: r.title for r in seed_records.values()}
+    assert [row[1] for row in ranking] == [titles[row[0]] for row in ranking]
+
+
+def test_combined_trade_chart_names_relationships_by_title(books, seed_records):
+    """The bars' categories are the Title column of the ranking, not the ids."""
+    (chart,) = books["combined"]["Trade"]._charts
+    categories = chart.series[0].cat.strRef.f if chart.series[0].cat.strRef else chart.series[0].cat.numRef.f
+    assert categories.startswith("'Latest trade'!$B$2")
+    assert books["combined"]["Latest trade"]["B1"].value == "Title"
+    assert chart.series[0].val.numRef.f.startswith("'Latest trade'!$D$")
+
+
+def test_no_column_mixes_text_and_dates(books):
+    """A date column holds dates and year numbers only; its precision column says which."""
+    for key, book in books.items():
+        for ws in book.worksheets:
+            for column in ws.iter_cols(min_row=2, values_only=True):
+                kinds = {type(v).__name__ for v in column if v is not None}
+                if "datetime" in kinds:
+                    assert kinds <= {"datetime", "int"}, (key, ws.title, kinds)
 
 
 def test_a_record_without_facts_keeps_headers_and_has_no_chart(seed_records, default_layout, tmp_path):
@@ -230,7 +292,7 @@ def test_control_characters_removed_with_a_warning(hostile):
 
 def test_text_over_excel_limit_truncated_with_a_warning(hostile):
     one, _ = hostile["books"]
-    assert len(data_rows(one["Events"])[1][3]) == _xlsx.MAX_CELL_CHARS
+    assert len(data_rows(one["Events"])[1][4]) == _xlsx.MAX_CELL_CHARS
     assert any("truncated" in w for w in hostile["warnings"])
 
 
@@ -264,7 +326,7 @@ def test_source_date_epoch_sets_the_document_dates(seed_records, default_layout,
     _xlsx.export_many(list(seed_records.values()), default_layout, tmp_path / "many.xlsx")
     properties = load_workbook(tmp_path / "many.xlsx").properties
     assert properties.created == properties.modified == datetime.datetime(2023, 11, 14, 22, 13, 20)
-    assert properties.creator == default_layout.metadata["author"]
+    assert properties.creator == (default_layout.document.author or None)  # openpyxl reads "" as None
 
 
 def test_generated_articles_with_variants(default_layout, tmp_path):
@@ -284,11 +346,30 @@ def test_generated_articles_with_variants(default_layout, tmp_path):
 # -- every column read back against the record ---------------------------------------------
 
 
-def _excel_date(iso):
-    """What openpyxl reads back for a record date: a datetime when day-precise, else the text."""
-    if iso and len(iso) == 10:
-        return datetime.datetime.fromisoformat(iso)
-    return iso
+def _excel_date(iso) -> tuple:
+    """What openpyxl reads back for a record date and its precision column: a datetime
+    when day-precise, the first of the month for a month, the year's number for a year."""
+    if not iso:
+        return None, None
+    if len(iso) == 10:
+        return datetime.datetime.fromisoformat(iso), "day"
+    if len(iso) == 7:
+        return datetime.datetime.fromisoformat(iso + "-01"), "month"
+    return int(iso), "year"
+
+
+def _sorted_visits(record) -> list:
+    """Visits as every table lists them, written out here: directions in order of first
+    appearance, each by (year, month, day) with a coarser date first and undated last,
+    equal dates in the article's order."""
+    directions = list(dict.fromkeys((v.from_, v.to) for v in record.visits))
+
+    def when(visit):
+        if not visit.date:
+            return (1,)
+        parts = [int(p) for p in visit.date.split("-")] + [0, 0]
+        return (0, *parts[:3])
+    return [v for d in directions for v in sorted((v for v in record.visits if (v.from_, v.to) == d), key=when)]
 
 
 def _month(iso):
@@ -309,10 +390,10 @@ def _fact_rows(record, sheet: str, layout) -> list[tuple]:
     from reports.facts_view import kind_label
 
     if sheet == "Visits":
-        return [(v.from_, v.to, v.office, v.person, _excel_date(v.date), _year(v.date), _month(v.date), v.line)
-                for v in record.visits]
+        return [(v.from_, v.to, v.office, v.person, *_excel_date(v.date), _year(v.date), _month(v.date), v.line)
+                for v in _sorted_visits(record)]
     if sheet == "Agreements":
-        return [(a.title, _excel_date(a.date), _year(a.date), a.line) for a in record.agreements]
+        return [(a.title, *_excel_date(a.date), _year(a.date), a.line) for a in record.agreements]
     if sheet == "Trade":
         return [(t.year, t.total_usd, t.line) for t in record.trade]
     if sheet == "Exports":
@@ -321,7 +402,7 @@ def _fact_rows(record, sheet: str, layout) -> list[tuple]:
         return [(m.country, m.host, kind_label(m.kind, layout), m.city, m.city_country, m.resident, m.line)
                 for m in record.missions]
     assert sheet == "Events"
-    return [(_excel_date(e.date), _year(e.date), _month(e.date), e.text, e.line) for e in record.events]
+    return [(*_excel_date(e.date), _year(e.date), _month(e.date), e.text, e.line) for e in record.events]
 
 
 @pytest.mark.parametrize("sheet", FACT_SHEETS)
@@ -352,12 +433,12 @@ def test_combined_overview_and_latest_trade_hold_the_record(books, seed_records,
     rows = data_rows(books["combined"]["Overview"])
     for row, record in zip(rows, seed_records.values(), strict=True):
         latest = latest_trade(record)
-        assert row == (record.id, record.title, _excel_date(record.established), _excel_date(record.reestablished),
+        assert row == (record.id, record.title, *_excel_date(record.established), *_excel_date(record.reestablished),
                        ", ".join(record.memberships), latest.year, latest.total_usd,
                        "; ".join(f"{c}: {w}" for c, w in representation(record, default_layout)),
                        *(fact_count(record, sheet) for sheet in FACT_SHEETS))
-    ranking = sorted(((r.id, latest_trade(r).year, latest_trade(r).total_usd) for r in seed_records.values()),
-                     key=lambda row: -row[2])
+    ranking = sorted(((r.id, r.title, latest_trade(r).year, latest_trade(r).total_usd) for r in seed_records.values()),
+                     key=lambda row: -row[3])
     assert data_rows(books["combined"]["Latest trade"]) == ranking
 
 

@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 
 from cited import CITATIONS, cited_record
 from reports.exporters import _xlsx
+from reports.facts_view import visits_in_order
 
 URLS = {c.id: c.url for c in CITATIONS}
 FACT_SHEETS = ["Visits", "Agreements", "Trade", "Exports", "Missions", "Events"]
@@ -36,6 +37,8 @@ def test_every_facts_sheet_has_a_source_url_column_with_real_links(books):
         cells = column(ws, "Source URL")
         assert cells, name
         facts = getattr(record, name.lower())
+        if name == "Visits":
+            facts = visits_in_order(record)  # the sheet's order: by date within each direction
         if name == "Exports":
             facts = [export for export in facts for _ in export.products]
         assert len(cells) == len(facts)
@@ -56,12 +59,18 @@ def test_sources_sheet_lists_every_citation(books):
         assert book.sheetnames[-1] == "Sources"
         ws = book["Sources"]
         headers = [c.value for c in ws[1]][offset:]
-        assert headers == ["ID", "Title", "Publisher", "Date", "Accessed", "URL"]
+        assert headers == ["ID", "Title", "Publisher", "Date", "Date precision", "Accessed", "Accessed precision",
+                           "URL"]
         rows = list(ws.iter_rows(min_row=2))
         assert [r[offset].value for r in rows] == [c.id for c in CITATIONS]
         assert rows[0][offset + 1].value == CITATIONS[0].title
         assert rows[0][offset + 3].value.year == 2021 and rows[0][offset + 3].is_date
-        links = {r[offset].value: r[offset + 5].hyperlink for r in rows}
+        for row, citation in zip(rows, CITATIONS):  # each date beside its precision, never text
+            for date, precision, iso in ((row[offset + 3], row[offset + 4], citation.date),
+                                         (row[offset + 5], row[offset + 6], citation.accessed)):
+                assert precision.value == {None: None, 4: "year", 7: "month", 10: "day"}[len(iso) if iso else None]
+                assert not isinstance(date.value, str)
+        links = {r[offset].value: r[offset + 7].hyperlink for r in rows}
         assert links["sre"].target == CITATIONS[0].url
         assert links["bad"] is None and links["formula"] is None  # only http(s) become links
         assert list(ws.tables) == ["tbl_sources"]

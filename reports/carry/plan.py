@@ -77,7 +77,9 @@ class CarryPlans:
             current = self.pending.get(stem) or state.read(self.out, stem)
             if current:
                 changes += [{"article": record.id, **change, "since": current.since} for change in current.changes]
-        return CarryPlan(self._combined_recorded(), self.carry, self.when, tuple(changes))
+        from .. import dating
+        return CarryPlan(self._combined_recorded(), self.carry, self.when, tuple(changes),
+                         prepared=dating.prepared(*(record.source.path for record, _ in good)))
 
     def _combined_recorded(self) -> dict:
         digests = self.manifest.get("combined_digests")

@@ -31,9 +31,25 @@ class CarriedSheets:
     old_names: dict[str, str] = field(default_factory=dict)  # sheet key -> its name in the old workbook
 
 
-def fact_key(values) -> tuple:
-    """A fact's key cells as text that reads back the same from a saved workbook."""
-    return tuple(_text(value) for value in values)
+
+def row_key(row, key_columns) -> tuple:
+    """The key of one row: each key column's text; a (date, precision) pair of columns
+    is the date at its precision ("2007-12" for a month), as workbooks before the
+    precision column wrote it, so a note finds its fact in old and new workbooks alike."""
+    def cell(index):
+        return row[index] if index < len(row) else None
+
+    return tuple(_dated_text(cell(c[0]), cell(c[1])) if isinstance(c, tuple) else _text(cell(c))
+                 for c in key_columns)
+
+
+def _dated_text(value: Any, precision: Any) -> str:
+    text = _text(value)
+    if precision == "month" and isinstance(value, datetime.date):
+        return text[:7]
+    if precision == "year" and isinstance(value, datetime.date):
+        return text[:4]
+    return text
 
 
 def _text(value: Any) -> str:
@@ -99,7 +115,7 @@ def _read(book, path, key_columns, current_names, notes_header) -> CarriedSheets
             notes = defaultdict(list)
             for row in rows:
                 if column < len(row) and row[column] not in (None, ""):
-                    notes[fact_key(row[i] if i < len(row) else None for i in key_columns[key])].append(row[column])
+                    notes[row_key(row, key_columns[key])].append(row[column])
             if notes:
                 carried.notes[key] = dict(notes)
     return carried
@@ -109,7 +125,7 @@ class NotesClaim:
     """Hands out the carried notes of one sheet to its new rows; a fresh claim for each
     pass over the rows, and the last pass's leftovers are the orphans."""
 
-    def __init__(self, notes: dict[tuple, list], key_columns: tuple[int, ...]):
+    def __init__(self, notes: dict[tuple, list], key_columns: tuple):
         self.notes, self.key_columns = notes, key_columns
         self.taken: dict[tuple, int] = {}
 
@@ -117,7 +133,7 @@ class NotesClaim:
         self.taken = {}
 
     def note_for(self, row) -> Any:
-        key = fact_key(row[i] for i in self.key_columns)
+        key = row_key(row, self.key_columns)
         notes = self.notes.get(key)
         if not notes:
             return None

@@ -23,8 +23,8 @@ from typing import Any, Callable, Iterator
 
 from ._zipfile import FixedTimeZip
 from ..citations_view import References, link_target
-from ..facts_view import (source_rows, date_parts, document_datetime, key_facts, kind_label, latest_trade,
-                          representation, visit_counts_by_year, xml_safe)
+from ..facts_view import (source_rows, date_parts, build_datetime, key_facts, kind_label, latest_trade,
+                          representation, visit_counts_by_year, visits_in_order, xml_safe)
 
 NAME = "xlsx"
 EXTENSION = ".xlsx"
@@ -57,6 +57,7 @@ class Url:
 class Column:
     label: str                  # layout label key of the header
     number_format: str | None = None  # a key of the [xlsx] options ("currency_format")
+    of: str | None = None       # a precision column: the label key of the date it qualifies
 
 
 @dataclass(frozen=True)
@@ -65,34 +66,61 @@ class FactSheet:
     columns: tuple[Column, ...]
     rows: Callable              # (record, layout) -> iterable of row tuples
     facts: Callable             # record -> the fact of each row, in the same order (its cites)
-    fact_columns: tuple[int, ...] = ()  # the columns that identify a fact (its analyst's note follows it)
+    fact_columns: tuple = ()    # the columns that identify a fact: an index, or a (date, precision) pair
 
 
 def _url(url: str | None) -> Url | None:
     return Url(url) if url else None
 
 
+class MonthDate(datetime.date):
+    """A month-precise date in a date column: the first of its month, shown as
+    yyyy-mm ([xlsx] month_format), so the day is never displayed as if known."""
+
+
+class Year(int):
+    """A year-precise date in a date column: the year as a number ([xlsx] year_format)."""
+
+
 def _iso_to_excel(iso: str | None):
-    """A day-precise ISO date as a real date; coarser dates stay text ("2007-12")."""
+    """An ISO date for a date column, never text: a real date where the date is complete,
+    a MonthDate for a month, the Year as a number for a year, None undated. An
+    impossible day or month (a record from JSON) falls back to the precision that is valid."""
     year, month, day = date_parts(iso) if iso else (None, None, None)
-    if day is None:
-        return iso
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:  # a record from JSON may hold an impossible date: keep its text
-        return iso
+    if year is None:
+        return None
+    if day is not None:
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            pass
+    if month is not None and 1 <= month <= 12 and 1 <= year <= 9999:
+        return MonthDate(year, month, 1)
+    return Year(year)
+
+
+def _precision(value) -> str | None:
+    """What a date column's value states: "day", "month" or "year" (its own column)."""
+    if value is None:
+        return None
+    return "year" if isinstance(value, Year) else "month" if isinstance(value, MonthDate) else "day"
+
+
+def _dated(iso: str | None) -> tuple:
+    """The (date, precision) cells of one date."""
+    value = _iso_to_excel(iso)
+    return value, _precision(value)
 
 
 def _visit_rows(record, layout):
-    for visit in record.visits:
+    for visit in visits_in_order(record):
         year, month, _ = date_parts(visit.date)
-        yield (visit.from_, visit.to, visit.office, visit.person, _iso_to_excel(visit.date),
-               year, month, visit.line)
+        yield (visit.from_, visit.to, visit.office, visit.person, *_dated(visit.date), year, month, visit.line)
 
 
 def _agreement_rows(record, layout):
     for agreement in record.agreements:
-        yield agreement.title, _iso_to_excel(agreement.date), date_parts(agreement.date)[0], agreement.line
+        yield agreement.title, *_dated(agreement.date), date_parts(agreement.date)[0], agreement.line
 
 
 def _trade_rows(record, layout):
@@ -115,7 +143,7 @@ def _mission_rows(record, layout):
 def _event_rows(record, layout):
     for event in record.events:
         year, month, _ = date_parts(event.date)
-        yield _iso_to_excel(event.date), year, month, event.text, event.line
+        yield *_dated(event.date), year, month, event.text, event.line
 
 
 def _export_facts(record):
@@ -123,15 +151,23 @@ def _export_facts(record):
 
 
 def _columns(*labels: str, **formats: str) -> tuple[Column, ...]:
-    return tuple(Column(label, formats.get(label)) for label in labels)
+    """Columns by label key; a "date" column is followed by its precision column."""
+    columns = []
+    for label in labels:
+        columns.append(Column(label, formats.get(label)))
+        if label == "date":
+            columns.append(Column("precision_of", of=label))
+    return tuple(columns)
 
 
+# A fact's key columns (its analyst's note follows it); a (date, precision) pair is one
+# date, compared at its precision (carry/sheets.py).
 FACT_SHEETS = (
     FactSheet("sheet_visits", _columns("from", "to", "office", "person", "date", "year", "month",
                                        "source_line", date="date_format"), _visit_rows,
-              lambda record: record.visits, (0, 1, 3, 4)),
+              visits_in_order, (0, 1, 3, (4, 5))),
     FactSheet("sheet_agreements", _columns("title", "date", "year", "source_line", date="date_format"),
-              _agreement_rows, lambda record: record.agreements, (0, 1)),
+              _agreement_rows, lambda record: record.agreements, (0, (1, 2))),
     FactSheet("sheet_trade", _columns("year", "total_usd", "source_line", total_usd="currency_format"),
               _trade_rows, lambda record: record.trade, (0,)),
     FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, _export_facts,
@@ -140,9 +176,8 @@ FACT_SHEETS = (
                                          "source_line"), _mission_rows, lambda record: record.missions,
               (0, 1, 3)),
     FactSheet("sheet_events", _columns("date", "year", "month", "text", "source_line", date="date_format"),
-              _event_rows, lambda record: record.events, (0, 3)),
+              _event_rows, lambda record: record.events, ((0, 1), 4)),
 )
-SOURCE_COLUMNS = ("citation_id", "title", "publisher", "date", "accessed", "url")
 # Which sheet holds the detail of a key fact (facts_view.KeyFact.part).
 _PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "sheet_missions"}
 SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
@@ -165,7 +200,7 @@ def export(record, layout, path, context=None) -> list[str]:
     book.visits_per_year(counts)
     if cited:
         book.sources([record])
-    book.properties(record.title, document_datetime(record))
+    book.properties(record.title, build_datetime(context, record))
     book.changes(record.id, context)
     book.analysts_work()
     return book.save(path)
@@ -183,7 +218,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
     book.latest_trade_ranking(records)
     if cited:
         book.sources(records)
-    book.properties(layout.label("relations"), document_datetime(*records))
+    book.properties(layout.label("relations"), build_datetime(context, *records))
     book.changes(None, context)
     book.analysts_work()
     return book.save(path)
@@ -258,6 +293,14 @@ class _Book:
     def label(self, key: str) -> str:
         return self.layout.label(key)
 
+    def header(self, column: Column) -> str:
+        if column.of:
+            return self.layout.label(column.label, field=self.layout.label(column.of))
+        return self.label(column.label)
+
+    def precision_header(self, of: str) -> str:
+        return self.header(Column("precision_of", of=of))
+
     def new_sheet(self, key: str, headers, formats, make_rows, freeze: str):
         """A sheet with a header row and a table over `make_rows()` (a fresh iterator each call)."""
         writer = _SheetWriter(self, self.names[key], key)
@@ -267,7 +310,7 @@ class _Book:
     def fact_sheet(self, sheet: FactSheet, records) -> None:
         """A fact sheet: its columns, a Source URL column when the records are cited, and
         last the analyst's Notes (carried by the fact's key)."""
-        headers = [self.label(c.label) for c in sheet.columns]
+        headers = [self.header(c) for c in sheet.columns]
         formats = [self.options.get(c.number_format) if c.number_format else None for c in sheet.columns]
         if self.cited:
             headers.append(self.label("source_url_column"))
@@ -309,9 +352,11 @@ class _Book:
         self.claims[sheet.key] = NotesClaim(notes, self._key_columns(sheet))
         return self.claims[sheet.key]
 
-    def _key_columns(self, sheet: FactSheet) -> tuple[int, ...]:
+    def _key_columns(self, sheet: FactSheet) -> tuple:
         """A fact's key columns; in the combined workbook the Relationship column first."""
-        return (0, *(i + 1 for i in sheet.fact_columns)) if self.combined else sheet.fact_columns
+        if not self.combined:
+            return sheet.fact_columns
+        return (0, *(tuple(i + 1 for i in c) if isinstance(c, tuple) else c + 1 for c in sheet.fact_columns))
 
     def changes(self, article: str | None, context) -> None:
         """The Changes sheet: one row per change since the last build, as a table."""
@@ -320,7 +365,7 @@ class _Book:
             return
         from ..changes_view import change_rows
 
-        def build_date(change):
+        def build_date(change):  # a build's date is always a day
             return _iso_to_excel(change.get("since") or (context.last_build if article else None))
         rows = [(row.article or article, row.kind, row.change, row.item, row.field, row.old, row.new, row.line,
                  build_date(change)) for row, change in zip(change_rows(changes, self.layout), changes)]
@@ -348,12 +393,15 @@ class _Book:
 
     def sources(self, records) -> None:
         """Every reference of the records: id, title, publisher, date, accessed, URL."""
-        headers = [self.label(key) for key in SOURCE_COLUMNS]
-        formats = [None, None, None, self.options.get("date_format"), self.options.get("date_format"), None]
+        headers = [self.label("citation_id"), self.label("title"), self.label("publisher"),
+                   self.label("date"), self.precision_header("date"),
+                   self.label("accessed"), self.precision_header("accessed"), self.label("url")]
+        dates = self.options.get("date_format")
+        formats = [None, None, None, dates, None, dates, None, None]
 
         def rows_of(record):
             for c in record.citations:
-                yield (c.id, c.title, c.publisher, _iso_to_excel(c.date), _iso_to_excel(c.accessed), _url(c.url))
+                yield (c.id, c.title, c.publisher, *_dated(c.date), *_dated(c.accessed), _url(c.url))
 
         if self.combined:
             def make_rows():
@@ -383,17 +431,20 @@ class _Book:
     def overview_of_many(self, records) -> None:
         """One row per relationship; the count columns' headers link to their sheets."""
         counted = FACT_SHEETS
-        headers = [self.label(k) for k in ("relationship", "title", "established", "reestablished",
-                                            "memberships", "latest_trade_year", "latest_trade",
-                                            "representation")]
+        headers = [self.label("relationship"), self.label("title"),
+                   self.label("established"), self.precision_header("established"),
+                   self.label("reestablished"), self.precision_header("reestablished"),
+                   *(self.label(k) for k in ("memberships", "latest_trade_year", "latest_trade", "representation"))]
         headers += [Link(self.names[s.key], self.names[s.key]) for s in counted]
-        formats = [None] * 6 + [self.options.get("currency_format")] + [None] * (1 + len(counted))
+        dates = self.options.get("date_format")
+        formats = [None, None, dates, None, dates, None, None, None, self.options.get("currency_format")]
+        formats += [None] * (1 + len(counted))
 
         def make_rows():
             for record in records:
                 latest = latest_trade(record)
-                yield (record.id, record.title, _iso_to_excel(record.established),
-                       _iso_to_excel(record.reestablished), ", ".join(record.memberships),
+                yield (record.id, record.title, *_dated(record.established), *_dated(record.reestablished),
+                       ", ".join(record.memberships),
                        latest.year if latest else None, latest.total_usd if latest else None,
                        "; ".join(f"{country}: {where}" for country, where in representation(record, self.layout)),
                        *(sum(1 for _ in s.rows(record, self.layout)) for s in counted))
@@ -412,12 +463,13 @@ class _Book:
             visits.worksheet.add_chart(chart, _anchor_beside(visits))
 
     def latest_trade_ranking(self, records) -> None:
-        """Latest trade total per relationship, largest first; a bar chart of the largest."""
-        ranking = sorted(((r.id, t.year, t.total_usd) for r in records if (t := latest_trade(r))),
-                         key=lambda row: (-row[2], row[0]))
-        headers = [self.label("relationship"), self.label("year"), self.label("total_usd")]
-        info = self.new_sheet("sheet_latest_trade", headers, [None, None, self.options.get("currency_format")],
-                              lambda: iter(ranking), "A2")
+        """Latest trade total per relationship, largest first; a bar chart of the largest,
+        its bars named by the relationships' titles."""
+        ranking = sorted(((r.id, r.title, t.year, t.total_usd) for r in records if (t := latest_trade(r))),
+                         key=lambda row: (-row[3], row[0]))
+        headers = [self.label("relationship"), self.label("title"), self.label("year"), self.label("total_usd")]
+        info = self.new_sheet("sheet_latest_trade", headers,
+                              [None, None, None, self.options.get("currency_format")], lambda: iter(ranking), "A2")
         if ranking:
             shown = min(len(ranking), int(self.options.get("chart_max_bars", 25)))
             chart = _bar_chart(self.label("latest_trade_by_relationship"), info, shown, self.layout)
@@ -430,7 +482,7 @@ class _Book:
         when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
         props.created = props.modified = when
         props.title = xml_safe(title)
-        props.creator = props.lastModifiedBy = self.layout.metadata.get("author", "")
+        props.creator = props.lastModifiedBy = xml_safe(self.layout.document.author)
         props.language = self.layout.metadata.get("language")
         self.when = when
 
@@ -439,9 +491,34 @@ class _Book:
 
         # openpyxl's save_workbook() stamps `modified` with the clock and zipfile stamps
         # every entry with the time of writing: write through our own archive instead.
-        archive = FixedTimeZip(path, self.when)
+        archive = _BookArchive(path, self.when, self._app_xml())
         ExcelWriter(self.workbook, archive).save()
         return self.warnings
+
+    def _app_xml(self) -> bytes:
+        """docProps/app.xml naming the application and the layout's organisation
+        (openpyxl writes its own name and cannot write a company)."""
+        from xml.sax.saxutils import escape
+
+        values = {"Application": self.layout.metadata.get("creator", "reports"),
+                  "Company": self.layout.document.organisation}
+        inner = "".join(f"<{key}>{escape(xml_safe(value))}</{key}>" for key, value in values.items() if value)
+        return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns='
+                f'"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">{inner}</Properties>'
+                ).encode("utf-8")
+
+
+class _BookArchive(FixedTimeZip):
+    """The workbook's zip, with our docProps/app.xml in place of openpyxl's."""
+
+    def __init__(self, path, when: datetime.datetime, app_xml: bytes):
+        super().__init__(path, when)
+        self._app_xml = app_xml
+
+    def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+        if zinfo_or_arcname == "docProps/app.xml":
+            data = self._app_xml
+        return super().writestr(zinfo_or_arcname, data, *args, **kwargs)
 
 
 # -- one sheet --------------------------------------------------------------------------------
@@ -525,6 +602,10 @@ class _SheetWriter:
             return styles.url_cell(ws, self._text(value.value, row), link_target(value.value))
         if isinstance(value, str):
             return styles.text_cell(ws, self._text(value, row), wrap)
+        if isinstance(value, MonthDate):
+            return styles.number_cell(ws, datetime.date(value.year, value.month, 1), styles.month_format)
+        if isinstance(value, Year):
+            return styles.number_cell(ws, int(value), styles.year_format)
         if isinstance(value, datetime.date):
             return styles.number_cell(ws, value, number_format or styles.date_format)
         if number_format and isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -560,6 +641,8 @@ def _display_length(value) -> int:
     if isinstance(value, str):
         # The longest line counts: a value with line breaks wraps at them.
         return max(map(len, value.split("\n"))) if "\n" in value else len(value)
+    if isinstance(value, Year):
+        return 4
     if isinstance(value, (datetime.date, bool)):
         return 10
     if isinstance(value, int) and value >= 100_000:
@@ -605,6 +688,8 @@ class _Styles:
         colors = layout.colors
         options = layout.options("xlsx")
         self.date_format = options.get("date_format", "yyyy-mm-dd")
+        self.month_format = options.get("month_format", "yyyy-mm")
+        self.year_format = options.get("year_format", "0")
         primary, on_primary = _argb(colors["primary"]), _argb(colors["on_primary"])
         # Fonts derive from the workbook's body font, or LibreOffice falls back to a serif.
         self.header_font = _font_like(DEFAULT_FONT, b=True, color=on_primary)
@@ -711,7 +796,7 @@ def _bar_chart(title: str, data: SheetInfo, rows: int, layout):
 
     chart = BarChart()
     chart.type = "bar"
-    _fill_chart(chart, title, data, rows, value_column=3, layout=layout)
+    _fill_chart(chart, title, data, rows, value_column=4, layout=layout, category_column=2)
     options = layout.options("xlsx")
     chart.y_axis.number_format = options.get("chart_currency_format", options.get("currency_format", "#,##0"))
     # Largest at the top, as in the table; the value axis then has to cross at the
@@ -722,11 +807,12 @@ def _bar_chart(title: str, data: SheetInfo, rows: int, layout):
     return chart
 
 
-def _fill_chart(chart, title, data: SheetInfo, rows: int, value_column: int, layout) -> None:
+def _fill_chart(chart, title, data: SheetInfo, rows: int, value_column: int, layout,
+                category_column: int = 1) -> None:
     from openpyxl.chart import Reference
 
     values = Reference(data.worksheet, min_col=value_column, min_row=1, max_row=rows + 1)
-    categories = Reference(data.worksheet, min_col=1, min_row=2, max_row=rows + 1)
+    categories = Reference(data.worksheet, min_col=category_column, min_row=2, max_row=rows + 1)
     chart.add_data(values, titles_from_data=True)
     chart.set_categories(categories)
     chart.title = title

@@ -173,7 +173,7 @@ class Renderer:
         if name in ("circa", "c.", "ca"):
             return "c. " + (positional[0] if positional else "")
         if name in ("sfn", "sfnp", "harvnb", "harv", "sfnm", "efn", "efn-ua", "efn-lr", "refn", "r", "rp"):
-            return self.on_ref(node) if name in ("sfn", "sfnp", "sfnm", "refn", "r") else ""
+            return self.on_ref(node) if name in ("sfn", "sfnp", "sfnm", "refn", "r", "efn", "efn-ua", "efn-lr") else ""
         if name in _CURRENCIES:
             amount = positional[0] if positional else ""
             return f"{_CURRENCIES[name]}{amount}"

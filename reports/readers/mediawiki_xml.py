@@ -55,8 +55,10 @@ def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Do
     tally = tally if tally is not None else {}
     for page, text, line in pages(path, shown, tally):
         where = f"{shown}[{page.title}]"
-        if len(text.encode("utf-8")) > max_bytes:
-            raise ArticleError(where, None, f"the page text is over the limit of {max_bytes:,} bytes")
+        if len(text.encode("utf-8")) > max_bytes:  # this page only: the pages after it still come
+            yield Document(None, "", [], page, Diagnostic(where, None, "error",
+                                                          f"the page text is over the limit of {max_bytes:,} bytes"))
+            continue
         cleaned, warnings = clean(text, where)
         try:
             article, parse_warnings = wikitext.parse(cleaned, where, title=page.title)

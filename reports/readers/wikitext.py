@@ -150,6 +150,8 @@ class _Page:
         self.definitions: dict[str, object] = {}
         self.ref_order: dict[str, None] = {}
         self.unnamed = 0
+        self.works: dict = {}         # the bibliography's works, for short citations
+        self.short_keys: dict = {}    # {sfn id: (surnames, year)}
         self.renderer = Renderer(self._on_ref)
         self.link_renderer = Renderer(self._on_ref, show_urls=True)
         self.offset = 0
@@ -174,11 +176,14 @@ class _Page:
             if name == "r":
                 ids = [p for p in params if p]
                 return "".join(self._use(ref, None) for ref in ids)
-            if name == "refn":
+            if name in ("refn", "efn", "efn-ua", "efn-lr"):  # a footnote: its text is the citation
                 self.unnamed += 1
                 return self._use(f"c{self.unnamed}", tag)
-            key = "sfn-" + "-".join(p for p in params if p)
-            return self._use(_BLANKS.sub("-", key), None, short=" ".join(params))
+            from ._citations import short_key
+
+            key = _BLANKS.sub("-", "sfn-" + "-".join(p for p in params if p))
+            self.short_keys.setdefault(key, short_key(tag))
+            return self._use(key, None, short=" ".join(params))
         name = ref_name(tag)
         if name is None:
             if not is_definition(tag):
@@ -202,7 +207,7 @@ class _Page:
 
     def citations(self):
         from ..model import Citation
-        from ._citations import citation
+        from ._citations import citation, short_citation
 
         found = []
         reported = set()
@@ -216,10 +221,10 @@ class _Page:
                                                     f"the ref {ref_id!r} is used but never defined"))
                 found.append(Citation(ref_id))
             elif isinstance(definition, str):
-                found.append(Citation(ref_id, title=definition))
+                work = short_citation(ref_id, self.short_keys.get(ref_id), self.works, _plain_renderer().inline)
+                found.append(work if work.title or work.url else Citation(ref_id, title=definition))
             else:
-                plain = _plain_renderer()
-                found.append(citation(ref_id, definition, plain.inline))
+                found.append(citation(ref_id, definition, _plain_renderer().inline, self.works))
         return found
 
     # -- the walk -------------------------------------------------------------------------
@@ -234,8 +239,9 @@ class _Page:
     def _collect_definitions(self, code) -> None:
         """Named refs defined anywhere (in {{Reflist|refs=}} too), so a use before its
         definition still finds it."""
-        from ._citations import is_definition, ref_name
+        from ._citations import bibliography, is_definition, ref_name
 
+        self.works = bibliography(code)
         for tag in code.filter_tags(matches=lambda n: str(n.tag).strip().lower() == "ref"):
             name = ref_name(tag)
             if name and is_definition(tag):

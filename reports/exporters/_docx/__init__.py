@@ -57,8 +57,9 @@ def export(record, layout, path, context=None) -> list[str]:
     Dossier(document, base, record, layout, placer=placer, context=context).write()
     if placer:
         warnings += placer.warnings
-    set_core_properties(document, record, layout)
-    write_package(document, path, facts_view.document_datetime(record))
+    when = facts_view.build_datetime(context, record)
+    set_core_properties(document, record, layout, when)
+    write_package(document, path, when)
     _collect_now_and_then()
     return warnings
 

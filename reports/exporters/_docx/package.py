@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem
 
-from ... import facts_view
 from ..._version import __version__
 from .._zipfile import FixedTimeZip
 
@@ -14,13 +15,14 @@ def _property(text: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def set_core_properties(document, record, layout) -> None:
+def set_core_properties(document, record, layout, when) -> None:
+    """Title, subject, author ... and the dates, all the build's: `when` (UTC)."""
     props = document.core_properties
-    when = facts_view.document_datetime(record).replace(tzinfo=None)
+    when = when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
     props.title = _property(record.title)
     props.subject = _property(f"{layout.label('relations')}: {' – '.join(record.countries)}")
     props.keywords = _property(", ".join(record.countries))
-    props.author = props.last_modified_by = _property(layout.metadata.get("author", ""))
+    props.author = props.last_modified_by = _property(layout.document.author)
     props.category = _property(layout.label("dossier"))
     props.comments = _property(layout.label("generated_by", version=__version__))
     props.language = layout.metadata.get("language", "")

@@ -4,12 +4,13 @@ further sections, see also and the sources, in the order the layout gives.
 
 Every article string passes one gate (fonts.TextGate) that swaps characters outside
 the embedded DejaVu fonts for a visible substitute and escapes Paragraph markup.
-Output is byte-identical for the same record and layout (reportlab invariant mode;
-a document date comes only from SOURCE_DATE_EPOCH).
+Output is byte-identical for the same record, layout and build date (reportlab
+invariant mode; the document's creation date is the build's, never the clock).
 """
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 
 from reportlab import rl_config
@@ -17,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak
 
 from ...citations_view import with_references
-from ...facts_view import history_sections, other_sections, safe_record
+from ...facts_view import build_datetime, history_sections, other_sections, safe_record
 from . import parts, references
 from .changes import changes_box
 from .fonts import TextGate, coverage
@@ -36,7 +37,7 @@ def export(record, layout, path, context=None) -> list[str]:
     gate = TextGate(coverage(layout.fonts.body, layout.fonts.headings),
                     str(layout.options("pdf").get("missing_glyph", _DEFAULT_SUBSTITUTE)))
     furniture = PageFurniture(layout, styles, gate, record.title, layout.label("brief"),
-                              layout.metadata.get("company", ""))
+                              layout.document.organisation)
     doc = make_document(path, layout, _metadata(record, layout, styles), furniture.on_page)
     brief = parts.Brief(record, layout, styles, gate, doc.width,
                         tuple(part for part in with_references(layout.order) if _present(part, record)),
@@ -44,7 +45,7 @@ def export(record, layout, path, context=None) -> list[str]:
     with _binary_streams():
         story = _story(brief)
         story[1:1] = changes_box(brief, context)  # right under the title band, on page one
-        doc.build(story, canvasmaker=furniture.canvasmaker())
+        doc.build(story, canvasmaker=_dated(furniture.canvasmaker(), build_datetime(context, record)))
     return warnings + gate.warnings()
 
 
@@ -61,12 +62,29 @@ def _binary_streams():
         rl_config.useA85 = previous
 
 
+def _dated(canvasmaker, when):
+    """Canvases whose PDF says it was made at `when` (CreationDate and ModDate):
+    reportlab's invariant mode would write 2000-01-01 instead."""
+    from reportlab.lib.utils import TimeStamp
+
+    def make(*args, **kwargs):
+        canvas = canvasmaker(*args, **kwargs)
+        stamp = TimeStamp(invariant=1)
+        stamp.t = when.timestamp()
+        stamp.lt = time.gmtime(int(stamp.t))
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+        canvas._doc._timeStamp = stamp
+        return canvas
+
+    return make
+
+
 def _metadata(record, layout, styles) -> dict:
     meta = layout.metadata
     return {
         "title": record.title,
         "subject": f"{layout.label('brief')}: {record.title}",
-        "author": meta.get("author", ""),
+        "author": layout.document.author,
         "creator": meta.get("creator", ""),
         "keywords": ", ".join([*record.countries, layout.label("relations")]),
         "lang": meta.get("language", ""),

@@ -136,8 +136,9 @@ def summary_part(b: Brief) -> list:
 
 def timeline_part(b: Brief) -> list:
     height = float(b.layout.options("pdf").get("timeline_height_mm", 62)) * mm
-    picture = timeline.drawing(b.record, b.width, height, b.styles, b.gate, b.layout)
-    return [b.part_heading("timeline"), picture] if picture else []
+    if not timeline.groups(b.record):
+        return []
+    return [b.part_heading("timeline"), timeline.RoomyTimeline(b.record, b.width, height, b.styles, b.gate, b.layout)]
 
 
 # -- the detail -----------------------------------------------------------------------------

@@ -4,22 +4,28 @@ reportlab.graphics.
 Labels are flags: a leader line rises from the marker to a lane and the label starts
 at the line. Lanes are filled greedily from the axis outwards in date order; a label
 goes to the nearest lane where it overlaps no label and crosses no leader line, and a
-leader may not cross a label of a nearer lane. A label that fits no lane is left out
-(its marker stays), so labels never overlap however dense the record is.
+leader may not cross a label of a nearer lane. A mark whose label fits no lane (or
+fits only cut short) is not left bare: it joins its nearest neighbour of the same kind
+into one mark with one label ("1990–91: Lithuania obtained its independence; Mexico
+recognized…"), a bracket over their markers, until every mark has a label or all of
+one side are one; labels never overlap however dense the record is.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
+from reportlab.platypus import Flowable
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ...facts_view import date_parts, timeline
 
 _TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
+_JOIN_ATTEMPTS = 60
 _MAX_TICKS = 10
 
 
@@ -105,6 +111,123 @@ def groups(record) -> list[Group]:
     return [Group(year, kind, tuple(texts)) for (year, kind), texts in sorted(found.items())]
 
 
+@dataclass(frozen=True)
+class Mark:
+    """One label on the timeline: a group, or neighbouring groups of one kind joined
+    because their labels did not fit apart."""
+    groups: tuple[Group, ...]
+
+    @property
+    def first(self) -> int:
+        return self.groups[0].year
+
+    @property
+    def last(self) -> int:
+        return self.groups[-1].year
+
+    def joined(self, other: "Mark") -> "Mark":
+        return Mark(tuple(sorted(self.groups + other.groups, key=lambda g: g.year)))
+
+
+@dataclass(frozen=True)
+class Wordings:
+    """A mark's label wordings, longest first: the first `good` are whole labels; the
+    rest (cut with "…", or the bare year) only stand in when nothing better fits."""
+    texts: tuple[str, ...]
+    good: int
+
+
+def _is_cut(text: str) -> bool:
+    return re.sub(r"\s*\(\+\d+\)$", "", text).endswith("…")
+
+
+@lru_cache(maxsize=4096)  # the joins below ask for the same groups' wordings many times
+def group_wordings(group: Group, limit: int) -> Wordings:
+    """A group's wordings: the fullest is whole even when cut (it is the summary at its
+    length); shorter ones are whole only when they end at a phrase."""
+    texts = wordings(group, limit)
+    whole = [texts[0]] + [t for t in texts[1:-1] if not _is_cut(t)]
+    rest = [t for t in texts if t not in whole]
+    return Wordings(tuple(whole + rest), len(whole))
+
+
+def span_label(first: int, last: int) -> str:
+    """"2002–04", "1998–2001", "1944–90": the years of a joined mark."""
+    if first == last:
+        return str(first)
+    if first // 100 == last // 100:
+        return f"{first}–{last % 100:02d}"
+    return f"{first}–{last}"
+
+
+_YEAR_PREFIX = re.compile(r"^\d{3,4}:?\s+")
+
+
+def mark_wordings(mark: Mark, limit: int) -> Wordings:
+    """One group's own wordings; for joined groups "span: item; item", each item the
+    group's label without its year, from its longest whole wording to its shortest."""
+    if len(mark.groups) == 1:
+        return group_wordings(mark.groups[0], limit)
+    span = span_label(mark.first, mark.last)
+    parts = [group_wordings(g, limit) for g in mark.groups]
+    items = [[_YEAR_PREFIX.sub("", t) for t in w.texts] for w in parts]
+    def listed(chosen) -> str:  # a visitor of two of the years is named once
+        return "; ".join(dict.fromkeys(chosen))
+    longest = listed(i[0] for i in items)
+    shortest = listed(i[w.good - 1] for i, w in zip(items, parts))
+    cut = listed(i[-2] if len(i) > 1 else i[0] for i in items)
+    count = sum(len(g.texts) for g in mark.groups)
+    texts = tuple(dict.fromkeys([f"{span}: {longest}", f"{span}: {shortest}", f"{span}: {cut}",
+                                 f"{span} ({count})"]))
+    good = len(dict.fromkeys([f"{span}: {longest}", f"{span}: {shortest}"]))
+    return Wordings(texts, good)
+
+
+def labelled_marks(chosen: list[Group], lanes: int, x_of, measure, limit: int,
+                   x_min: float, x_max: float, gap: float):
+    """Marks of one side with their wordings and placements. A group whose label finds
+    no lane (or only a cut or bare one) is joined to a neighbour when that labels more
+    groups whole; the join that labels most is taken first, until none helps."""
+    widths: dict[str, float] = {}
+
+    def width(text: str) -> float:
+        if text not in widths:
+            widths[text] = measure(text)
+        return widths[text]
+
+    def attempt(marks):
+        texts = [mark_wordings(m, limit) for m in marks]
+        flags = [Flag(leader_x(m, x_of), tuple(width(t) for t in w.texts)) for m, w in zip(marks, texts)]
+        spots = place_flags(flags, lanes, x_min, x_max, gap)
+        lost = [i for i, (spot, w) in enumerate(zip(spots, texts)) if spot is None or spot.wording >= w.good]
+        whole = sum(len(m.groups) for i, m in enumerate(marks) if i not in lost)
+        return marks, texts, spots, lost, whole
+
+    best = attempt([Mark((g,)) for g in chosen])
+    budget = _JOIN_ATTEMPTS  # a bound on the work for very dense records: counted, not timed
+    while best[3] and budget > 0:
+        marks, lost = best[0], best[3]
+        pairs = {(i - 1, i) for i in lost if i > 0} | {(i, i + 1) for i in lost if i + 1 < len(marks)}
+        # The closest pairs first; a round tries a few.
+        pairs = sorted(pairs, key=lambda p: (x_of(marks[p[1]].first) - x_of(marks[p[0]].last), p))[:min(8, budget)]
+        budget -= len(pairs)
+        # A joined mark must itself be labelled whole: a bracket without a label helps no one.
+        tries = [found for i, j in sorted(pairs)
+                 if i not in (found := attempt(marks[:i] + [marks[i].joined(marks[j])] + marks[j + 1:]))[3]]
+        if not tries:
+            break
+        better = max(tries, key=lambda found: (found[4], -len(found[3])), default=None)
+        if better is None or (better[4], -len(better[3])) <= (best[4], -len(best[3])):
+            break
+        best = better
+    return best[:3]
+
+
+def leader_x(mark: Mark, x_of) -> float:
+    """Where a mark's leader stands: its year's middle, or the middle of its bracket."""
+    return (x_of(mark.first + 0.5) + x_of(mark.last + 0.5)) / 2
+
+
 def snippet(sentence: str, limit: int) -> str:
     """A label of at most `limit` characters summarising a sentence (reports.headline)."""
     from ...headline import headline
@@ -122,8 +245,13 @@ def wordings(group: Group, limit: int) -> tuple[str, ...]:
         return tuple(dict.fromkeys((f"{year}: {offices}", f"{year}: {names}", bare)))
     more = f" (+{count - 1})" if count > 1 else ""
     text = next((t for t in group.texts if not _CONNECTIVE.match(t)), group.texts[0])
-    return tuple(dict.fromkeys([f"{year} {snippet(text, n)}{more}" for n in (limit, limit // 2, 14)]
-                               + [bare]))
+    found = [snippet(text, n) for n in (limit, limit // 2, 14)]
+    if found[0].endswith("…"):
+        # No phrase ends within the limit: a little longer, a label that ends at one.
+        longer = next((t for t in (snippet(text, n) for n in range(limit + 4, limit * 3 // 2 + 1, 4))
+                       if not t.endswith("…")), None)
+        found = [longer, *found] if longer else found
+    return tuple(dict.fromkeys([f"{year} {t}{more}" for t in found] + [bare]))
 
 
 # A sentence that leans on the one before says little alone: "To this end, ...".
@@ -198,8 +326,9 @@ def scale(years: list[int], longest: float = 0.1, recent: int = 30) -> Scale:
     low, high = min(years), max(years) + 1
     span = high - low
     marks = sorted(set(years))
-    breaks = tuple((a + 1, b) for a, b in zip(marks, marks[1:])
-                   if b - a - 1 >= max(10, longest * span) and b <= high - recent)
+    # A gap running into the recent years is shrunk up to where they begin.
+    gaps = [(a + 1, min(b, high - recent)) for a, b in zip(marks, marks[1:])]
+    breaks = tuple((start, end) for start, end in gaps if end - start >= max(10, longest * span))
     return Scale(low, high, breaks)
 
 
@@ -257,8 +386,13 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     step = next((s for s in _TICK_STEPS if axis_scale.length / s <= _MAX_TICKS), _TICK_STEPS[-1])
     x_min, x_max = geo.pad, width - geo.pad
 
+    def measure(text: str) -> float:
+        return stringWidth(gate.plain(text), geo.font, geo.size)
+
+    axis_end = _axis_end(found, axis_scale, x_min, x_max, measure, limit, geo.size * 0.8)
+
     def x_of(year: float) -> float:
-        return x_min + axis_scale.unit(year) / axis_scale.length * (x_max - x_min)
+        return x_min + axis_scale.unit(year) / axis_scale.length * (axis_end - x_min)
 
     sides = []
     total = geo.max_lanes(max_height)
@@ -266,12 +400,10 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     for kind in ("visit", "event"):
         lanes = total // 2 if kind == "visit" else total - sides[0][3]
         chosen = [g for g in found if g.kind == kind]
-        texts = [[gate.plain(w) for w in wordings(g, limit)] for g in chosen]
-        flags = [Flag(x_of(g.year + 0.5), tuple(stringWidth(t, geo.font, geo.size) for t in ts))
-                 for g, ts in zip(chosen, texts)]
-        spots = place_flags(flags, lanes, x_min, x_max, geo.size * 0.8)
+        marks, texts, spots = labelled_marks(chosen, lanes, x_of, measure, limit, x_min, x_max, geo.size * 0.8)
+        texts = [[gate.plain(t) for t in w.texts] for w in texts]
         used = max([s.lane + 1 for s in spots if s] or [0])
-        sides.append((chosen, texts, spots, used))
+        sides.append((marks, texts, spots, used))
     sides.reverse()  # events first: above the bar
     below = sides[1][3]
     axis = geo.pad + below * geo.lane + 2 * geo.marker + geo.bar / 2
@@ -288,24 +420,83 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     return d
 
 
-def _ticks(axis_scale, step, x_of, min_gap):
+def _axis_end(found, axis_scale, x_min, x_max, measure, limit, gap, most=0.3) -> float:
+    """Where the bar ends: short of the right edge by as much as the recent marks'
+    shortest whole labels need to run rightwards (at most `most` of the width), so the
+    marks of the latest years are labelled like the others instead of walling each
+    other off with labels that must run leftwards. Only the latest mark of each side
+    runs leftwards, from the right edge."""
+    # The latest mark of a side may run leftwards from the right edge: a leader there
+    # walls off nothing that could fit anyway.
+    latest = {kind: max(g.year for g in found if g.kind == kind) for kind in {g.kind for g in found}}
+    widths = []
+    for group in found:
+        if group.year == latest[group.kind]:
+            continue
+        texts = group_wordings(group, limit)
+        widths.append((group.year, measure(texts.texts[texts.good - 1])))
+    end = x_max
+    for _ in range(3 if widths else 0):  # each step moves the marks left, so their overhang shrinks
+        over = max(x_min + axis_scale.unit(year + 0.5) / axis_scale.length * (end - x_min) + gap + width - x_max
+                   for year, width in widths)
+        if over <= 0.5:
+            break
+        end = max(x_max - most * (x_max - x_min), end - over)
+    return end
+
+
+class RoomyTimeline(Flowable):
+    """The timeline as a flowable that takes the room page one has left: its lanes may
+    use more than `height` (the layout's timeline_height_mm) when the frame has it, up
+    to twice that, so a dense record keeps its labels; it is still only as tall as the
+    lanes its labels use."""
+
+    def __init__(self, record, width: float, height: float, styles, gate, layout):
+        super().__init__()
+        self.args = (record, width, styles, gate, layout)
+        self.least = height
+        self.picture = None
+        self._built_for = None
+
+    def _picture(self, room: float):
+        budget = max(self.least, min(room, 2 * self.least))
+        if self._built_for != budget:
+            record, width, styles, gate, layout = self.args
+            self.picture, self._built_for = drawing(record, width, budget, styles, gate, layout), budget
+        return self.picture
+
+    def wrap(self, available_width, available_height):
+        picture = self._picture(available_height)
+        return picture.width, picture.height
+
+    def draw(self):
+        self.picture.drawOn(self.canv, 0, 0)
+
+
+def _ticks(axis_scale, step, x_of, min_gap, centre_of=None):
     """Round years inside the kept stretches, plus the first year after each break;
-    none closer than `min_gap` to the one before."""
+    none whose label (at `centre_of(year)`, pulled inside the bar near its ends) comes
+    closer than `min_gap` to the one before or to a break's slashes."""
     first, last = axis_scale.first, axis_scale.last
+    centre_of = centre_of or x_of
     step = step if not axis_scale.breaks or step < 10 else step // 2
     years = [y for y in range(math.ceil(first / step) * step, last + 1, step) if not axis_scale.hidden(y)]
     years += [end for _, end in axis_scale.breaks] + [start - 1 for start, _ in axis_scale.breaks]
     middles = [(x_of(start) + x_of(end)) / 2 for start, end in axis_scale.breaks]
     chosen = []
     for year in sorted(set(years)):
-        if any(abs(x_of(year) - m) < min_gap / 2 for m in middles):
+        centre = centre_of(year)
+        if any(abs(centre - m) < min_gap / 2 for m in middles):
             continue
         if x_of(year) - x_of(first) < min_gap / 2 and year != first:
             continue
         if x_of(last) - x_of(year) < min_gap / 2 and year != last:
             continue
-        if not chosen or x_of(year) - x_of(chosen[-1]) >= min_gap:
-            chosen.append(year)
+        if chosen and centre - centre_of(chosen[-1]) < min_gap:
+            if year != last:
+                continue
+            chosen.pop()  # the bar's last year is worth more than the round year before it
+        chosen.append(year)
     return chosen
 
 
@@ -322,31 +513,43 @@ def _bar(d, geo, axis, axis_scale, step, x_of, c):
         for dx in (-gap / 2, gap / 2):
             d.add(Line(middle + dx - gap * 0.4, low - 1.5, middle + dx + gap * 0.4, high + 1.5,
                        strokeColor=c["primary"], strokeWidth=0.8))
-    for year in _ticks(axis_scale, step, x_of, stringWidth("0000  ", geo.font, geo.size)):
+    def centre_of(year):
+        """A label near an end of the bar is pulled inside it."""
+        half = stringWidth(str(year), geo.font, geo.size) / 2 + geo.size * 0.3
+        return min(max(x_of(year), x_of(first) + half), x_of(last) - half)
+
+    for year in _ticks(axis_scale, step, x_of, stringWidth("0000  ", geo.font, geo.size), centre_of):
         x = x_of(year)
         d.add(Line(x, high, x, high - geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))
         d.add(Line(x, low, x, low + geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))
-        # A label near an end of the bar is pulled inside it.
-        half = stringWidth(str(year), geo.font, geo.size) / 2 + geo.size * 0.3
-        centre = min(max(x, x_of(first) + half), x_of(last) - half)
-        d.add(String(centre, axis - geo.size * 0.35, str(year), fontName=geo.font, fontSize=geo.size,
+        d.add(String(centre_of(year), axis - geo.size * 0.35, str(year), fontName=geo.font, fontSize=geo.size,
                      fillColor=c["on_primary"], textAnchor="middle"))
 
 
-def _flags(d, geo, chosen, texts, spots, axis, direction, x_of, c):
-    """Markers on the bar's edge and their flag labels, going up (1) or down (-1)."""
+def _flags(d, geo, marks, texts, spots, axis, direction, x_of, c):
+    """Markers on the bar's edge and their flag labels, going up (1) or down (-1); the
+    markers of a joined mark are spanned by a bracket its leader rises from."""
     edge = axis + direction * (geo.bar / 2 + geo.marker)
     colour = c["primary"] if direction > 0 else c["accent"]
-    for group, wording, spot in zip(chosen, texts, spots):
-        x = x_of(group.year + 0.5)
+    for mark, wording, spot in zip(marks, texts, spots):
+        x = leader_x(mark, x_of)
+        foot = edge
+        if len(mark.groups) > 1:
+            foot = edge + direction * geo.marker * 1.3
+            left, right = x_of(mark.first + 0.5), x_of(mark.last + 0.5)
+            d.add(Line(left, foot, right, foot, strokeColor=c["muted"], strokeWidth=0.5))
+            for g in mark.groups:
+                d.add(Line(x_of(g.year + 0.5), edge, x_of(g.year + 0.5), foot, strokeColor=c["muted"],
+                           strokeWidth=0.5))
         if spot is not None:
             near = edge + direction * (geo.marker + spot.lane * geo.lane)
             baseline = near + geo.size * 0.35 if direction > 0 else near - geo.lane + geo.size * 0.45
             top = baseline + geo.size * 0.95 if direction > 0 else baseline - geo.size * 0.25
-            d.add(Line(x, edge, x, top, strokeColor=c["muted"], strokeWidth=0.5))
+            d.add(Line(x, foot, x, top, strokeColor=c["muted"], strokeWidth=0.5))
             d.add(String(spot.start, baseline, wording[spot.wording], fontName=geo.font,
                          fontSize=geo.size, fillColor=c["text"]))
-        d.add(_marker(x, edge, geo.marker, direction, colour))
+        for g in mark.groups:
+            d.add(_marker(x_of(g.year + 0.5), edge, geo.marker, direction, colour))
 
 
 def _marker(x, y, r, direction, colour):
