@@ -80,13 +80,15 @@ class _Reader:
         units = list(texts(section.blocks, captions=False))
         if not units or (kind is None and not all(map(_may_tell_a_mission, (unit.text for unit in units)))):
             return kind
-        telling = [any(parse_missions(sentence, unit.line, self.countries, existing_only=True)
-                       for sentence in split_sentences(unit.text)) for unit in units]
+        telling = (any(parse_missions(sentence, unit.line, self.countries, existing_only=True)
+                       for sentence in split_sentences(unit.text)) for unit in units)
         if kind == kinds.MISSIONS:
             # History: events about missions ("protesters stormed the embassy in 2012"); a
             # section that tells neither stays one whose missions were not understood.
+            if any(telling):
+                return kind
             tells_events = any(find_dates(unit.text) or _may_tell_a_mission(unit.text) for unit in units)
-            return kinds.HISTORY if not any(telling) and tells_events else kind
+            return kinds.HISTORY if tells_events else kind
         return kinds.MISSIONS if all(telling) else kind
 
     def sections_of(self, kind: str) -> Iterator[Section]:
@@ -119,7 +121,7 @@ class _Reader:
         in_lead = []  # the establishment dates the lead gives
         for number, unit in enumerate(self.units):
             lowered = unit.text.lower()
-            if "relations" not in lowered and "ties" not in lowered:
+            if "relations" not in lowered and " ties" not in lowered and not lowered.startswith("ties"):
                 continue  # a cheap first look (_RELATIONS needs one of them)
             for sentence in split_sentences(unit.text):
                 if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):

@@ -10,6 +10,7 @@ history.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Mission
@@ -76,6 +77,18 @@ def _city_and_country(text: str) -> tuple[str, str | None]:
 def parse_missions(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool = False) -> list[Mission]:
     """Every mission a sentence names, in order ([] if it names none); with `existing_only`,
     only those it says exist."""
+    # Read once: the section's kind is judged by its missions before they are read as rows.
+    return list(_parse_missions(sentence, line, countries, existing_only))
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_missions(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool) -> tuple[Mission, ...]:
+    if "embass" not in sentence.lower() and "consulate" not in sentence.lower():
+        return ()
+    return tuple(_missions_in(sentence, line, countries, existing_only))
+
+
+def _missions_in(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool) -> list[Mission]:
     if len(sentence) > 5000:
         return []
     missions = []

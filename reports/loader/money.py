@@ -27,8 +27,12 @@ _SIGN = "|".join(re.escape(sign) for sign in sorted(_SIGNS, key=len, reverse=Tru
 # ("1,5 million" in a decimal-comma locale): not read, rather than misread.
 _NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)"
 _SCALE = r"(?:\s*(?P<scale>(?i:thousand|million|billion|trillion|mln|mil|mn|bn|m|b))\b\.?)?"
-_AMOUNT = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<sign>{_SIGN})\s?|(?<![\w$])(?P<code>[A-Z]{{3}})\s?|(?<![\w$.,€£¥₹₩₽])){_NUMBER}{_SCALE}")
+# Numbers are found first (a pattern starting with a digit lets the engine skip ahead),
+# then the few characters before each are read for a sign or a code.
+_NUMBER_AT = re.compile(rf"(?<![\d.,]){_NUMBER}{_SCALE}")
+# A code needs a blank before the number: "COP16" is a conference, "CAD 1.2 billion" money.
+_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?P<sign>{_SIGN})\s?|(?<![\w$])(?P<code>[A-Z]{{3}})\s)\Z")
+_NOT_BEFORE_A_BARE_NUMBER = frozenset("$.,€£¥₹₩₽")
 # What may follow a number: "US dollars", "USD", "euros", "Mexican pesos".
 _AFTER = re.compile(r"\s*(?:(?P<us>(?i:U\.?S\.?\s?dollars?|dollars?))\b|(?P<code>[A-Z]{3})\b"
                     r"|(?P<words>(?:[A-Z][a-z]+\s+){0,2}[a-z]+))")
@@ -45,13 +49,17 @@ class Amount:
 def find_amounts(sentence: str, countries: tuple[str, ...] = ()) -> list[Amount]:
     """Every amount of money in `sentence` whose currency is known, in text order."""
     found = []
-    for match in _AMOUNT.finditer(sentence):
-        currency, end = _currency(match, sentence, countries)
+    for match in _NUMBER_AT.finditer(sentence):
+        before = _BEFORE.search(sentence, max(0, match.start() - 8), match.start())
+        if before is None and match.start() and (sentence[match.start() - 1].isalnum()
+                                                 or sentence[match.start() - 1] in "_" + "".join(_NOT_BEFORE_A_BARE_NUMBER)):
+            continue
+        currency, end = _currency(match, before, sentence, countries)
         if currency is None:
             continue
         value = _value(match)
         if value is not None:
-            found.append(Amount(match.start(), end, value, currency))
+            found.append(Amount(before.start() if before else match.start(), end, value, currency))
     return found
 
 
@@ -63,11 +71,12 @@ def _value(match: re.Match) -> int | None:
     return int((number * _SCALES.get((match["scale"] or "").lower(), 1)).to_integral_value())
 
 
-def _currency(match: re.Match, sentence: str, countries: tuple[str, ...]) -> tuple[str | None, int]:
+def _currency(match: re.Match, before: re.Match | None, sentence: str,
+              countries: tuple[str, ...]) -> tuple[str | None, int]:
     """The currency of an amount (its sign or code, else the words after it) and where it ends."""
     after = _AFTER.match(sentence, match.end())
-    if match["sign"]:
-        sign = re.sub(r"\s+", " ", match["sign"])
+    if before and before["sign"]:
+        sign = re.sub(r"\s+", " ", before["sign"])
         currency = _SIGNS.get(sign, "USD")
         if currency == "JPY" and _uses(countries, "CNY") and not _uses(countries, "JPY"):
             currency = "CNY"  # ¥ is also the yuan's sign
@@ -75,8 +84,8 @@ def _currency(match: re.Match, sentence: str, countries: tuple[str, ...]) -> tup
         if after and (after["us"] or (after["code"] and _is_code(after["code"]))):
             return currency, after.end()
         return currency, match.end()
-    if match["code"]:
-        return (match["code"], match.end()) if _is_code(match["code"]) else (None, match.end())
+    if before and before["code"]:
+        return (before["code"], match.end()) if _is_code(before["code"]) else (None, match.end())
     if not after:
         return None, match.end()
     if after["us"]:

@@ -65,9 +65,15 @@ def goes_elsewhere(sentence: str, countries: tuple[str, str]) -> bool:
         and place_country(travel["place"]) is not None
 
 
+# A word _NOT_DONE needs, in lower case (a cheap first look).
+_NOT_DONE_WORDS = ("plan", "invit", "cancel", "postpon", "will", "would", " to", "expected", "scheduled", "intend",
+                   "propos", "hope", "called off")
+
+
 def only_planned(sentence: str) -> bool:
     """Whether a sentence tells a visit only planned, invited, cancelled or postponed."""
-    return _NOT_DONE.search(sentence) is not None
+    lowered = sentence.lower()
+    return any(word in lowered for word in _NOT_DONE_WORDS) and _NOT_DONE.search(sentence) is not None
 
 
 def needs_context(sentence: str) -> bool:
@@ -83,7 +89,7 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
     `context` is the country the paragraph named last before the sentence: the one a
     visit to "the country" goes to."""
     travel = _TRAVEL.search(sentence)
-    if not travel or _NOT_DONE.search(sentence):
+    if not travel or only_planned(sentence):
         return []
     if travel["context"]:
         found = context if context in countries else None

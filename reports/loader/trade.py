@@ -17,8 +17,8 @@ _TOTAL_BEFORE = re.compile(r"(?:total\w*(?:\s+(?:bilateral\s+)?trade)?|amount\w*
 _OTHER_CURRENCY = re.compile(r"[€£¥₹₩₽]|\b(?:NZ|AU?|C|Can|CA|HK|MX|Mex|S|R)\$|\b(?:EUR|GBP|euros?|pounds sterling|pesos|yen|yuan)\b")
 _YEAR_AFTER_AMOUNT = re.compile(r"\s*(?:in|for|during)\s+(?:the\s+year\s+)?(1\d{3}|20\d{2})\b")
 # "in 2022 and 2023", "between 2019 and 2023", "from 2019 to 2023", "2019–2023": several years.
-_YEAR_SPAN = re.compile(r"\b(?:between\s+|from\s+|in\s+)?(?:1\d{3}|20\d{2})\s*(?:and|to|until|through|[–—-])\s*"
-                        r"(?:1\d{3}|20\d{2})\b", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"(?:1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\s*(?i:and|to|until|through|[–—-])\s*"
+                        r"(?:1\d{3}|20\d{2})\b")
 
 
 def is_trade_sentence(sentence: str) -> bool:

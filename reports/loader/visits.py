@@ -110,7 +110,7 @@ _STYLE_COUNTRY = re.compile(r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w'’-]*(?:\
 
 def unnamed_delegation(text: str) -> bool:
     """A delegation no one is named as leading ("A delegation of Mexican senators")."""
-    return bool(_DELEGATION.search(text)) and not _LED_BY.search(text)
+    return "delegation" in text.lower() and bool(_DELEGATION.search(text)) and not _LED_BY.search(text)
 
 
 def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
