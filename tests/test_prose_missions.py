@@ -36,6 +36,8 @@ def existing(sentence, pair=PAIR):
     ("Norway has had an embassy in Jakarta since 1950.", [("Norway", "Indonesia", "embassy", "Jakarta", None, True)]),
     ("Norway opened an embassy in Jakarta in 1998 and has a consulate-general in Surabaya.",
      [("Norway", "Indonesia", "consulate-general", "Surabaya", None, True)]),
+    ("Indonesia has an embassy in Oslo, which is also accredited to Iceland.",
+     [("Indonesia", "Norway", "embassy", "Oslo", None, True)]),
     ("Norway's embassy in Singapore is accredited to Indonesia.",
      [("Norway", "Indonesia", "embassy", "Singapore", None, False)]),
 ])

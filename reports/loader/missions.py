@@ -37,6 +37,7 @@ _ACCREDITED = re.compile(r"\baccredited\s+to\s+(?:the\s+)?(?P<host>[^,;.]+?)(?=\
 _SUBJECT = re.compile(r"(?:^|[;,]\s*(?:(?:while|whereas|but)\s+)?|\b(?:and|while|whereas)\s+)(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?:'s|’s)?\s+"
                       r"(?:is|has|have|maintains|operates|hosts|also|embassy|consulate)\b")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _EXISTS = re.compile(r"\b(?:has|have|maintains?|operates?|hosts?|keeps?|(?:is|are)\s+(?:also\s+|now\s+)?"
                      r"(?:accredited|represented))\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:closed|opened|reopened|re-opened|shut|inaugurated|moved|relocated|downgraded|was|were|"
@@ -103,6 +104,8 @@ def _missions_in(sentence: str, line: int, countries: tuple[str, ...], existing_
         country = _sender(sentence, clause_start, match.start(), countries, country if index else None)
         if country is not None and (exists or not existing_only):
             accredited = _ACCREDITED.search(sentence, clause_start, clause_end)
+            if accredited and accredited.start() > match.end() and _ALSO.search(sentence, match.end(), accredited.start()):
+                accredited = None  # "an embassy in Oslo, which is also accredited to Iceland": still Norway's host
             host = _host(accredited, country, countries)
             missions += _missions_of(match, country, host, accredited is not None, line, countries)
         clause_start = match.end()
