@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -75,6 +75,9 @@ class Layout:
     labels: Mapping[str, str]
     # Settings of one format ([pdf], [docx], [xlsx]); each exporter reads its own.
     formats: Mapping[str, Mapping[str, Any]]
+    # [offices]: an office as the article writes it -> as the documents show it, keyed
+    # by names.office_key ("foreign minister"); empty in English.
+    offices: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def label(self, key: str, **values: Any) -> str:
         """The label `key`, with `{placeholders}` filled in."""
@@ -87,7 +90,8 @@ class Layout:
     def fingerprint(self) -> str:
         """A stable text of every setting, for the build manifest."""
         return repr((self.locale, dict(self.metadata), self.document, self.page, self.fonts, dict(self.colors), self.order,
-                     sorted(self.labels.items()), sorted((k, sorted(v.items())) for k, v in self.formats.items())))
+                     sorted(self.labels.items()), sorted((k, sorted(v.items())) for k, v in self.formats.items()))
+                    + ((sorted(self.offices.items()),) if self.offices else ()))
 
 
 def _builtin_folder():
@@ -182,8 +186,8 @@ def _check_names(data: dict, where: str) -> None:
                                       f"{_did_you_mean(inner, known[key], False, key)}")
 
 
-# Tables whose keys a user may name freely (any document property).
-_FREE_TABLES = {"metadata"}
+# Tables whose keys a user may name freely (any document property, any office).
+_FREE_TABLES = {"metadata", "offices"}
 
 
 def _did_you_mean(name: str, choices, table: bool, within: str | None = None) -> str:
@@ -269,6 +273,10 @@ def _validate(data: dict, where: str) -> Layout:
     labels = data.get("labels", {})
     if not all(isinstance(v, str) for v in labels.values()):
         fail("every label must be a string")
+    offices = data.get("offices", {})
+    if not isinstance(offices, dict) or not all(isinstance(v, str) and v.strip() for v in offices.values()):
+        fail("every [offices] entry must be a non-empty string")
+    from .names import office_key
     document = _document(data, fail)
     # The Word exporter's app.xml and older code read these from the metadata.
     metadata = {**{k: str(v) for k, v in data.get("metadata", {}).items()},
@@ -287,4 +295,5 @@ def _validate(data: dict, where: str) -> Layout:
         order=tuple(order),
         labels=MappingProxyType(dict(labels)),
         formats=MappingProxyType({name: MappingProxyType(dict(data.get(name, {}))) for name in ("pdf", "docx", "xlsx")}),
+        offices=MappingProxyType({office_key(k): v.strip() for k, v in offices.items()}),
     )

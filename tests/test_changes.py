@@ -88,5 +88,5 @@ def test_changes_are_labelled_in_spanish(rebuilt, tmp_path):
     assert {r[1] for r in rows[1:]} == {"Visita", "Comercio", "Sección"}
     headings = [p.text for p in docx.Document(str(copy / "mexico-slovenia.docx")).paragraphs
                 if p.style.name == "Heading 1"]
-    assert any(h.startswith("Cambios desde la compilación del") for h in headings)
+    assert any(h.startswith("Cambios desde la edición del") for h in headings)
 

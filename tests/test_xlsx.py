@@ -87,7 +87,7 @@ def test_spanish_layout_gives_spanish_sheet_names(seed_records, spanish_layout, 
                "Visitas por año"]
     assert load_workbook(tmp_path / "one.xlsx").sheetnames == spanish
     book = load_workbook(tmp_path / "many.xlsx")
-    assert book.sheetnames == spanish + ["Último comercio"]
+    assert book.sheetnames == spanish + ["Comercio más reciente"]
     assert book["Visitas"]["A1"].value == "Relación"
 
 

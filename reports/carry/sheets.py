@@ -61,7 +61,10 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = str(value).strip()
+    from ..names import country_key  # "Mexico" and "México" are one key: notes survive a language change
+
+    return country_key(text) or text
 
 
 def mark_generated(workbook, names: dict[str, str], notes_header: str) -> None:

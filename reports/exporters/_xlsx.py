@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ._zipfile import FixedTimeZip
+from ..names import localised
 from ..citations_view import References, link_target
 from ..facts_view import (source_rows, date_parts, build_datetime, key_facts, kind_label, latest_trade,
                           representation, visit_counts_by_year, visits_in_order, xml_safe)
@@ -191,6 +192,7 @@ CHANGES_KEY = "sheet_changes"               # written only on a rebuild whose ar
 
 def export(record, layout, path, context=None) -> list[str]:
     """One relationship's workbook."""
+    record = localised(record, layout)  # country names and offices in the layout's language
     cited = bool(record.citations)
     book = _Book(layout, _with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited)
     book.overview_of_one(record)
@@ -208,7 +210,7 @@ def export(record, layout, path, context=None) -> list[str]:
 
 def export_many(records, layout, path, context=None) -> list[str]:
     """The combined workbook: every sheet starts with a Relationship column."""
-    records = list(records)
+    records = [localised(record, layout) for record in records]
     cited = any(record.citations for record in records)
     book = _Book(layout, _with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited)
     book.overview_of_many(records)

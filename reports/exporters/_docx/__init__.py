@@ -25,6 +25,7 @@ from pathlib import Path
 from docx import Document
 
 from ... import facts_view
+from ...names import localised
 from .base import base_of
 from .document import FIELD_INSTRUCTIONS, TOC_INSTRUCTION, Dossier, _field_code  # noqa: F401 (tests)
 from .notes import NotePlacer, read_notes
@@ -51,6 +52,7 @@ def check(layout) -> None:
 def export(record, layout, path, context=None) -> list[str]:
     """Write the dossier of `record` to `path`; returns warnings."""
     record, warnings = facts_view.safe_record(record)
+    record = localised(record, layout)  # country names and offices in the layout's language
     base = base_of(layout)
     document = Document(io.BytesIO(base.blob))
     placer = _placer(document, base, context)

@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ... import facts_view
-from .styles import DEFAULT_TABLE_STYLE, install_styles
+from .styles import ARTICLE_TEXT, DEFAULT_TABLE_STYLE, article_language, install_styles
 
 @dataclass
 class Base:
@@ -25,6 +25,9 @@ class Base:
     style_ids: dict[str, str]  # style name -> style id in this base
     table_style: str
     text_width_mm: float
+    # The "Article Text" character style, for runs of the article's own text, when the
+    # article's language is not the document's (the style carries its w:lang).
+    article_style: str | None = None
     _all_styles: dict[str, str] | None = None
 
     def all_styles(self) -> dict[str, str]:
@@ -79,7 +82,9 @@ def _make_base(layout, template: Path | None) -> Base:
     document.save(stream)
     page = layout.page
     width = page.width_mm - page.margin_left_mm - page.margin_right_mm
-    return Base(stream.getvalue(), style_ids, style_ids[table_style], width)
+    article_style = style_ids[ARTICLE_TEXT] if article_language(layout) else None
+    return Base(stream.getvalue(), style_ids, style_ids[table_style], width, article_style)
+
 
 
 def _clear_body(document) -> None:

@@ -69,18 +69,19 @@ class Dossier:
     def style(self, name: str) -> str:
         return self.base.style_ids[name]
 
-    def para(self, text: str = "", style: str = "Normal", cite: int | None = None):
-        """A paragraph of `style` (its w:p element); `cite` adds "[l. N]" in the Citation style."""
-        runs = _run_xml(text)
+    def para(self, text: str = "", style: str = "Normal", cite: int | None = None, article: bool = False):
+        """A paragraph of `style` (its w:p element); `cite` adds "[l. N]" in the Citation style;
+        `article`: the text is the article's, in its language (the Article Text style)."""
+        runs = _run_xml(text, self.base.article_style if article else None)
         if cite is not None:
             runs += _run_xml("\u00a0[" + self.label("line_cite", line=cite) + "]", self.style("Citation"))
         p = parse_xml(f'<w:p {_W}><w:pPr><w:pStyle w:val="{self.style(style)}"/></w:pPr>{runs}</w:p>')
         self.body_end.addprevious(p)
         return p
 
-    def heading(self, text: str, level: int = 1, bookmark: str | None = None):
+    def heading(self, text: str, level: int = 1, bookmark: str | None = None, article: bool = False):
         self.headings.append((level, text))
-        p = self.para(text, f"Heading {level}")
+        p = self.para(text, f"Heading {level}", article=article)
         if bookmark is None and level == 1 and self.part:
             bookmark, self.part = notes.PART + self.part, None
         if bookmark:
@@ -133,22 +134,23 @@ class Dossier:
             for element in self.placer.copies(note):
                 self.body_end.addprevious(element)
 
-    def table(self, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
-        """`widths` are fractions of the text width; a last column "l. N" cites the source."""
-        _add_table(self, header, rows, widths)
+    def table(self, header: list[str], rows: list[list[str]], widths: list[float], article=()) -> None:
+        """`widths` are fractions of the text width; a last column "l. N" cites the source;
+        `article`: the columns holding the article's text, or a list of them per row."""
+        _add_table(self, header, rows, widths, article)
 
-    def table_or_none(self, header, rows, widths) -> None:
+    def table_or_none(self, header, rows, widths, article=()) -> None:
         if rows:
-            self.table(header, rows, widths)
+            self.table(header, rows, widths, article)
         else:
             self.none_recorded()
 
-    def caption(self, text: str, cite: int | None = None):
-        return self.para(text, "Caption", cite)
+    def caption(self, text: str, cite: int | None = None, article: bool = False):
+        return self.para(text, "Caption", cite, article)
 
-    def bullets(self, items, cite: int | None = None) -> None:
+    def bullets(self, items, cite: int | None = None, article: bool = False) -> None:
         for index, item in enumerate(items):
-            self.para(item, "List Bullet", cite if index == 0 else None)
+            self.para(item, "List Bullet", cite if index == 0 else None, article)
 
     def cite_cell(self, line: int) -> str:
         return self.label("line_cite", line=line)
@@ -186,7 +188,7 @@ class Dossier:
         self.heading(self.label("summary"))
         paragraphs = [text.strip() for text in self.record.summary.split("\n\n") if text.strip()]
         for text in paragraphs:
-            self.para(text, "Quote")
+            self.para(text, "Quote", article=True)
         if not paragraphs:
             self.none_recorded()
         return True
@@ -196,7 +198,9 @@ class Dossier:
         rows = [[facts_view.date_label(e.date, self.layout), self.label(f"{e.kind}_kind"), e.text,
                  self.cite_cell(e.line)] for e in facts_view.timeline(self.record)]
         header = [self.label("date"), self.label("kind"), self.label("event"), self.label("source_column")]
-        self.table_or_none(header, rows, [0.17, 0.11, 0.60, 0.12])
+        # An event's text is the article's; a visit's is office and name, in the layout's words.
+        article = [(2,) if e.kind == "event" else () for e in facts_view.timeline(self.record)]
+        self.table_or_none(header, rows, [0.17, 0.11, 0.60, 0.12], article=article)
         references.mark_rows(self, [e.cites for e in facts_view.timeline(self.record)])
         return True
 
@@ -219,7 +223,7 @@ class Dossier:
         rows = [[facts_view.date_label(a.date, self.layout), a.title, self.cite_cell(a.line)]
                 for a in self.record.agreements]
         header = [self.label("date"), self.label("title"), self.label("source_column")]
-        self.table_or_none(header, rows, [0.18, 0.70, 0.12])
+        self.table_or_none(header, rows, [0.18, 0.70, 0.12], article=(1,))
         references.mark_rows(self, [a.cites for a in self.record.agreements])
         return True
 
@@ -240,7 +244,7 @@ class Dossier:
             for export in record.exports:
                 caption = self.caption(self.direction_label("exports_from_to", export.from_, export.to), export.line)
                 references.add_notes(self, caption, export.cites, cited=True)
-                self.bullets(export.products)
+                self.bullets(export.products, article=True)
         if not record.trade and not record.exports:
             self.none_recorded()
         return True
@@ -260,7 +264,7 @@ class Dossier:
         sections = facts_view.history_sections(self.record)
         for section in sections:
             if section is not sections[0] or section.level > 2:
-                self.heading(section.heading, min(max(section.level - 1, 2), 3))
+                self.heading(section.heading, min(max(section.level - 1, 2), 3), article=True)
             self.blocks(section.blocks)
         if not sections:
             self.none_recorded()
@@ -270,15 +274,15 @@ class Dossier:
         for block in blocks:
             if block.type == "list":
                 if block.caption:
-                    self.caption(block.caption, block.line)
+                    self.caption(block.caption, block.line, article=True)
                 cite = None if block.caption else block.line
                 for index, item in enumerate(block.items):
-                    p = self.para(item, "List Bullet", cite if index == 0 else None)
+                    p = self.para(item, "List Bullet", cite if index == 0 else None, article=True)
                     references.add_notes(self, p, block.cites_of(index), cited=cite is not None and index == 0)
             elif block.type == "table":
                 references.table_block(self, block)
             else:
-                p = self.para(block.text, "Normal", block.line)
+                p = self.para(block.text, "Normal", block.line, article=True)
                 references.add_notes(self, p, block.cites, cited=True)
 
     def other_sections(self) -> bool:
@@ -287,7 +291,7 @@ class Dossier:
             return False
         self.heading(self.label("other_sections"))
         for section in sections:
-            self.heading(section.heading, 2 if section.level <= 2 else 3)
+            self.heading(section.heading, 2 if section.level <= 2 else 3, article=True)
             self.blocks(section.blocks)
         return True
 
@@ -295,7 +299,7 @@ class Dossier:
         self.heading(self.label("see_also"))
         lists = [block for section in facts_view.sections_of_kind(self.record, SEE_ALSO)
                  for block in section.blocks if block.type == "list"]
-        self.bullets(self.record.see_also, lists[0].line if lists else None)
+        self.bullets(self.record.see_also, lists[0].line if lists else None, article=True)
         if not self.record.see_also:
             self.none_recorded()
         return True
@@ -324,7 +328,7 @@ def _run_xml(text: str, style_id: str | None = None) -> str:
     return f'<w:r>{style}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def _add_table(dossier, header: list[str], rows: list[list[str]], widths: list[float]) -> None:
+def _add_table(dossier, header: list[str], rows: list[list[str]], widths: list[float], article=()) -> None:
     """A table of the layout's style: fixed column widths, the header row repeating."""
     twips = [_twips(dossier.base.text_width_mm * fraction) for fraction in widths]
     styles = [dossier.style("Table Text")] * len(header)
@@ -336,15 +340,20 @@ def _add_table(dossier, header: list[str], rows: list[list[str]], widths: list[f
            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
            f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>',
            _row_xml(header, [dossier.style("Table Heading")] * len(header), twips, is_header=True)]
-    xml += [_row_xml(row, styles, twips, is_header=False) for row in rows]
+    per_row = article if isinstance(article, list) else [article] * len(rows)
+    xml += [_row_xml(row, styles, twips, is_header=False,
+                     run_styles=[dossier.base.article_style if i in columns else None for i in range(len(row))])
+            for row, columns in zip(rows, per_row)]
     dossier.body_end.addprevious(parse_xml("".join(xml) + "</w:tbl>"))
 
 
-def _row_xml(values: list[str], style_ids: list[str], twips: list[int], is_header: bool) -> str:
+def _row_xml(values: list[str], style_ids: list[str], twips: list[int], is_header: bool,
+             run_styles=None) -> str:
     """One row that never splits across pages; the header row repeats on every page."""
+    run_styles = run_styles or [None] * len(values)
     cells = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-                    f'<w:pStyle w:val="{style_id}"/></w:pPr>{_run_xml(value)}</w:p></w:tc>'
-                    for value, style_id, w in zip(values, style_ids, twips))
+                    f'<w:pStyle w:val="{style_id}"/></w:pPr>{_run_xml(value, run_style)}</w:p></w:tc>'
+                    for value, style_id, w, run_style in zip(values, style_ids, twips, run_styles))
     header = "<w:tblHeader/>" if is_header else ""
     return f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>{cells}</w:tr>"
 

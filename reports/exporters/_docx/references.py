@@ -107,14 +107,14 @@ def table_block(d, block) -> None:
     if not block.rows:
         return
     if block.caption:
-        d.caption(block.caption, block.line)
+        d.caption(block.caption, block.line, article=True)
     header = [*block.header, *[""] * (columns - len(block.header)), d.label("source_column")]
     rows = []
     for index, row in enumerate(block.rows):
         line = block.row_lines[index] if index < len(block.row_lines) else block.line
         rows.append([*row, *[""] * (columns - len(row)), d.cite_cell(line)])
     share = 0.88 / columns
-    d.table(header, rows, [share] * columns + [0.12])
+    d.table(header, rows, [share] * columns + [0.12], article=range(columns))
     mark_rows(d, [block.row_cites[i] if i < len(block.row_cites) else () for i in range(len(block.rows))])
 
 

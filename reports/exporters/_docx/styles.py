@@ -4,6 +4,7 @@ the layout's fonts and colours. Nothing in the document carries direct formattin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -47,6 +48,26 @@ def _rpr(*, font=None, bold=False, italic=False, caps=False, colour=None, size=N
     return ("<w:rPr>" + fonts + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
             + ("<w:caps/>" if caps else "") + (f'<w:color w:val="{colour}"/>' if colour else "")
             + (f'<w:sz w:val="{_hp(size)}"/><w:szCs w:val="{_hp(size)}"/>' if size else "") + "</w:rPr>")
+
+
+# The character style of runs that hold the article's own text: it looks like its
+# paragraph and carries the article's language, so a spell-checker reads the prose as
+# English and the labels around it in the document's language.
+ARTICLE_TEXT = "Article Text"
+
+
+def _lang_rpr(language: str | None) -> str:
+    return f'<w:rPr><w:lang w:val="{escape(language, {chr(34): "&quot;"})}"/></w:rPr>' if language else ""
+
+
+def article_language(layout) -> str | None:
+    """The articles' language tag ([metadata] article_language, "en-GB") when the
+    documents are in another one: article prose is then marked as such, so a
+    spell-checker checks it as English and the labels as Spanish."""
+    article = layout.metadata.get("article_language", "")
+    document = layout.metadata.get("language", "")
+    same = article.split("-")[0].lower() == document.split("-")[0].lower()
+    return None if not article or same else article
 
 
 @dataclass(frozen=True)
@@ -115,6 +136,7 @@ def _style_specs(layout, table_style: str, numbering: str) -> list[_StyleSpec]:
         _StyleSpec("Table Source", "Table Source", "paragraph", _rpr(colour=c["muted"], size=small),
                    based_on="Table Text"),
         _StyleSpec("Citation", "Citation", "character", _rpr(colour=c["muted"], size=small), based_on=None),
+        _StyleSpec(ARTICLE_TEXT, ARTICLE_TEXT, "character", _lang_rpr(article_language(layout)), based_on=None),
         _StyleSpec(table_style, table_style, "table", _table_style_properties(c), based_on=None),
     ]
 

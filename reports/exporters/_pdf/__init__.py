@@ -19,6 +19,7 @@ from reportlab.platypus import PageBreak
 
 from ...citations_view import with_references
 from ...facts_view import build_datetime, history_sections, other_sections, safe_record
+from ...names import localised
 from . import parts, references
 from .changes import changes_box
 from .fonts import TextGate, coverage
@@ -33,6 +34,7 @@ _DEFAULT_SUBSTITUTE = "\ufffd"
 
 def export(record, layout, path, context=None) -> list[str]:
     record, warnings = safe_record(record)
+    record = localised(record, layout)  # country names and offices in the layout's language
     styles = make_styles(layout)
     gate = TextGate(coverage(layout.fonts.body, layout.fonts.headings),
                     str(layout.options("pdf").get("missing_glyph", _DEFAULT_SUBSTITUTE)))

@@ -1,5 +1,6 @@
 """The DejaVu TrueType families shipped by matplotlib, registered with reportlab once
-per process, and the one gate every article string passes before it is drawn.
+per process, and the one gate every article string passes before it is drawn (with
+the Noto fonts of fallback.py for the scripts DejaVu lacks).
 
 The fonts come from a pip dependency (never a system folder, never a download);
 matplotlib itself is not imported (0.36 s), only its data folder is located.
@@ -70,18 +71,30 @@ def coverage(*family_names: str) -> frozenset[int]:
 
 @dataclass
 class TextGate:
-    """Article text -> text the fonts can draw: characters outside the fonts become a
-    visible substitute (and are remembered, for one warning per article)."""
+    """Article text -> text the fonts can draw. Runs in a script the body font lacks
+    are set in the matching Noto font (fallback.py), right-to-left runs in visual order
+    (rtl.py); characters no font has become a visible substitute (and are remembered,
+    for one warning per article)."""
     covered: frozenset[int]
     substitute: str
     missing: set[str] = field(default_factory=set)
 
-    def plain(self, text: str) -> str:
-        """For canvas strings (header, timeline), which take no markup."""
-        if text.isascii() or self.covered.issuperset(map(ord, text)):
-            return text  # the common case, checked at C speed
+    def runs(self, text: str) -> list[tuple[str | None, str]]:
+        """(font, text) runs: font None for the body font, else a fallback's name."""
+        if text.isascii():
+            return [(None, text)]  # the common case, checked at C speed
+        from . import fallback, rtl
+
+        if rtl.has_rtl(text):
+            text = rtl.visual(text)
+        if self.covered.issuperset(map(ord, text)):
+            return [(None, text)]
+        return [(font, chunk if font else self._substituted(chunk))
+                for font, chunk in fallback.split(text, self.covered)]
+
+    def _substituted(self, chunk: str) -> str:
         out = []
-        for ch in text:
+        for ch in chunk:
             if ord(ch) in self.covered:
                 out.append(ch)
             else:
@@ -89,9 +102,28 @@ class TextGate:
                 out.append(self.substitute)
         return "".join(out)
 
+    def plain(self, text: str) -> str:
+        """For canvas strings (header, timeline, table cells), which take no markup: the
+        canvas (textruns.py) switches to the fallback font for characters the body lacks."""
+        runs = self.runs(text)
+        return runs[0][1] if len(runs) == 1 else "".join(chunk for _, chunk in runs)
+
     def markup(self, text: str) -> str:
-        """For Paragraphs: substituted, then escaped, so `<b>` or `&` print literally."""
-        return escape(self.plain(text))
+        """For Paragraphs: escaped run by run, so `<b>` or `&` print literally, and only
+        our own `<font>` tags name the fallback fonts (so widths and line breaks are right)."""
+        return "".join(escape(chunk) if font is None else f'<font name="{font}">{escape(chunk)}</font>'
+                       for font, chunk in self.runs(text))
+
+    def width(self, text: str, font_name: str, size: float) -> float:
+        """The drawn width of a plain() string, its fallback runs measured in their font."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        if text.isascii():
+            return stringWidth(text, font_name, size)
+        from . import fallback
+
+        cmap = pdfmetrics.getFont(font_name).face.charToGlyph
+        return sum(stringWidth(chunk, name or font_name, size) for name, chunk in fallback.split(text, cmap))
 
     def warnings(self) -> list[str]:
         if not self.missing:

@@ -7,11 +7,12 @@ from functools import partial
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from .textruns import FallbackCanvas
 
-class CountingCanvas(Canvas):
+
+class CountingCanvas(FallbackCanvas):
     """Pages say "page X of Y" in one layout pass: each page draws a form named for its
     number, and the forms are written at the end, when the page count is known.
     (Holding whole pages back until the end would break the outline: reportlab ties a

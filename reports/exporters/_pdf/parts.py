@@ -68,7 +68,7 @@ class Brief:
         draws those directly, which is most of a brief's speed), else a Paragraph that wraps."""
         plain = self.gate.plain(text)
         s = self.styles.small
-        if "\n" not in plain and stringWidth(plain, s.fontName, s.fontSize) <= width - 2 * CELL_PADDING:
+        if "\n" not in plain and self.gate.width(plain, s.fontName, s.fontSize) <= width - 2 * CELL_PADDING:
             return plain
         return Paragraph(escape(plain), s)
 
