@@ -215,8 +215,23 @@ def _summary(record, warnings: int) -> str:
     established = record.established or "unknown"
     if record.reestablished:
         established += f", re-established {record.reestablished}"
-    return (f"{record.source.where}: {record.title}\n"
-            f"  established {established}; {counts}; {warnings} warning{'s' if warnings != 1 else ''}")
+    lines = [f"{record.source.where}: {record.title}",
+             f"  established {established}; {counts}; {warnings} warning{'s' if warnings != 1 else ''}"]
+    # Where each visit and agreement was read (origin: list, section or prose) and its lines.
+    for visit in record.visits:
+        who = " ".join(filter(None, (visit.office, visit.person))) or "?"
+        lines.append(f"  visit      {visit.origin:7} {_lines(visit)}  {visit.from_ or '?'} → {visit.to or '?'}: "
+                     f"{who} ({visit.date or 'no date'})")
+    for agreement in record.agreements:
+        lines.append(f"  agreement  {agreement.origin:7} {_lines(agreement)}  {agreement.title} "
+                     f"({agreement.date or 'no date'})")
+    return "\n".join(lines)
+
+
+def _lines(fact) -> str:
+    """"l. 12" and, for a fact told again elsewhere, "+ l. 30, 41"."""
+    also = f" + l. {', '.join(map(str, fact.also_lines))}" if fact.also_lines else ""
+    return f"l. {fact.line}{also}"
 
 
 @cli.command()

@@ -88,6 +88,23 @@ def amount_label(dollars: int, layout: Layout) -> str:
     return format_decimal(dollars, locale=layout.locale)
 
 
+def trade_amount_label(row: Trade, layout: Layout) -> str:
+    """A trade row's exact figure: in dollars, else as written with its currency ("18,000,000,000 EUR")."""
+    if row.total_usd is not None:
+        return amount_label(row.total_usd, layout)
+    return f"{amount_label(row.amount, layout)} {row.currency}" if row.amount is not None else ""
+
+
+def trade_money_label(row: Trade, layout: Layout) -> str:
+    """A trade row's figure in words: "US$15.7 million", else in its currency ("€18 billion")."""
+    if row.total_usd is not None or row.amount is None:
+        return money_label(row.total_usd or 0, layout)
+    from babel.numbers import format_compact_decimal, get_currency_symbol
+
+    symbol = get_currency_symbol(row.currency, locale=layout.locale)
+    return symbol + format_compact_decimal(row.amount, format_type="long", fraction_digits=2, locale=layout.locale)
+
+
 def document_datetime(*records: Relationship) -> datetime.datetime:
     """The date a document format requires: SOURCE_DATE_EPOCH when set, else one derived
     from the records (their latest dated fact), never the clock, so builds repeat exactly."""
@@ -216,7 +233,7 @@ def key_facts(record: Relationship, layout: Layout) -> list[KeyFact]:
                          ", ".join(record.memberships) or layout.label("none"), "summary"))
     latest = latest_trade(record)
     facts.append(KeyFact(layout.label("latest_trade"),
-                         f"{money_label(latest.total_usd, layout)} ({latest.year})" if latest
+                         f"{trade_money_label(latest, layout)} ({latest.year})" if latest
                          else layout.label("none"), "trade"))
     for country, where in representation(record, layout):
         facts.append(KeyFact(f"{layout.label('representation')}: {country}", where, "missions"))

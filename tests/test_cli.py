@@ -125,7 +125,7 @@ EVERY_CHECK_WARNING = [
     "14: warning: agreement not understood: '(2001)'",
     "16: warning: trade sentence with an amount or year that could not be read: 'In 2020, trade amounted to US$ a lot.'",
     '17: warning: trade figure of 900,000,000,000,000 US$ is not plausible: left out',
-    "18: warning: trade figure in a currency other than US dollars not read: 'In 2022, trade totaled €5 million.'",
+    "18: warning: trade figure in a currency other than US dollars not read: 'In 2022, trade totaled €5,5 million.'",
     "20: warning: no diplomatic mission understood in 'Relations are handled elsewhere.'",
     "21: warning: unknown section 'Curiosities': kept as text, no facts read from it",
     '22: warning: control characters removed',

@@ -18,8 +18,10 @@ from reports.loader.dates import find_dates, first_date
     ("June 31, 2010", ["2010"]),
     ("on 29 February 2024", ["2024-02-29"]),
     ("on 29 February 2023", ["2023-02"]),
-    ("(May 17–18, 2002)", ["2002-05-17"]),
-    ("on 17-18 May 2002", ["2002-05-17"]),
+    ("(May 17–18, 2002)", ["2002-05"]),          # a range of days names its month
+    ("on 17-18 May 2002", ["2002-05"]),
+    ("from 3–5 May 2011", ["2011-05"]),
+    ("on 3 – 5 May 2011", ["2011-05"]),
     ("(February and July 2017)", ["2017-02", "2017-07"]),
     ("in March, May and June 2010", ["2010-03", "2010-05", "2010-06"]),
     ("Resolution 1325 was adopted in 2000.", ["2000"]),

@@ -28,3 +28,30 @@ def test_an_establishment_with_a_predecessor_state_counts_only_when_there_is_no_
     own = "Georgia and Mexico established diplomatic relations on 8 June 1992."
     assert _dates(tmp_path, f"{union} {own}", title="Georgia–Mexico relations")[0] == "1992-06-08"
     assert _dates(tmp_path, union, title="Georgia–Mexico relations")[0] == "1924-05-01"
+
+
+def _lead_and_body(tmp_path, lead, body, title="Chile–Ghana relations"):
+    text = f"= {title} =\n\n{lead}\n\n==History==\n{body}\n"
+    return read(write_article(tmp_path, "a.txt", text)).record.established
+
+
+def test_a_precise_body_date_refines_the_lead_year_when_it_agrees(tmp_path):
+    assert _lead_and_body(tmp_path, "Chile and Ghana established diplomatic relations in 1960.",
+                          "Diplomatic relations were established on 12 May 1960.") == "1960-05-12"
+
+
+def test_a_body_date_that_disagrees_does_not_replace_the_lead(tmp_path):
+    assert _lead_and_body(tmp_path, "Chile and Ghana established diplomatic relations in 1960.",
+                          "Diplomatic relations were established on 12 May 1958.") == "1960"
+
+
+def test_a_body_date_about_two_other_countries_does_not_refine(tmp_path):
+    assert _lead_and_body(tmp_path, "Chile and Ghana established diplomatic relations in 1960.",
+                          "Diplomatic relations between Ghana and Nigeria were established on 12 May 1960.") == "1960"
+    assert _dates(tmp_path, "Diplomatic relations between Ghana and Nigeria were established on 12 May 1960.") \
+        == (None, None)
+
+
+def test_relations_between_the_pair_count(tmp_path):
+    assert _dates(tmp_path, "Diplomatic relations between Chile and Ghana were established on 12 May 1960.") \
+        == ("1960-05-12", None)

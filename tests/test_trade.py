@@ -60,3 +60,55 @@ def test_export_sentences(sentence, direction):
 ])
 def test_not_an_export_list(sentence):
     assert parse_exports(sentence, PAIR) is None
+
+
+# -- money as written: other currencies, other countries' dollars, several years ----------
+
+from reports.loader.trade import trade_rows  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence, pair, rows", [
+    ("In 2022, bilateral trade amounted to €45 million.", PAIR, [(2022, 45_000_000, "EUR")]),
+    ("In 2021, trade between both countries totaled CAD 1.2 billion.", ("Canada", "Mexico"),
+     [(2021, 1_200_000_000, "CAD")]),
+    ("In 2020, trade between the two countries reached 1.2 billion pesos.", ("Chile", "Norway"),
+     [(2020, 1_200_000_000, "CLP")]),
+    ("In 2019, two-way trade amounted to NZ$3.1 billion.", ("New Zealand", "Peru"), [(2019, 3_100_000_000, "NZD")]),
+    ("In 2019, two-way trade amounted to A$850 million.", ("Australia", "Peru"), [(2019, 850_000_000, "AUD")]),
+    ("In 2019, two-way trade amounted to C$2 billion.", ("Canada", "Peru"), [(2019, 2_000_000_000, "CAD")]),
+    ("In 2019, two-way trade amounted to Can$2 billion.", ("Canada", "Peru"), [(2019, 2_000_000_000, "CAD")]),
+    ("In 2019, two-way trade amounted to HK$9 billion.", ("Hong Kong", "Peru"), [(2019, 9_000_000_000, "HKD")]),
+    ("In 2019, two-way trade amounted to MX$12 billion.", PAIR, [(2019, 12_000_000_000, "MXN")]),
+    ("In 2019, two-way trade amounted to S$1.4 billion.", ("Singapore", "Peru"), [(2019, 1_400_000_000, "SGD")]),
+    ("In 2018, trade was worth 3 billion Norwegian kroner.", ("Norway", "Peru"), [(2018, 3_000_000_000, "NOK")]),
+    ("In 2018, trade was worth ¥500 billion.", ("Japan", "Peru"), [(2018, 500_000_000_000, "JPY")]),
+    ("In 2022, trade totaled €45 million (US$50 million).", PAIR, [(2022, 50_000_000, "USD")]),
+    ("Trade reached US$180 million in 2022, up from US$150 million in 2021.", PAIR,
+     [(2022, 180_000_000, "USD"), (2021, 150_000_000, "USD")]),
+    ("In 2022, trade reached US$180 million, up from US$150 million in 2021.", PAIR,
+     [(2022, 180_000_000, "USD"), (2021, 150_000_000, "USD")]),
+    ("In 2023, trade amounted to US$15.7 million.", PAIR, [(2023, 15_700_000, "USD")]),
+])
+def test_trade_rows_keep_the_amount_and_currency_as_written(sentence, pair, rows):
+    assert trade_rows(sentence, pair) == rows
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 2022 and 2023, bilateral trade totaled US$5 billion.",
+    "Between 2019 and 2023, trade between both nations amounted to US$2.3 billion.",
+    "From 2015 to 2020, trade totaled €400 million.",
+    "Trade totaled US$1 billion in the period 2010–2015.",
+    "In 2020, trade between the two countries reached 1.2 billion pesos.",  # neither country's pesos
+])
+def test_no_single_year_row(sentence):
+    assert trade_rows(sentence, ("Norway", "Peru")) == []
+
+
+def test_a_trade_row_in_another_currency_has_no_dollar_total(tmp_path):
+    from reports import load
+    path = tmp_path / "a.txt"
+    path.write_text("= Germany–Mexico relations =\n\nLead.\n\n==Trade==\n"
+                    "In 2022, trade between both nations totaled €18 billion. "
+                    "In 2023, trade amounted to US$21 billion.\n", "utf-8")
+    trade = [(t.year, t.total_usd, t.amount, t.currency) for t in load(str(path)).trade]
+    assert trade == [(2022, None, 18_000_000_000, "EUR"), (2023, 21_000_000_000, None, None)]

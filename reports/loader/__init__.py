@@ -9,6 +9,7 @@ the loader saw but could not interpret is a warning in `LoadResult.warnings`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -113,11 +114,19 @@ def record_of(document, shown: str) -> LoadResult:
 def display_path(path: str | os.PathLike) -> str:
     """The path as a user would write it: relative to the working folder when inside it."""
     path = Path(path)
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        shown = path.resolve().relative_to(Path.cwd().resolve()) if path.is_absolute() else path
+        shown = Path(os.path.realpath(path)).relative_to(_real_folder(os.getcwd()))
     except ValueError:
         shown = path
     return shown.as_posix()
+
+
+@functools.lru_cache(maxsize=8)
+def _real_folder(folder: str) -> Path:
+    """The working folder with its links resolved (asked once per folder, not per article)."""
+    return Path(os.path.realpath(folder))
 
 
 def split_title(title: str, shown: str, line: int) -> tuple[str, str]:

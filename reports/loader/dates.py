@@ -1,6 +1,7 @@
 """Date expressions in English prose -> ISO-8601 strings of the precision given.
 
-`8 June 1992` -> "1992-06-08", `June 1992` -> "1992-06", `1992` -> "1992". A bare
+`8 June 1992` -> "1992-06-08", `June 1992` -> "1992-06", `1992` -> "1992", a range of
+days `3–5 May 2011` -> "2011-05". A bare
 year counts unless it is part of an amount, a measure or a decade. An impossible date
 falls back to the next valid, less precise reading found in the same words
 (`31 February 2010` -> "2010-02"); a day or month is never invented.
@@ -29,9 +30,12 @@ MONTHS = {
     for name in names
 }
 
-_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+# Each pattern starts with a literal or a class, so that the regex engine skips ahead to
+# where one can match; the word boundary before it is a lookbehind after its first
+# characters (a leading \b would make the engine try every position: several times slower).
+_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w\w\w\w)[a-z]*\.?)"
 _YEAR = r"(?P<year>1\d{3}|20\d{2})(?![\d])"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>\d(?<!\w\d)\d?)(?:st|nd|rd|th)?"
 # Words after a number that make it an amount or a measure, not a year.
 _UNITS = (
     r"km|kilomet|mi\b|miles|m\b|metres|meters|ft\b|feet|kg|tons|tonnes|hectares|ha\b|"
@@ -39,12 +43,12 @@ _UNITS = (
     r"usd|us\$|dollars|euros|million|billion|thousand|percent|per cent|%"
 )
 
-# "17–18 May 2002" and "May 17–18, 2002" name their first day.
-_DAY_RANGE = r"(?:\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+# "17–18 May 2002" and "May 17–18, 2002" name a month: a range has no one day.
+_DAY_RANGE = r"(?P<range>\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _COMMA = r"(?:\s*,\s*|\s+)"  # one way or the other, so no blank run is split two ways
-_DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}{_DAY_RANGE}\s+{_MONTH}{_COMMA}{_YEAR}")
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY}{_DAY_RANGE}{_COMMA}{_YEAR}")
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}{_COMMA}{_YEAR}")
+_DAY_MONTH_YEAR = re.compile(rf"{_DAY}{_DAY_RANGE}\s+{_MONTH}{_COMMA}{_YEAR}")
+_MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+{_DAY}{_DAY_RANGE}{_COMMA}{_YEAR}")
+_MONTH_YEAR = re.compile(rf"{_MONTH}{_COMMA}{_YEAR}")
 # "February and July 2017": the months before the last share its year.
 _MONTHS_BEFORE = re.compile(r"((?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
                             r"(?:\s*,\s*|\s+and\s+|\s*&\s*|,\s+and\s+))+)$")
@@ -52,14 +56,16 @@ _MONTH_WORD = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|De
 # A number after these words is a quantity or a name, not a year ("Resolution 1325", "about 1500").
 _NOT_BEFORE_A_YEAR = {"resolution", "no", "no.", "number", "flight", "route", "highway", "article", "about",
                       "around", "approximately", "some", "over", "nearly", "almost", "roughly"}
-_WORD_BEFORE = re.compile(r"([\w.]+)\s+$")
 _BARE_YEAR = re.compile(
-    rf"(?<![\d$€£¥#.,])\b{_YEAR}(?!s\b|'s\b|’s\b|,\d|\.\d|\s*(?:{_UNITS}))",
+    r"(?P<year>1(?<![\w$€£¥#.,]1)\d{3}|2(?<![\w$€£¥#.,]2)0\d{2})(?![\d])"
+    rf"(?!s\b|'s\b|’s\b|,\d|\.\d|\s*(?:{_UNITS}))",
     re.IGNORECASE,
 )
 
 
-_DIGIT = re.compile(r"\d")
+# Every date expression has a year: a text without one needs no closer look.
+_YEARISH = re.compile(r"1\d{3}|20\d{2}")
+_MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,7 @@ def _month_number(word: str) -> int | None:
     return MONTHS.get(word.rstrip(".").lower())
 
 
+@functools.lru_cache(maxsize=4096)
 def _iso(year: str, month: str | None = None, day: str | None = None) -> str | None:
     if month is None:
         return year
@@ -93,16 +100,33 @@ def _iso(year: str, month: str | None = None, day: str | None = None) -> str | N
 
 
 def _candidates(text: str):
+    if _MONTH_NAME.search(text):
+        yield from _month_candidates(text)
+    for m in _BARE_YEAR.finditer(text):
+        if _word_before(text, m.start()).lower() not in _NOT_BEFORE_A_YEAR:
+            yield m.start(), m.end(), m["year"]
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word (letters, digits, "_" and ".") that ends, followed by blanks, right before
+    `start`, looking back at most 20 characters; "" when a blank does not come first."""
+    window = text[max(0, start - 20):start]
+    body = window.rstrip()
+    if len(body) == len(window):
+        return ""
+    begin = len(body)
+    while begin and (body[begin - 1].isalnum() or body[begin - 1] in "._"):
+        begin -= 1
+    return body[begin:]
+
+
+def _month_candidates(text: str):
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), _iso(m["year"], m["month"], m["day"])
+            yield m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"])
     for m in _MONTH_YEAR.finditer(text):
         yield m.start(), m.end(), _iso(m["year"], m["month"])
         yield from _shared_year(text, m.start(), m["year"])
-    for m in _BARE_YEAR.finditer(text):
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        if not before or before.group(1).lower() not in _NOT_BEFORE_A_YEAR:
-            yield m.start(), m.end(), m["year"]
 
 
 def _shared_year(text: str, start: int, year: str):
@@ -119,7 +143,7 @@ def find_dates(text: str) -> list[DateMatch]:
     Where two readings start at the same place the longer (more precise) wins;
     an invalid reading is dropped, so a shorter valid one inside it takes over.
     """
-    if not _DIGIT.search(text):
+    if not _YEARISH.search(text):
         return []
     return list(_dates_in(text))
 

@@ -26,13 +26,14 @@ from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
-from .names import bare, find_country
-from .prose_agreements import prose_agreement_titles
-from .prose_visits import may_tell_a_visit, prose_visits
+from .names import bare, find_country, last_named
+from .places import country_code, place_country
+from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
+from .prose_visits import goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits, tells_travel
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
-                    trade_totals)
-from .visits import parse_visits, visit_direction
+                    trade_rows)
+from .visits import parse_visits, unnamed_delegation, visit_direction
 
 
 @dataclass
@@ -57,16 +58,38 @@ class _Reader:
         self.countries = countries
         self.path = path
         self.warnings: list[Diagnostic] = []
-        self.sections = list(kinds.with_kinds(article.sections))
+        self.sections = [(section, self.kind_by_content(section, kind))
+                         for section, kind in kinds.with_kinds(article.sections)]
         # Every line of text in article order; joined, it tells where an agreement is first named.
         self.units = list(texts(article.lead + [b for s in article.sections for b in s.blocks]))
         self._line_numbers = [unit.line for unit in self.units]
         self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
+        self._first_section_line = article.sections[0].line if article.sections else 0
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, "warning", message))
+
+    def kind_by_content(self, section: Section, kind: str | None) -> str | None:
+        """A section is a missions section by what it says, not by its heading's words:
+        one headed "Attack on the embassy" that tells no mission that exists is history,
+        and one under any other heading that tells nothing but missions is a missions one."""
+        if kind not in (kinds.MISSIONS, None):
+            return kind
+        units = list(texts(section.blocks, captions=False))
+        if not units or (kind is None and not all(map(_may_tell_a_mission, (unit.text for unit in units)))):
+            return kind
+        telling = (any(parse_missions(sentence, unit.line, self.countries, existing_only=True)
+                       for sentence in split_sentences(unit.text)) for unit in units)
+        if kind == kinds.MISSIONS:
+            # History: events about missions ("protesters stormed the embassy in 2012"); a
+            # section that tells neither stays one whose missions were not understood.
+            if any(telling):
+                return kind
+            tells_events = any(find_dates(unit.text) or _may_tell_a_mission(unit.text) for unit in units)
+            return kinds.HISTORY if tells_events else kind
+        return kinds.MISSIONS if all(telling) else kind
 
     def sections_of(self, kind: str) -> Iterator[Section]:
         return (section for section, section_kind in self.sections if section_kind == kind)
@@ -94,7 +117,12 @@ class _Reader:
 
     def establishment(self) -> tuple[str | None, str | None]:
         established, reestablished, with_predecessor = [], [], []
-        for unit in self.units:
+        lead_units = len(list(texts(self.article.lead)))
+        in_lead = []  # the establishment dates the lead gives
+        for number, unit in enumerate(self.units):
+            lowered = unit.text.lower()
+            if "relations" not in lowered and " ties" not in lowered and not lowered.startswith("ties"):
+                continue  # a cheap first look (_RELATIONS needs one of them)
             for sentence in split_sentences(unit.text):
                 if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
                     continue
@@ -105,14 +133,29 @@ class _Reader:
                     date = dates.near(match.start("verb"), match.end("verb"))
                     if not date:
                         continue
-                    if self.with_a_third_party(sentence, match.end()):
+                    if self.with_a_third_party(sentence, match.end()) or self.between_others(sentence, match):
                         # a predecessor state or union: history, the date only if nothing better
                         if _PREDECESSOR.search(sentence, match.end()) and not match["again"]:
                             with_predecessor.append(date)
                         continue
                     (reestablished if match["again"] else established).append(date)
+                    if number < lead_units and not match["again"]:
+                        in_lead.append(date)
         established = established or with_predecessor
-        return _first_and_most_precise(established), _first_and_most_precise(reestablished)
+        return _refined(in_lead, established), _first_and_most_precise(reestablished)
+
+    def between_others(self, sentence: str, match: re.Match) -> bool:
+        """Whether the relations are "between" two parties of which one is not of the pair
+        ("relations between Mexico and Spain were established" in another pair's article)."""
+        between = _BETWEEN.search(sentence, match.start(), match.end() + 120) or \
+            _BETWEEN.search(sentence, max(0, match.start() - 120), match.start())
+        if not between:
+            return False
+        parties = [between["first"], between["second"]]
+        named = [find_country(party, self.countries) for party in parties]
+        if all(named) and set(named) == set(self.countries):
+            return False
+        return any(named is None and country_code(bare(party)) for named, party in zip(named, parties))
 
     def with_a_third_party(self, sentence: str, end: int) -> bool:
         """Whether the relations at `end` are "with" someone other than the two countries."""
@@ -126,11 +169,17 @@ class _Reader:
         return named is None or not re.match(re.escape(bare(named)), text, re.IGNORECASE)
 
     def memberships(self) -> list[str]:
+        """The organisations of the lead's sentence saying both are members, else of the
+        first such sentence elsewhere in the running text."""
         for unit in texts(self.article.lead):
-            for sentence in split_sentences(unit.text):
-                match = _MEMBERS.search(sentence)
-                if match:
-                    return split_organisations(match["orgs"])
+            found = _members_in(unit.text)
+            if found:
+                return found
+        for unit, sentence, _ in self.prose_sentences(_may_tell_members, skip=(kinds.SEE_ALSO,)):
+            if unit.line >= self._first_section_line:
+                found = _members_in(sentence)
+                if found:
+                    return found
         return []
 
     # -- history ----------------------------------------------------------------------
@@ -160,7 +209,9 @@ class _Reader:
                     self.warn(block.items[0].line, "visits list without a direction: its caption should say "
                                                    "'from A to B'")
                 for item in block.items:
-                    found = parse_visits(item.text, item.line, direction, self.countries)
+                    found = self.list_item_visits(item, direction)
+                    if not found:
+                        continue
                     if found[0].date is None:
                         self.warn(item.line, f"visit without a date: {_clip(item.text)!r}")
                     if found[0].person is None:
@@ -168,14 +219,35 @@ class _Reader:
                     visits.extend(found)
         return _once(visits + self.prose_visits(), _visit_key)
 
+    def list_item_visits(self, item, direction: tuple[str | None, str | None]) -> list[Visit]:
+        """The visits of a list item: `Office Person (dates)`, or a whole sentence ("Foreign
+        Minister X of A paid an official visit to B from 3–5 May 2011"), one row per date.
+        An item about an unnamed delegation or a visit only planned gives none."""
+        text = item.text
+        if tells_travel(text):
+            dates = [match.iso for match in find_dates(text)] or [None]
+            visits = [dataclasses.replace(visit, origin="list")
+                      for date in dates for visit in prose_visits(text, date, item.line, self.countries, direction[1])]
+            if visits or only_planned(text) or unnamed_delegation(text) or goes_elsewhere(text, self.countries):
+                return visits
+        elif only_planned(text) or unnamed_delegation(text):
+            return []
+        return parse_visits(text, item.line, direction, self.countries)
+
     def prose_visits(self) -> list[Visit]:
         """Visits told in sentences (anywhere but the visits lists)."""
         found = []
-        for unit, sentence, date_of in self.prose_sentences(skip_lists=(kinds.VISITS,)):
+        for unit, sentence, date_of in self.prose_sentences(may_tell_a_visit, skip_lists=(kinds.VISITS,)):
             if not may_tell_a_visit(sentence):
                 continue
             date = date_of()
-            visits = prose_visits(sentence, date, unit.line, self.countries)
+            context = None
+            if needs_context(sentence):  # "visited the country": the one the paragraph named last
+                context = last_named(unit.text[:unit.text.find(sentence)], self.countries)
+                if context is None and any(prose_visits(sentence, None, unit.line, self.countries, context=country)
+                                           for country in self.countries):
+                    self.warn(unit.line, f"visit told in prose to a country not named: {_clip(sentence)!r}")
+            visits = prose_visits(sentence, date, unit.line, self.countries, context=context)
             if visits and date is None:
                 self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
             found += visits
@@ -205,21 +277,24 @@ class _Reader:
     def prose_agreements(self) -> list[Agreement]:
         """Agreements told in sentences outside the agreements section."""
         found = []
-        for unit, sentence, date_of in self.prose_sentences(skip=(kinds.AGREEMENTS,)):
+        for unit, sentence, date_of in self.prose_sentences(may_tell_an_agreement, skip=(kinds.AGREEMENTS,)):
             for title in prose_agreement_titles(sentence, self.countries):
                 found.append(Agreement(title, date_of(), unit.line, origin="prose"))
         return found
 
-    def prose_sentences(self, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
-        """(unit, sentence, date) for the running text outside sections of the kinds in `skip`;
-        `date()` gives the sentence's own date, else the one it tells relative to the paragraph's
-        last (computed only for the few sentences that tell a fact)."""
+    def prose_sentences(self, may_tell, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
+        """(unit, sentence, date) for the running text outside sections of the kinds in `skip`,
+        in the units `may_tell(text)` lets through (a cheap first look); `date()` gives the
+        sentence's own date, else the one it tells relative to the paragraph's last (computed
+        only for the few sentences that tell a fact)."""
         blocks = [(block, None) for block in self.article.lead] + [
             (block, kind) for section, kind in self.sections for block in section.blocks]
         for block, kind in blocks:
             if kind in skip or (kind in skip_lists and isinstance(block, ItemList)):
                 continue
             for unit in texts([block], captions=False):
+                if not may_tell(unit.text):
+                    continue
                 sentences = split_sentences(unit.text)
                 for index, sentence in enumerate(sentences):
                     yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
@@ -242,12 +317,16 @@ class _Reader:
         for section in self.sections_of(kinds.TRADE):
             for unit in texts(section.blocks):
                 for sentence in split_sentences(unit.text):
-                    totals = trade_totals(sentence)
-                    for year, dollars in totals:
-                        if dollars > PLAUSIBLE_MAXIMUM:
-                            self.warn(unit.line, f"trade figure of {dollars:,} US$ is not plausible: left out")
+                    totals = trade_rows(sentence, self.countries)
+                    for year, amount, currency in totals:
+                        if amount > PLAUSIBLE_MAXIMUM:
+                            sign = "US$" if currency == "USD" else currency
+                            self.warn(unit.line, f"trade figure of {amount:,} {sign} is not plausible: left out")
                             continue
-                        trade.append(Trade(year, dollars, sentence, unit.line))
+                        # Dollars are total_usd; another currency keeps its amount as written.
+                        dollars = currency == "USD"
+                        trade.append(Trade(year, amount if dollars else None, sentence, unit.line,
+                                           amount=None if dollars else amount, currency=None if dollars else currency))
                     if not totals and other_currency(sentence) and is_trade_sentence(sentence):
                         self.warn(unit.line, f"trade figure in a currency other than US dollars not read: "
                                              f"{_clip(sentence)!r}")
@@ -271,7 +350,30 @@ class _Reader:
                 if not found:
                     self.warn(unit.line, f"no diplomatic mission understood in {_clip(unit.text)!r}")
                 missions.extend(found)
+        seen = {_mission_key(mission) for mission in missions}
+        for mission in self.prose_missions():
+            if _mission_key(mission) not in seen:  # one fact once: the section's row stands
+                seen.add(_mission_key(mission))
+                missions.append(mission)
         return missions
+
+    def prose_missions(self) -> list[Mission]:
+        """Missions the lead or another section says exist ("Norway has an embassy in Jakarta"):
+        between the two countries, in a city of the host unless accredited from a third country."""
+        found = []
+        for unit, sentence, _ in self.prose_sentences(_may_tell_a_mission, skip=(kinds.MISSIONS, kinds.SEE_ALSO)):
+            for mission in parse_missions(sentence, unit.line, self.countries, existing_only=True):
+                if mission.host not in self.countries or mission.country not in self.countries \
+                        or mission.host == mission.country:
+                    continue
+                city = _PLACE_WORDS.match(mission.city)
+                if not city:
+                    continue
+                mission = dataclasses.replace(mission, city=city.group(0))
+                if mission.resident and not _city_of(mission.city, mission.host):
+                    continue  # "Norway has an embassy in Singapore" in a Norway–Indonesia article
+                found.append(mission)
+        return found
 
 
 _RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
@@ -288,6 +390,9 @@ _ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilater
 _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
                       rf"(?:were|was|have\s+been|had\s+been)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+# "relations between A and B": the two parties the relations are of.
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
+                      r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 # Unions and predecessor states a country of a pair may have belonged to.
 _PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+of\s+Soviet|(?:Socialist\s+Federal\s+"
                           r"Republic\s+of\s+|Kingdom\s+of\s+)?Yugoslavia|Czechoslovakia|Gran\s+Colombia|"
@@ -296,9 +401,12 @@ _PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+
 # "relations with the Soviet Union", "with the government in exile of ...": a party after
 # "with" that is not a country of the pair.
 _WITH_PARTY = re.compile(r"\s*with\s+(?P<party>[^,.;]{1,60})", re.IGNORECASE)
+# "Both nations are (full) members of", "Both are members of", "The two countries are
+# founding members of", "A and B are both members of".
 _MEMBERS = re.compile(
-    r"\b(?:both|the two)\s+(?:nations|countries|states|[^,.;]{1,80}?\s+and\s+[^,.;]{1,80}?)\s+are\s+(?:also\s+)?"
-    r"(?:(?:full|founding|mutual|active)\s+(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
+    r"(?:\b(?:both|the\s+two)(?:\s+(?:nations|countries|states|governments|republics)|\s+[^,.;]{1,80}?\s+and\s+"
+    r"[^,.;]{1,80}?)?\s+are|\bare\s+both)\s+(?:also\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
+    r"(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
 # "..., and both nations are members of ...": a second list in the same sentence.
@@ -326,6 +434,16 @@ class _Dates:
             return self.dates[after].iso
         before = bisect.bisect_right(self.ends, start)
         return self.dates[before - 1].iso if before else None
+
+
+def _refined(lead: list[str], everywhere: list[str]) -> str | None:
+    """The establishment date: the lead's year, refined by a more precise date of the same
+    year told elsewhere (a date that disagrees does not replace it); without one in the
+    lead, the earliest year named, in its most precise form."""
+    if not lead:
+        return _first_and_most_precise(everywhere)
+    year = _first_and_most_precise(lead)[:4]
+    return _first_and_most_precise([date for date in everywhere if date[:4] == year])
 
 
 def _first_and_most_precise(dates: list[str]) -> str | None:
@@ -397,6 +515,41 @@ def _agreement_key(agreement: Agreement) -> str:
     """Titles compared without articles, case, dashes and punctuation."""
     words = re.sub(r"[\W_]+", " ", agreement.title.casefold()).split()
     return " ".join(word for word in words if word not in ("a", "an", "the"))
+
+
+# A place named in running text: capitalised words, with the small words of names
+# between them ("Rio de Janeiro"); "Singapore as well" is Singapore.
+_PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|upon|am|an|der|sur)\s+)*"
+                          r"[A-Z][\w'’.-]*)*")
+
+
+def _may_tell_members(text: str) -> bool:
+    return "members" in text.lower()
+
+
+def _members_in(text: str) -> list[str]:
+    if not _may_tell_members(text):
+        return []
+    for sentence in split_sentences(text):
+        match = _MEMBERS.search(sentence)
+        if match:
+            return split_organisations(match["orgs"])
+    return []
+
+
+def _may_tell_a_mission(text: str) -> bool:
+    lowered = text.lower()
+    return "embass" in lowered or "consulate" in lowered
+
+
+def _mission_key(mission: Mission) -> tuple:
+    return mission.country, mission.host, mission.kind, mission.city.casefold()
+
+
+def _city_of(city: str, country: str) -> bool:
+    """Whether `city` may be in `country`: it is, or the place data do not know it."""
+    found = place_country(city)
+    return found is None or found == country_code(country)
 
 
 def _clip(text: str, limit: int = 80) -> str:

@@ -1,8 +1,16 @@
 """Diplomatic missions: "A has an embassy in X", "B is accredited to A from its
-embassy in Y, Z and maintains an honorary consulate in W"."""
+embassy in Y, Z and maintains an honorary consulate in W".
+
+In the missions section every mission named is read. Elsewhere (the lead, the history)
+only a mission the sentence says exists is (`existing_only`): "has", "maintains",
+"is accredited" before it, or after it with nothing before; a mission only opened,
+closed or once kept ("opened an embassy in 1995", "was accredited ... until 2010") is
+history.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Mission
@@ -26,9 +34,14 @@ _PLACE_END = (
 _MISSION = re.compile(rf"\b{_KIND}\s+(?:located\s+|based\s+)?in\s+(?P<place>.+?){_PLACE_END}", re.IGNORECASE)
 _ACCREDITED = re.compile(r"\baccredited\s+to\s+(?:the\s+)?(?P<host>[^,;.]+?)(?=\s+(?:from|through|via|by)\b|[,;.]|$)",
                          re.IGNORECASE)
-_SUBJECT = re.compile(r"(?:^|[;,]\s*|\band\s+)(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?:'s|’s)?\s+"
+_SUBJECT = re.compile(r"(?:^|[;,]\s*(?:(?:while|whereas|but)\s+)?|\b(?:and|while|whereas)\s+)(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?:'s|’s)?\s+"
                       r"(?:is|has|have|maintains|operates|hosts|also|embassy|consulate)\b")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_EXISTS = re.compile(r"\b(?:has|have|maintains?|operates?|hosts?|keeps?|(?:is|are)\s+(?:also\s+|now\s+)?"
+                     r"(?:accredited|represented))\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:closed|opened|reopened|re-opened|shut|inaugurated|moved|relocated|downgraded|was|were|"
+                   r"used\s+to|no\s+longer|formerly|until|attack\w*|storm\w*|protest\w*)\b", re.IGNORECASE)
 
 
 def _kind(word: str) -> str:
@@ -62,30 +75,66 @@ def _city_and_country(text: str) -> tuple[str, str | None]:
     return places[0] if places else text.strip(), None
 
 
-def parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> list[Mission]:
-    """Every mission a sentence names, in order; [] if it names none."""
+def parse_missions(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool = False) -> list[Mission]:
+    """Every mission a sentence names, in order ([] if it names none); with `existing_only`,
+    only those it says exist."""
+    # Read once: the section's kind is judged by its missions before they are read as rows.
+    return list(_parse_missions(sentence, line, countries, existing_only))
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_missions(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool) -> tuple[Mission, ...]:
+    if "embass" not in sentence.lower() and "consulate" not in sentence.lower():
+        return ()
+    return tuple(_missions_in(sentence, line, countries, existing_only))
+
+
+def _missions_in(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool) -> list[Mission]:
     if len(sentence) > 5000:
         return []
     missions = []
     matches = list(_MISSION.finditer(sentence))
     clause_start = 0
+    exists = False
+    country = None
     for index, match in enumerate(matches):
         clause_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
-        country = _sender(sentence, clause_start, match.start(), countries)
-        if country is not None:
+        if existing_only:
+            exists = _exists(sentence[clause_start:match.start()], sentence[match.end():clause_end], exists)
+        country = _sender(sentence, clause_start, match.start(), countries, country if index else None)
+        if country is not None and (exists or not existing_only):
             accredited = _ACCREDITED.search(sentence, clause_start, clause_end)
+            if accredited and accredited.start() > match.end() and _ALSO.search(sentence, match.end(), accredited.start()):
+                accredited = None  # "an embassy in Oslo, which is also accredited to Iceland": still Norway's host
             host = _host(accredited, country, countries)
             missions += _missions_of(match, country, host, accredited is not None, line, countries)
         clause_start = match.end()
     return missions
 
 
-def _sender(sentence: str, clause_start: int, mission_start: int, countries: tuple[str, ...]) -> str | None:
+def _exists(before: str, after: str, previous: bool) -> bool:
+    """Whether a mission exists, by the words of its clause before it (the verb of the
+    mission before it when there are none: "has an embassy in X and a consulate in Y"),
+    else by those after it ("Mexico's embassy in Stockholm is accredited to ...")."""
+    if _PAST.search(before):
+        return False
+    if _EXISTS.search(before):
+        return True
+    if previous:
+        return True
+    return bool(_EXISTS.search(after)) and not _PAST.search(after)
+
+
+def _sender(sentence: str, clause_start: int, mission_start: int, countries: tuple[str, ...],
+            previous: str | None = None) -> str | None:
     """The country that sends a mission: the subject of its clause ("... and Chile has
-    an embassy in ..."), else the first country named before it, else in the sentence."""
+    an embassy in ..."), else the sender of the mission before it in the sentence ("has an
+    embassy in X and a consulate in Y"), else the first country named before it, else in
+    the sentence."""
     subjects = list(_SUBJECT.finditer(sentence, clause_start, mission_start))
     country = find_country(subjects[-1]["name"], countries) if subjects else None
-    return country or find_country(sentence[:mission_start], countries) or find_country(sentence, countries)
+    return (country or previous or find_country(sentence[:mission_start], countries)
+            or find_country(sentence, countries))
 
 
 def _host(accredited: re.Match | None, country: str, countries: tuple[str, ...]) -> str:

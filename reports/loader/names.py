@@ -42,3 +42,13 @@ def other(country: str | None, countries: tuple[str, ...]) -> str | None:
     if country not in countries or countries[0] == countries[1]:
         return None
     return countries[1] if country == countries[0] else countries[0]
+
+
+def last_named(text: str, countries: tuple[str, ...]) -> str | None:
+    """The country named last in `text`, as a whole word, or None."""
+    best = None
+    for country in countries:
+        for match in _whole_word(country).finditer(text):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), country)
+    return best[1] if best else None

@@ -9,6 +9,7 @@ negotiated, proposed or planned.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .names import find_country
@@ -18,11 +19,19 @@ _SIGNED = r"(?:signed|concluded|ratified)"
 _SIGNING = r"(?:signed|concluded|ratified|(?:signing|conclusion)\s+of)"
 _DETERMINER = r"(?:(?:an?|the|two|three|several|various|a\s+number\s+of|new|bilateral)\s+)*"
 # "signed an agreement on X", "signed a Treaty of Friendship and a Memorandum ..."
+# Spans are bounded (a title has at most 25 words, see _title), so that a long sentence
+# with many nouns or verbs costs time in proportion to its length, not to its square.
 _ACTIVE = re.compile(rf"\b{_SIGNING}\s+(?:(?:on|in)\s+\S+\s+\d{{4}}\s+)?(?P<phrase>{_DETERMINER}"
-                     rf"[^.;]*?\b{_NOUN}\b[^.;]*)", re.IGNORECASE)
-# "a memorandum of understanding on X was signed"
-_PASSIVE = re.compile(rf"(?P<phrase>\b{_DETERMINER}[^.;,]*?\b{_NOUN}\b[^.;]*?)\s+(?:was|were|had\s+been|has\s+been|have\s+been)"
-                      rf"\s+(?:\w+ly\s+)?{_SIGNED}\b", re.IGNORECASE)
+                     rf"[^.;]{{0,300}}?\b{_NOUN}\b[^.;]{{0,1000}})", re.IGNORECASE)
+# "a memorandum of understanding on X was signed": found from the verb's side (see
+# _passive_phrase), as a pattern with two lazy spans would try every start of a long sentence.
+_PASSIVE_VERB = re.compile(rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?{_SIGNED}\b",
+                           re.IGNORECASE)
+_NOUN_WORD_ALONE = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
+_STRETCH = re.compile(r"[^.;,]+")
+_SEGMENT_END = re.compile(r"[.;]")
+_WORD_START = re.compile(r"\w")
+_LONGEST_PHRASE = 1300  # as _ACTIVE's spans: a few titles of at most 25 words
 _NOT_SIGNED = re.compile(r"\b(?:negotiat\w*|propos\w*|plann\w*|expected|intend\w*|would|will|to\s+sign|"
                          r"sign\w*\s+(?:a|an)\s+letter|draft|discuss\w*|cancel\w*|failed|never|not)\b",
                          re.IGNORECASE)
@@ -38,22 +47,58 @@ _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<party>[A-Z][\w'’.-]*(?:\s+(?:of\s
 _PAIR = re.compile(r"\b(?:both|the\s+two|each\s+other|bilateral)\b", re.IGNORECASE)
 
 
+# Words _SIGNING and _NOUN need, in lower case: a cheap first look at a paragraph.
+_SIGN_WORDS = ("signed", "signing", "conclu", "ratified")
+_NOUN_WORDS = ("agreement", "treat", "memorand", "convention", "protocol", "accord", "mou")
+_SIGNING_WORD = re.compile(_SIGNING, re.IGNORECASE)
+_NOUN_WORD = re.compile(_NOUN, re.IGNORECASE)
+
+
+def may_tell_an_agreement(text: str) -> bool:
+    """Whether `text` has both a word of signing and an agreement noun (substring tests)."""
+    lowered = text.lower()
+    return any(word in lowered for word in _SIGN_WORDS) and any(word in lowered for word in _NOUN_WORDS)
+
+
 def prose_agreement_titles(sentence: str, countries: tuple[str, ...]) -> list[str]:
     """The titles of agreements `sentence` says the two countries signed ([] if none)."""
-    if not re.search(_SIGNING, sentence, re.IGNORECASE) or not re.search(_NOUN, sentence, re.IGNORECASE):
+    if not may_tell_an_agreement(sentence) or not _SIGNING_WORD.search(sentence) \
+            or not _NOUN_WORD.search(sentence):
         return []
     if _NOT_SIGNED.search(sentence):
         return []
     active = _ACTIVE.search(sentence)
-    match = active or _PASSIVE.search(sentence)
-    if not match or not _between_the_pair(sentence, countries, passive=not active):
+    phrase = active["phrase"] if active else _passive_phrase(sentence)
+    if phrase is None or not _between_the_pair(sentence, countries, passive=not active):
         return []
     titles = []
-    for piece in _SPLIT.split(match["phrase"]):
+    for piece in _SPLIT.split(phrase):
         title = _title(piece)
         if title and title not in titles:
             titles.append(title)
     return titles
+
+
+def _passive_phrase(sentence: str) -> str | None:
+    """The words before "was/were signed" that name an agreement, or None.
+
+    The phrase starts at the first word of the first stretch without [.;,] that holds an
+    agreement noun, and ends before the first "was signed" after that noun in the same
+    clause (no [.;] between). Verbs and clause ends are found once: linear in the sentence."""
+    verbs = [verb.start() for verb in _PASSIVE_VERB.finditer(sentence)]
+    if not verbs:
+        return None
+    ends = [end.start() for end in _SEGMENT_END.finditer(sentence)] + [len(sentence)]
+    for stretch in _STRETCH.finditer(sentence):
+        noun = _NOUN_WORD_ALONE.search(sentence, stretch.start(), stretch.end())
+        if not noun:
+            continue
+        verb = bisect.bisect_left(verbs, noun.end())
+        if verb < len(verbs) and verbs[verb] < ends[bisect.bisect_left(ends, noun.end())]:
+            start = _WORD_START.search(sentence, stretch.start(), noun.start() + 1).start()
+            if verbs[verb] - start <= _LONGEST_PHRASE:
+                return sentence[start:verbs[verb]]
+    return None
 
 
 def _between_the_pair(sentence: str, countries: tuple[str, ...], passive: bool) -> bool:

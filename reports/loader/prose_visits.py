@@ -15,48 +15,100 @@ import re
 from ..model import Visit
 from .names import find_country, other
 from .places import country_code, demonyms, place_country
-from .visits import split_office, _is_title_word
+from .offices import NOT_NATIONAL as _NOT_NATIONAL, is_title_word as _is_title_word, local_office_country
+from .visits import split_office
 
-_PLACE = r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]*)*(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?)"
+# A place of at most six capitalised words ("Rio de Janeiro", "Guadalajara, Mexico").
+_PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]{0,40}){0,5}"
+          r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3})?)")
 _TRAVEL = re.compile(
     r"\b(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|was\s+on|on|returned\s+on)\s+"
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
-    r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+" + _PLACE)
-_NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit\w*|cancel\w*|postpon\w*|will|would|was\s+to|were\s+to|"
+    r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+(?:" + _PLACE +
+    r"|(?P<context>the\s+(?:country|nation)\b))")
+# "invited to visit" is a plan; "visited at the invitation of" is a visit.
+_NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit(?:ed|es|ing|e)\s+(?:\w+\s+){0,4}?to\b|"
+                       r"invitations?\s+to\s+visit|cancel\w*|postpon\w*|will|would|was\s+to|were\s+to|"
                        r"expected|scheduled|intend\w*|propos\w*|hopes?\s+to|called\s+off)\b", re.IGNORECASE)
 # Whose country is it: "Peruvian President X", "President of Peru X", "Peru's Foreign Minister X".
 _PERSON = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|de|la|del|da|van|von|bin)(?:\s+(?:[A-Z][\w'’.-]*|of|the|"
                      r"for|de|la|del|da|van|von|bin|-))*")
-_COMPANIONS = re.compile(r"\baccompanied\s+by\s+(?P<who>[^.;()]+)")
-_LED_BY = re.compile(r"\bled\s+by\s+(?P<who>[^.;()]+?)(?:,|\s+(?:paid|visited|travel))")
+# Bounded spans: a long sentence costs time in proportion to its length, not its square.
+_COMPANIONS = re.compile(r"\baccompanied\s+by\s+(?P<who>[^.;()]{1,300})")
+_LED_BY = re.compile(r"\bled\s+by\s+(?P<who>[^.;()]{1,80}?)(?:,|\s+(?:paid|visited|travel))")
 _LEADING_DATE = re.compile(r"^(?:[^,]{0,60}\d{4}[^,]{0,20}|(?:that|the)\s+(?:same|following|next)\s+\w+|"
                            r"later\s+that\s+\w+|[^,]{0,40}\b(?:later|then|afterwards))\s*,\s*", re.IGNORECASE)
-# Offices that belong to no country of a pair (a bloc, a church, the UN).
-_NOT_NATIONAL = re.compile(r"\b(?:pope|secretary-general|cardinal|archbishop|bishop|patriarch|commissioner)\b",
-                           re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|had|then|also|who|later|returned|made|paid|first)\b.*$")
 
 
-_QUICK = re.compile(r"visit|trip|tour|travel|arriv|went\s+to|came\s+to|flew\s+to|held\s+in", re.IGNORECASE)
+# A word every travel pattern needs, in lower case. Substring tests are many times
+# faster than a case-blind regex alternation, and most paragraphs have none of them.
+_TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "held")
 
 
-def may_tell_a_visit(sentence: str) -> bool:
-    """A cheap first look: only sentences with a word of travel are read further."""
-    return _QUICK.search(sentence) is not None
+def may_tell_a_visit(text: str) -> bool:
+    """A cheap first look: only texts with a word of travel are read further."""
+    lowered = text.lower()
+    return any(word in lowered for word in _TRAVEL_WORDS)
 
 
-def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[str, str]) -> list[Visit]:
-    """The visits a sentence tells (one per traveller), or []."""
+def tells_travel(sentence: str) -> bool:
+    """Whether a sentence has a verb of travel to a place ("paid an official visit to B")."""
+    return may_tell_a_visit(sentence) and _TRAVEL.search(sentence) is not None
+
+
+def goes_elsewhere(sentence: str, countries: tuple[str, str]) -> bool:
+    """Whether the travel of a sentence is to a known place of neither country ("travelled to Madrid")."""
     travel = _TRAVEL.search(sentence)
-    if not travel or _NOT_DONE.search(sentence):
+    return bool(travel) and travel["place"] is not None and _destination(travel["place"], countries) is None \
+        and place_country(travel["place"]) is not None
+
+
+# A word _NOT_DONE needs, in lower case (a cheap first look).
+_NOT_DONE_WORDS = ("plan", "invit", "cancel", "postpon", "will", "would", " to", "expected", "scheduled", "intend",
+                   "propos", "hope", "called off")
+
+
+def only_planned(sentence: str) -> bool:
+    """Whether a sentence tells a visit only planned, invited, cancelled or postponed."""
+    lowered = sentence.lower()
+    return any(word in lowered for word in _NOT_DONE_WORDS) and _NOT_DONE.search(sentence) is not None
+
+
+def needs_context(sentence: str) -> bool:
+    """Whether the sentence's travel is to "the country", which only its paragraph names."""
+    travel = _TRAVEL.search(sentence)
+    return bool(travel) and travel["context"] is not None
+
+
+def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[str, str],
+                 destination: str | None = None, context: str | None = None) -> list[Visit]:
+    """The visits a sentence tells (one per traveller), or []. `destination` (a list's
+    caption) stands for a place the data do not know; a known third place is no visit.
+    `context` is the country the paragraph named last before the sentence: the one a
+    visit to "the country" goes to."""
+    travel = _TRAVEL.search(sentence)
+    if not travel or only_planned(sentence):
         return []
-    destination = _destination(travel["place"], countries)
-    if destination is None:
+    if travel["context"]:
+        found = context if context in countries else None
+        if found is None:
+            return []
+        destination = found
+        origin = other(destination, countries)
+        subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
+        return _visits_of(_travellers(subject) + _companions(sentence), countries, origin, destination, date, line)
+    found = _destination(travel["place"], countries)
+    if found is None and (destination is None or place_country(travel["place"]) is not None):
         return []
+    destination = found or destination
     origin = other(destination, countries)
     subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
-    people = _travellers(subject) + _companions(sentence)
+    return _visits_of(_travellers(subject) + _companions(sentence), countries, origin, destination, date, line)
+
+
+def _visits_of(people: list[str], countries, origin, destination, date, line) -> list[Visit]:
     visits = []
     for phrase in people:
         found = _office_holder(phrase, countries, origin)
@@ -128,6 +180,10 @@ def _owner(phrase: str, countries: tuple[str, str]) -> tuple[str | None, str]:
             return country, rest
         if first.rstrip("'’s") == country or phrase.startswith(country + "'s ") or phrase.startswith(country + "’s "):
             return country, phrase[len(country) + 3:] if phrase[len(country):len(country) + 2] in ("'s", "’s") else rest
+    if " of " in phrase:
+        local = local_office_country(phrase)  # "Mayor of Lima X" is Peru's, "Governor of Hokkaido X" Japan's
+        if local:
+            return next((country for country in countries if country_code(country) == local), "third"), phrase
     of_country = re.search(r"\bof\s+(?:the\s+)?(?P<country>[A-Z][\w\s]*)$", phrase)
     if of_country:
         named = find_country(of_country["country"], countries)

@@ -20,6 +20,7 @@ _PERSON = re.compile(r"visitor|guest|person|name|leader|official|dignitar|delega
 _DATE = re.compile(r"\b(?:date|year|when|dates|period)\b", re.IGNORECASE)
 _OFFICE = re.compile(r"\b(?:title|office|position|post|role)\b", re.IGNORECASE)
 _FROM = re.compile(r"^\s*(?:from|origin|visiting country|guest country|country of origin)\s*$", re.IGNORECASE)
+_DIRECTION_HEADER = re.compile(r"\b(?:from|to)\s+(?:the\s+)?[A-Z]")
 _TO = re.compile(r"^\s*(?:to|destination|host|host country|country visited|place|location)\s*$", re.IGNORECASE)
 
 
@@ -38,7 +39,7 @@ def _as_lists(block):
         return [block]
     columns = _columns(block.header)
     if columns is None:
-        return [block]
+        return _by_direction_columns(block)
     person, date, office, origin, destination = columns
     groups: dict[tuple[str, str] | None, list[Text]] = {}
     for row in block.rows:
@@ -48,15 +49,34 @@ def _as_lists(block):
         item = " ".join(word for word in words if word)
         if cells[date]:
             item += f" ({cells[date]})"
-        key = (cells[origin], cells[destination]) if origin is not None and destination is not None else None
+        key = (cells[origin] if origin is not None else None, cells[destination] if destination is not None else None)
         groups.setdefault(key, []).append(Text(item, row.line, row.refs))
     lists = []
-    for key, items in groups.items():
+    for (visitor, host), items in groups.items():
         caption = block.caption
-        if key is not None:
-            caption = Text(f"Visits from {key[0]} to {key[1]}", items[0].line)
+        if visitor and host:
+            caption = Text(f"Visits from {visitor} to {host}", items[0].line)
+        elif visitor:  # a visiting-country column alone: the host is the other country
+            caption = Text(f"Visits from {visitor}", items[0].line)
+        elif host:
+            caption = Text(f"Visits to {host}", items[0].line)
         lists.append(ItemList(caption, items))
     return lists
+
+
+def _by_direction_columns(table: Table):
+    """A table whose columns are directions ("Mexican visits to Georgia" | "Georgian visits
+    to Mexico"), one visit per cell: one list per column, captioned by its header."""
+    directions = [i for i, cell in enumerate(table.header) if _DIRECTION_HEADER.search(cell)]
+    if not directions:
+        return [table]
+    lists = []
+    for index in directions:
+        items = [Text(row.cells[index], row.line, row.refs) for row in table.rows
+                 if index < len(row.cells) and row.cells[index].strip()]
+        if items:
+            lists.append(ItemList(Text(table.header[index], table.line), items))
+    return lists or [table]
 
 
 def _columns(header: list[str]):

@@ -1,47 +1,24 @@
-"""Trade totals (`In 2023, trade amounted to US$15.7 million.`) and export lists."""
+"""Trade totals (`In 2023, trade amounted to US$15.7 million.`, `€45 million`) and export lists."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
-
 from .dates import find_dates
+from .money import find_amounts
 from .names import bare, find_country, match_country, other
 
-_SCALES = {"thousand": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "mil": 10**6, "m": 10**6,
-           "billion": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12}
-# A number that continues with ",5" or ".5" after this is written another way
-# ("1,5 million" in a decimal-comma locale): not read, rather than misread.
-_NUMBER = r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![,.]?\d)"
-_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|mln|mil|mn|bn|m|b)\b\.?)?"
-# "US$15.7 million", "$284 million USD", "15.7 million US dollars": a currency
-# before or after the number is required (checked in amount_in_dollars).
-AMOUNT = re.compile(
-    rf"(?:(?P<before>US\s?\$|U\.S\.\s?\$|USD|\$)\s?|(?<![\w$.,])){_NUMBER}{_SCALE}"
-    r"(?P<after>\s*(?:USD|US\s?dollars|U\.S\.\s?dollars|dollars)\b)?",
-    re.IGNORECASE,
-)
 # A total above this is a typo or a joke, not a bilateral trade figure.
 PLAUSIBLE_MAXIMUM = 10**14
 _TRADE_WORDS = re.compile(r"\btrade\b|\bcommerce\b|\bcommercial exchange|\btrad(?:ed|ing)\b", re.IGNORECASE)
-_MONEY_HINT = re.compile(r"\$|\bUSD\b|\bdollars?\b", re.IGNORECASE)
+_MONEY_HINT = re.compile(r"[$€£¥₹₩₽]|\b(?:USD|EUR|GBP)\b|\b(?:dollars?|euros?|pesos|yen|yuan)\b", re.IGNORECASE)
 _TOTAL_BEFORE = re.compile(r"(?:total\w*(?:\s+(?:bilateral\s+)?trade)?|amount\w*\s+to|reach\w*|worth|valued\s+at|"
                            r"stood\s+at)\s+(?:of\s+)?"
                            r"(?:(?:about|around|approximately|over|nearly|some|almost)\s+)?$", re.IGNORECASE)
-_OTHER_CURRENCY = re.compile(r"[€£¥]|\b(?:EUR|GBP|euros?|pounds sterling)\b")
+_OTHER_CURRENCY = re.compile(r"[€£¥₹₩₽]|\b(?:NZ|AU?|C|Can|CA|HK|MX|Mex|S|R)\$|\b(?:EUR|GBP|euros?|pounds sterling|pesos|yen|yuan)\b")
 _YEAR_AFTER_AMOUNT = re.compile(r"\s*(?:in|for|during)\s+(?:the\s+year\s+)?(1\d{3}|20\d{2})\b")
-
-
-def amount_in_dollars(match: re.Match) -> int | None:
-    """The dollars an AMOUNT match stands for, or None if it is no dollar amount."""
-    if not (match["before"] or match["after"]):
-        return None
-    try:
-        number = Decimal(match["number"].replace(",", ""))
-    except InvalidOperation:
-        return None
-    scale = (match["scale"] or "").lower()
-    return int((number * _SCALES.get(scale, 1)).to_integral_value())
+# "in 2022 and 2023", "between 2019 and 2023", "from 2019 to 2023", "2019–2023": several years.
+_YEAR_SPAN = re.compile(r"(?:1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\s*(?i:and|to|until|through|[–—-])\s*"
+                        r"(?:1\d{3}|20\d{2})\b")
 
 
 def is_trade_sentence(sentence: str) -> bool:
@@ -53,36 +30,56 @@ def mentions_money(sentence: str) -> bool:
 
 
 def other_currency(sentence: str) -> bool:
-    """Whether a sentence gives money in a currency the record cannot hold (total_usd)."""
+    """Whether a sentence gives money in a currency other than US dollars."""
     return bool(_OTHER_CURRENCY.search(sentence))
 
 
 def trade_totals(sentence: str) -> list[tuple[int, int]]:
-    """(year, dollars) pairs a trade sentence states.
+    """(year, dollars) pairs of the US-dollar totals a trade sentence states."""
+    return [(year, amount) for year, amount, currency in trade_rows(sentence) if currency == "USD"]
 
-    - "US$10 million in 2019 and US$12 million in 2020": each amount takes its year;
+
+def trade_rows(sentence: str, countries: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+    """(year, amount, ISO 4217 currency) of each year total a trade sentence states.
+
+    - "US$180 million in 2022, up from US$150 million in 2021": each amount takes its
+      year; one without its own takes the sentence's year no other amount has;
     - "In 2012 and 2013, trade reached US$1 billion and US$1.3 billion": in order;
+    - one amount for several years ("in 2022 and 2023", "between 2019 and 2023") is no
+      year's total;
     - otherwise one total for the sentence's first year: the amount after "totaled",
-      "amounted to", "a total of"... if there is one, else the first amount.
+      "amounted to", "a total of"... if there is one, else the first amount (its US-dollar
+      equivalent right after it, "€45 million (US$50 million)", when given).
     """
     if len(sentence) > 5000 or not is_trade_sentence(sentence):
         return []
-    amounts = [(match, dollars) for match in AMOUNT.finditer(sentence)
-               if (dollars := amount_in_dollars(match)) is not None]
+    amounts = find_amounts(sentence, countries)
     if not amounts:
         return []
-    own_years = [_YEAR_AFTER_AMOUNT.match(sentence, match.end()) for match, _ in amounts]
-    if any(own_years):
-        pairs = [(int(year.group(1)), dollars) for (_, dollars), year in zip(amounts, own_years) if year]
-        return list({year: (year, dollars) for year, dollars in reversed(pairs)}.values())[::-1]
+    own_years = [_YEAR_AFTER_AMOUNT.match(sentence, amount.end) for amount in amounts]
     years = list(dict.fromkeys(date.year for date in find_dates(sentence)))
+    if any(own_years):
+        owned = {int(year.group(1)) for year in own_years if year}
+        free = [year for year in years if year not in owned]
+        pairs = [(int(year.group(1)) if year else (free[0] if free else None), amount)
+                 for amount, year in zip(amounts, own_years)]
+        rows = {}
+        for year, amount in pairs:
+            if year is not None and year not in rows:
+                rows[year] = (year, amount.value, amount.currency)
+        return list(rows.values())
     if len(years) > 1 and len(years) == len(amounts):
-        return [(year, dollars) for year, (_, dollars) in zip(years, amounts)]
-    if not years:
+        return [(year, amount.value, amount.currency) for year, amount in zip(years, amounts)]
+    if not years or _YEAR_SPAN.search(sentence):
         return []
-    totals = [dollars for match, dollars in amounts
-              if _TOTAL_BEFORE.search(sentence, max(0, match.start() - 40), match.start())]
-    return [(years[0], totals[0] if totals else amounts[0][1])]
+    totals = [amount for amount in amounts
+              if _TOTAL_BEFORE.search(sentence, max(0, amount.start - 40), amount.start)]
+    chosen = totals[0] if totals else amounts[0]
+    if chosen.currency != "USD":
+        dollars = [amount for amount in amounts
+                   if amount.currency == "USD" and 0 <= amount.start - chosen.end <= 4]
+        chosen = dollars[0] if dollars else chosen
+    return [(years[0], chosen.value, chosen.currency)]
 
 
 _EXPORTS_VERB = (r"\s+(?:include|includes|included|are|were|consist(?:s|ed)?\s+(?:\w+ly\s+)?of|"

@@ -12,31 +12,8 @@ import re
 from ..model import Visit
 from .dates import find_dates
 from .names import bare, find_country, match_country, other
+from .offices import JOINERS as _JOINERS, is_title_word as _is_title_word
 
-# Words that make up an office. Hyphenated words count when every part is here
-# ("Vice-Minister", "Under-Secretary").
-TITLE_WORDS = frozenset("""
-president vice prime minister ministers foreign deputy secretary undersecretary under
-state senator senators king queen prince princess crown emperor empress chancellor
-speaker governor mayor ambassador general chief head premier first lady grand duke
-duchess archduke sultan emir sheikh regent pope cardinal archbishop bishop patriarch
-commissioner director assistant acting special envoy representative chairman
-chairwoman chair chairperson leader attorney treasurer commander admiral marshal field
-lieutenant colonel captain defence defense trade economy finance interior tourism
-culture education health agriculture energy environment justice labour labor industry
-commerce development economic relations affairs cooperation co-operation parliamentary
-parliament national federal executive senior permanent his her majesty highness royal
-excellency lord baroness baron count countess congressman congresswoman
-congressmember delegate mp member members elect designate former transport
-communications science technology worship integration external international public
-security home legal planning works sport sports youth women social welfare housing
-navy army air force forces staff joint vice-president secretary-general
-director-general under-secretary lt gen sub subsecretary infanta
-infante senate house chamber deputies assembly congress council commission court
-government republic city federation legislative presidency
-""".split())
-# Words that may join parts of an office ("Minister of Foreign Affairs").
-_JOINERS = {"of", "for", "the", "and", "&", "to", "on"}
 _DIRECTION = re.compile(r"\bfrom\s+(?P<origin>.+?)\s+to\s+(?P<destination>.+?)\s*[:.]?\s*$", re.IGNORECASE)
 _ONLY_TO = re.compile(r"\bto\s+(?P<destination>.+?)\s*[:.]?\s*$", re.IGNORECASE)
 _ONLY_FROM = re.compile(r"\bfrom\s+(?P<origin>.+?)\s*[:.]?\s*$", re.IGNORECASE)
@@ -64,11 +41,6 @@ def visit_direction(caption: str | None, countries: tuple[str, ...]) -> tuple[st
 
 def _country_or_name(text: str, countries: tuple[str, ...]) -> str:
     return match_country(text, countries) or find_country(text, countries) or bare(text)
-
-
-def _is_title_word(word: str) -> bool:
-    word = word.strip(",.").lower()
-    return bool(word) and (word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-")))
 
 
 def _is_place(words: list[str], index: int) -> bool:
@@ -130,6 +102,17 @@ def _who_and_when(item: str) -> tuple[str, str]:
     return item[last.end:].strip(" ,;:-–—."), item[:last.end]
 
 
+_DELEGATION = re.compile(r"\bdelegations?\b", re.IGNORECASE)
+_LED_BY = re.compile(r"\bled\s+by\b|\bheaded\s+by\b", re.IGNORECASE)
+# "King Willem-Alexander of the Netherlands": the style's country is no part of the name.
+_STYLE_COUNTRY = re.compile(r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})$")
+
+
+def unnamed_delegation(text: str) -> bool:
+    """A delegation no one is named as leading ("A delegation of Mexican senators")."""
+    return "delegation" in text.lower() and bool(_DELEGATION.search(text)) and not _LED_BY.search(text)
+
+
 def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
                  countries: tuple[str, ...]) -> list[Visit]:
     """One Visit per person and date; one undated Visit if the item names no date."""
@@ -139,8 +122,23 @@ def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
     visits = []
     for one in _people(who, countries):
         office, person = split_office(one, countries)
+        person = without_style_country(person, countries)
         visits += [Visit(origin, destination, office, person, date, line) for date in dates]
     return visits
+
+
+def without_style_country(person: str | None, countries: tuple[str, ...]) -> str | None:
+    """"Willem-Alexander of the Netherlands" -> "Willem-Alexander" (a country, not a place
+    of a name such as "Catherine of Aragon")."""
+    if not person or " of " not in person:
+        return person
+    style = _STYLE_COUNTRY.search(person)
+    if not style:
+        return person
+    from .places import country_code
+    if find_country(style["country"], countries) or country_code(style["country"]):
+        return person[:style.start()].strip() or person
+    return person
 
 
 def _people(who: str, countries: tuple[str, ...]) -> list[str]:

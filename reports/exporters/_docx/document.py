@@ -232,8 +232,8 @@ class Dossier:
         record = self.record
         if record.trade:
             self.heading(self.label("trade_totals"), 2)
-            rows = [[str(t.year), facts_view.amount_label(t.total_usd, self.layout),
-                     facts_view.money_label(t.total_usd, self.layout), self.cite_cell(t.line)]
+            rows = [[str(t.year), facts_view.trade_amount_label(t, self.layout),
+                     facts_view.trade_money_label(t, self.layout), self.cite_cell(t.line)]
                     for t in record.trade]
             header = [self.label("year"), self.label("total_usd"), self.label("value"),
                       self.label("source_column")]

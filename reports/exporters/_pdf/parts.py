@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..._version import __version__
-from ...facts_view import amount_label, date_label, date_parts, key_facts, mission_label, visits_by_direction
+from ...facts_view import date_label, trade_amount_label, date_parts, key_facts, mission_label, visits_by_direction
 from . import references, timeline
 from .flowables import TitleBand, data_table, heading
 from .styles import CELL_PADDING, cell_font
@@ -170,7 +170,7 @@ def trade_part(b: Brief) -> list:
     out = [b.part_heading("trade")]
     if b.record.trade:
         out.append(Paragraph(b.label("trade_totals"), b.styles.h2))
-        rows = [[b.short(str(t.year)), b.short(amount_label(t.total_usd, b.layout)), b.cell(t.text),
+        rows = [[b.short(str(t.year)), b.short(trade_amount_label(t, b.layout)), b.cell(t.text),
                  references.cite_cell(b, t.line, t.cites)] for t in b.record.trade]
         header = [b.plain_label("year"), b.plain_label("total_usd"), b.plain_label("text"), ""]
         out.append(b.table(header, rows, _widths(b, 0.1, 0.18)))

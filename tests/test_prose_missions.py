@@ -1,0 +1,139 @@
+"""Missions and memberships told anywhere: the lead and the history give missions rows
+when they say a mission exists; a section is a missions section by what it says."""
+
+from pathlib import Path
+
+import pytest
+
+from reports import load
+from reports.loader.missions import parse_missions
+
+ARTICLE = Path(__file__).parent / "articles" / "indonesia-norway-missions.txt"
+PAIR = ("Indonesia", "Norway")
+
+
+def _record():
+    return load(str(ARTICLE)).to_dict()
+
+
+def _line_of(text: str) -> int:
+    return next(number for number, line in enumerate(ARTICLE.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+def existing(sentence, pair=PAIR):
+    return [(m.country, m.host, m.kind, m.city, m.city_country, m.resident)
+            for m in parse_missions(sentence, 1, pair, existing_only=True)]
+
+
+@pytest.mark.parametrize("sentence, missions", [
+    ("Norway has an embassy in Jakarta and a consulate-general in Surabaya.",
+     [("Norway", "Indonesia", "embassy", "Jakarta", None, True),
+      ("Norway", "Indonesia", "consulate-general", "Surabaya", None, True)]),
+    ("Indonesia is accredited to Norway from its embassy in Stockholm, Sweden.",
+     [("Indonesia", "Norway", "embassy", "Stockholm", "Sweden", False)]),
+    ("Norway also maintains an honorary consulate in Denpasar.",
+     [("Norway", "Indonesia", "honorary consulate", "Denpasar", None, True)]),
+    ("Norway has had an embassy in Jakarta since 1950.", [("Norway", "Indonesia", "embassy", "Jakarta", None, True)]),
+    ("Norway opened an embassy in Jakarta in 1998 and has a consulate-general in Surabaya.",
+     [("Norway", "Indonesia", "consulate-general", "Surabaya", None, True)]),
+    ("Indonesia has an embassy in Oslo, which is also accredited to Iceland.",
+     [("Indonesia", "Norway", "embassy", "Oslo", None, True)]),
+    ("Norway's embassy in Singapore is accredited to Indonesia.",
+     [("Norway", "Indonesia", "embassy", "Singapore", None, False)]),
+])
+def test_a_sentence_saying_a_mission_exists(sentence, missions):
+    assert existing(sentence) == missions
+
+
+@pytest.mark.parametrize("sentence", [
+    "In 1995, Norway opened an honorary consulate in Medan.",
+    "Norway closed its honorary consulate in Medan in 2008.",
+    "Indonesia was accredited to Norway from its embassy in Stockholm, Sweden until 2010.",
+    "In February 2006, protesters gathered outside the Norwegian embassy in Jakarta.",
+    "In 2012, protesters attacked the embassy in Jakarta.",
+    "Norway had an embassy in Jakarta before the war.",
+    "Norway moved its embassy in Jakarta to a new building in 2015.",
+])
+def test_a_mission_only_opened_closed_or_once_kept_is_history(sentence):
+    assert existing(sentence) == []
+
+
+def _missions():
+    return [(m["country"], m["host"], m["kind"], m["city"], m["line"]) for m in _record()["missions"]]
+
+
+def test_missions_told_in_the_lead_are_rows_and_one_fact_is_one_row():
+    lead = _line_of("Indonesia–Norway relations are")
+    assert _missions() == [
+        ("Indonesia", "Norway", "embassy", "Oslo", _line_of("- Indonesia has an embassy in Oslo.")),
+        ("Norway", "Indonesia", "embassy", "Jakarta", _line_of("- Norway has an embassy in Jakarta.")),
+        ("Norway", "Indonesia", "consulate-general", "Surabaya", lead),
+        ("Norway", "Indonesia", "honorary consulate", "Denpasar", lead),
+    ]
+
+
+def test_a_section_headed_with_mission_words_that_tells_events_is_history():
+    record = _record()
+    protest = "In February 2006, protesters gathered outside the Norwegian embassy in Jakarta after the cartoon controversy."
+    assert {"date": "2006-02", "text": protest, "line": _line_of("In February 2006")} in \
+        [{k: e[k] for k in ("date", "text", "line")} for e in record["events"]]
+    # and its embassy is no mission row (Jakarta is the missions section's, on its own line)
+    assert [m for m in record["missions"] if m["line"] == _line_of("In February 2006")] == []
+
+
+def test_a_mission_in_a_third_country_city_is_no_row_of_the_pair():
+    assert [m for m in _record()["missions"] if m["city"] == "Singapore"] == []
+
+
+def test_a_section_under_another_heading_that_tells_only_missions_is_a_missions_section(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("= Indonesia–Norway relations =\n\nLead.\n\n==Representation abroad==\n"
+                    "- Indonesia has an embassy in Oslo.\n- Norway has an embassy in Jakarta.\n", "utf-8")
+    assert [(m.country, m.city) for m in load(str(path)).missions] == [("Indonesia", "Oslo"), ("Norway", "Jakarta")]
+
+
+def test_a_missions_section_that_tells_nothing_understood_stays_one(tmp_path):
+    from reports.loader import read
+    path = tmp_path / "a.txt"
+    path.write_text("= Indonesia–Norway relations =\n\nLead.\n\n==Diplomatic missions==\n"
+                    "- Relations are handled elsewhere.\n", "utf-8")
+    assert any("no diplomatic mission understood" in w.message for w in read(str(path)).warnings)
+
+
+@pytest.mark.parametrize("sentence, organisations", [
+    ("Both are members of the United Nations and the World Trade Organization.",
+     ["United Nations", "World Trade Organization"]),
+    ("The two countries are members of the Organization of American States.", ["Organization of American States"]),
+    ("Both nations are full members of the OECD and the United Nations.", ["OECD", "United Nations"]),
+    ("Both nations are founding members of the Non-Aligned Movement and the United Nations.",
+     ["Non-Aligned Movement", "United Nations"]),
+    ("Indonesia and Norway are both members of the United Nations.", ["United Nations"]),
+    ("Both Indonesia and Norway are members of the G20 and the Food and Agriculture Organization.",
+     ["G20", "Food and Agriculture Organization"]),
+])
+def test_membership_sentences(tmp_path, sentence, organisations):
+    path = tmp_path / "a.txt"
+    path.write_text(f"= Indonesia–Norway relations =\n\n{sentence}\n", "utf-8")
+    assert list(load(str(path)).memberships) == organisations
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway is a member of NATO.",
+    "Members of both parliaments met in Oslo in 2010.",
+    "Both countries were members of the League of Nations.",
+])
+def test_not_membership_sentences(tmp_path, sentence):
+    path = tmp_path / "a.txt"
+    path.write_text(f"= Indonesia–Norway relations =\n\n{sentence}\n", "utf-8")
+    assert load(str(path)).memberships == ()
+
+
+def test_memberships_told_in_the_history_when_the_lead_tells_none(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("= Indonesia–Norway relations =\n\nLead.\n\n==History==\n"
+                    "Relations were established in 1950. Both countries are members of the United Nations.\n", "utf-8")
+    assert list(load(str(path)).memberships) == ["United Nations"]
+
+
+def test_the_lead_memberships_come_first():
+    assert list(_record()["memberships"]) == ["United Nations", "World Trade Organization"]
