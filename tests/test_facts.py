@@ -223,3 +223,16 @@ def test_a_place_names_its_country_by_its_last_part(place, code):
     from reports.loader.places import place_country
 
     assert place_country(place) == code
+
+
+@pytest.mark.parametrize("listed, told", [
+    ("Prime Minister Shinzō Abe (安倍 晋三) (2017)", "Japanese Prime Minister Shinzō Abe (安倍 晋三) visited India"),
+    ("Prime Minister Shinzo Abe (2017)", "Japanese Prime Minister Shinzō Abe visited India"),
+    ("Senator Gabriela Cuevas (2017)", "Japanese Senator Gabriela Cuevas Barron visited India"),
+])
+def test_a_visit_listed_and_told_is_one_row_however_the_name_is_written(tmp_path, listed, told):
+    record, _ = record_of(tmp_path, "\n".join([
+        "Lead.", "==History==", f"In September 2017, {told}.",
+        "==High-level visits==", "High-level visits from Japan to India", f"- {listed}"]),
+        title="India–Japan relations")
+    assert [(v.origin, v.date, v.also_lines) for v in record.visits] == [("list", "2017", (5,))]

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -506,9 +507,18 @@ def _once(facts: list, key) -> list:
 
 
 def _visit_key(visit: Visit) -> tuple:
-    """Same person (last names agree) in the same year."""
-    last = visit.person.split()[-1].casefold() if visit.person else None
+    """Same person (last names agree, as people write them: "Shinzō Abe (安倍 晋三)" and
+    "Shinzo Abe" are Abe, "Gabriela Cuevas Barron" is Cuevas) in the same year."""
+    from ..people import short_name
+
+    last = _folded(short_name(visit.person)) if visit.person else None
     return last, visit.date[:4] if visit.date else None, visit.line if last is None else None
+
+
+def _folded(name: str) -> str:
+    """Compared without case or accents."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _agreement_key(agreement: Agreement) -> str:
