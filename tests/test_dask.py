@@ -16,7 +16,7 @@ from multistream_dump import write_dump
 from reports.errors import ReportsError
 from reports.pipeline import MANIFEST, build
 
-distributed = pytest.importorskip("distributed")  # pip install '.[test,dask]' (CI does)
+distributed = pytest.importorskip("distributed")  # the test extra brings it (pip install '.[test]')
 
 FORMATS = ("pdf", "docx", "xlsx", "json")
 
