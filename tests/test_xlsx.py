@@ -395,7 +395,7 @@ def _fact_rows(record, sheet: str, layout) -> list[tuple]:
     if sheet == "Agreements":
         return [(a.title, *_excel_date(a.date), _year(a.date), a.line) for a in record.agreements]
     if sheet == "Trade":
-        return [(t.year, t.total_usd, t.line) for t in record.trade]
+        return [(t.year, t.total_usd, t.amount, t.currency, t.line) for t in record.trade]
     if sheet == "Exports":
         return [(e.from_, e.to, product, e.line) for e in record.exports for product in e.products]
     if sheet == "Missions":
@@ -482,3 +482,21 @@ def test_visits_per_year_sheet_counts_the_visits(books, seed_records):
                 counts[int(visit.date[:4])] = counts.get(int(visit.date[:4]), 0) + 1
         assert data_rows(books[record_id]["Visits per year"]) == sorted(counts.items()), record_id
         assert counts  # every seed has dated visits
+
+
+def test_a_total_in_another_currency_keeps_its_amount_and_currency(tmp_path, default_layout):
+    from conftest import write_article
+    from reports.loader import read
+
+    path = write_article(tmp_path, "a.txt", "= Germany–Norway relations =\n\nLead.\n\n==Trade==\n"
+                                            "In 2022, trade between both nations amounted to €45 million.\n")
+    record = read(path).record
+    out = tmp_path / "a.xlsx"
+    _xlsx.export(record, default_layout, out)
+    sheet = load_workbook(out)[default_layout.label("sheet_trade")]
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, [c for c in sheet[2]]))
+    assert row[default_layout.label("total_usd")].value is None  # not dollars
+    amount = row[default_layout.label("amount")]
+    assert (amount.value, amount.number_format) == (45_000_000, "#,##0")
+    assert row[default_layout.label("currency")].value == "EUR"

@@ -125,8 +125,8 @@ def _agreement_rows(record, layout):
 
 
 def _trade_rows(record, layout):
-    for row in record.trade:
-        yield row.year, row.total_usd, row.line
+    for row in record.trade:  # a total in another currency: amount and currency, no US$ total
+        yield row.year, row.total_usd, row.amount, row.currency, row.line
 
 
 def _export_rows(record, layout):
@@ -169,7 +169,8 @@ FACT_SHEETS = (
               visits_in_order, (0, 1, 3, (4, 5))),
     FactSheet("sheet_agreements", _columns("title", "date", "year", "source_line", date="date_format"),
               _agreement_rows, lambda record: record.agreements, (0, (1, 2))),
-    FactSheet("sheet_trade", _columns("year", "total_usd", "source_line", total_usd="currency_format"),
+    FactSheet("sheet_trade", _columns("year", "total_usd", "amount", "currency", "source_line",
+                                      total_usd="currency_format", amount="amount_format"),
               _trade_rows, lambda record: record.trade, (0,)),
     FactSheet("sheet_exports", _columns("from", "to", "product", "source_line"), _export_rows, _export_facts,
               (0, 1, 2)),
