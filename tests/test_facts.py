@@ -236,3 +236,14 @@ def test_a_visit_listed_and_told_is_one_row_however_the_name_is_written(tmp_path
         "==High-level visits==", "High-level visits from Japan to India", f"- {listed}"]),
         title="India–Japan relations")
     assert [(v.origin, v.date, v.also_lines) for v in record.visits] == [("list", "2017", (5,))]
+
+
+def test_prose_after_a_visits_list_is_still_read(tmp_path):
+    # The visits list is skipped by the prose rules; what follows it is not.
+    record, _ = record_of(tmp_path, "\n".join([
+        "Lead.", "==High-level visits==", "High-level visits from Japan to India",
+        "- Prime Minister Shinzo Abe (2017)",
+        "==History==", "In May 2019, Indian Prime Minister Narendra Modi paid an official visit to Japan."]),
+        title="India–Japan relations")
+    assert [(v.person, v.origin, v.date) for v in record.visits] == [
+        ("Shinzo Abe", "list", "2017"), ("Narendra Modi", "prose", "2019-05")]

@@ -198,3 +198,15 @@ def test_footnote_templates_are_citations_with_their_text(tmp_path):
         ("c1", "https://n.example", "A note, see the list"), ("c2", None, "Explained here.")]
     assert [e.cites for e in result.record.events] == [("c1",), ("c2",)]
     assert result.error is None
+
+
+def test_every_fact_kind_takes_the_refs_of_its_sentence(tmp_path):
+    result = record(tmp_path, "Lead.\n\n== History ==\nIn 2001 X happened.<ref name=h>H</ref>\n\n"
+                              "== Agreements ==\n* Treaty of Friendship (1965)<ref name=t>T</ref>\n"
+                              "* Agreement on Culture (1970)\n\n"
+                              "== Trade ==\nIn 2022, trade between both nations totaled US$5 million.<ref name=m>M</ref>\n")
+    facts = result.record
+    assert [e.cites for e in facts.events] == [("h",)]
+    assert [(a.title, a.cites) for a in facts.agreements] == [("Treaty of Friendship", ("t",)),
+                                                              ("Agreement on Culture", ())]
+    assert [t.cites for t in facts.trade] == [("m",)]
