@@ -138,3 +138,27 @@ def test_timeline_entries_keep_the_line_and_cites_of_their_fact(seed_records):
     assert {(e.date, e.line) for e in entries} == {(v.date, v.line) for v in record.visits if v.date}
     events = [e for e in facts_view.timeline(record) if e.kind == "event"]
     assert {(e.date, e.line, e.cites) for e in events} == {(e.date, e.line, e.cites) for e in record.events}
+
+
+def test_trade_in_another_currency_is_labelled_in_it(default_layout):
+    row = Trade(year=2022, total_usd=None, text="…", line=3, amount=45_000_000, currency="EUR")
+    assert facts_view.trade_money_label(row, default_layout) == "€45 million"
+    assert facts_view.trade_amount_label(row, default_layout) == "45,000,000 EUR"
+    dollars = trade(2022, 15_700_000, 4)
+    assert facts_view.trade_money_label(dollars, default_layout) == "US$15.7 million"
+    neither = Trade(year=2022, total_usd=None, text="…", line=5)
+    assert facts_view.trade_amount_label(neither, default_layout) == ""
+
+
+def test_document_dates_without_a_build_date(monkeypatch, seed_records):
+    import datetime
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    latest = max(int(d[:4]) for d in facts_view._all_dates(seed_records["lithuania-mexico"]) if d)
+    assert facts_view.document_datetime(seed_records["lithuania-mexico"]).year == latest
+    naive = datetime.datetime(2026, 12, 3, 9, 30)
+    context = type("Context", (), {"prepared": naive})()
+    assert facts_view.build_datetime(context) == naive.replace(tzinfo=datetime.timezone.utc)
+    aware = datetime.datetime(2026, 12, 3, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
+    context.prepared = aware
+    assert facts_view.build_datetime(context) is aware
