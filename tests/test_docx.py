@@ -84,7 +84,7 @@ def variant_record(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, seed_records, variant_record, default_layout, spanish_layout):
+def dossiers(tmp_path_factory, seed_records, variant_record, default_layout, spanish_layout):
     """{name: (path, warnings)} for the seed records (default and Spanish) and a variant."""
     out = tmp_path_factory.mktemp("docx")
     jobs = {record_id: (record, default_layout) for record_id, record in seed_records.items()}
@@ -98,8 +98,8 @@ def built(tmp_path_factory, seed_records, variant_record, default_layout, spanis
 
 
 @pytest.fixture(scope="module")
-def documents(built):
-    return {name: docx.Document(str(path)) for name, (path, _) in built.items()}
+def documents(dossiers):
+    return {name: docx.Document(str(path)) for name, (path, _) in dossiers.items()}
 
 
 # -- structure and styles -----------------------------------------------------------------
@@ -132,8 +132,8 @@ def test_subsections_and_unknown_sections_keep_their_headings(documents):
     assert any(text.startswith("Bosnian literature translated into Spanish") for text in texts)
 
 
-def test_every_paragraph_and_table_has_a_style_and_no_direct_formatting(built, documents):
-    for name, (path, _) in built.items():
+def test_every_paragraph_and_table_has_a_style_and_no_direct_formatting(dossiers, documents):
+    for name, (path, _) in dossiers.items():
         body = docx.Document(str(path)).element.body
         for p_pr in body.iter(qn("w:pPr")):
             assert [child.tag for child in p_pr] in ([W + "pStyle"], []), name
@@ -239,7 +239,7 @@ def test_tables_repeat_their_header_never_split_rows_and_have_widths(documents, 
 # -- document properties, fields, header and footer ----------------------------------------
 
 
-def test_core_and_app_properties(built, documents, seed_records, default_layout):
+def test_core_and_app_properties(dossiers, documents, seed_records, default_layout):
     record = seed_records["georgia-mexico"]
     props = documents["georgia-mexico"].core_properties
     assert props.title == record.title
@@ -249,14 +249,14 @@ def test_core_and_app_properties(built, documents, seed_records, default_layout)
     assert props.language == default_layout.metadata["language"]
     when = facts_view.document_datetime(record)
     assert props.created == props.modified == when
-    app = part_xml(built["georgia-mexico"][0], "docProps/app.xml")
+    app = part_xml(dossiers["georgia-mexico"][0], "docProps/app.xml")
     assert f"<Company>{default_layout.document.organisation}</Company>" in app
-    styles = part_xml(built["georgia-mexico"][0], "word/styles.xml")
+    styles = part_xml(dossiers["georgia-mexico"][0], "word/styles.xml")
     assert f'w:lang w:val="{default_layout.metadata["language"]}"' in styles
 
 
-def test_toc_field_update_fields_header_and_page_field(built, documents, seed_records):
-    path = built["georgia-mexico"][0]
+def test_toc_field_update_fields_header_and_page_field(dossiers, documents, seed_records):
+    path = dossiers["georgia-mexico"][0]
     document_xml = part_xml(path, "word/document.xml")
     assert '<w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText>' in document_xml
     assert '<w:updateFields w:val="true"/>' in part_xml(path, "word/settings.xml")
@@ -277,17 +277,17 @@ def test_page_size_and_margins_come_from_the_layout(documents, default_layout):
 # -- determinism ---------------------------------------------------------------------------
 
 
-def test_two_builds_are_byte_identical_also_in_another_process(built, seed_records, default_layout, tmp_path):
-    first = built["georgia-mexico"][0].read_bytes()
+def test_two_builds_are_byte_identical_also_in_another_process(dossiers, seed_records, default_layout, tmp_path):
+    first = dossiers["georgia-mexico"][0].read_bytes()
     again = tmp_path / "again.docx"
     _docx.export(seed_records["georgia-mexico"], default_layout, again)
     assert again.read_bytes() == first
     assert export_in_another_process("docx", "georgia-mexico", "default", tmp_path / "elsewhere.docx") == first
 
 
-def test_zip_entries_have_fixed_times_and_content_types_first(built, seed_records):
+def test_zip_entries_have_fixed_times_and_content_types_first(dossiers, seed_records):
     when = facts_view.document_datetime(seed_records["georgia-mexico"])
-    with zipfile.ZipFile(built["georgia-mexico"][0]) as archive:
+    with zipfile.ZipFile(dossiers["georgia-mexico"][0]) as archive:
         infos = archive.infolist()
     assert infos[0].filename == "[Content_Types].xml"
     # Zip times have two-second steps; SOURCE_DATE_EPOCH may give any time of day.
@@ -387,10 +387,10 @@ def test_a_template_named_in_a_layout_file_is_found_next_to_it(tmp_path, seed_re
 
 
 @pytest.mark.parametrize("record_id", SEED_IDS)
-def test_every_fact_kind_is_in_the_dossier(record_id, built, seed_records, default_layout):
+def test_every_fact_kind_is_in_the_dossier(record_id, dossiers, seed_records, default_layout):
     """Summary, key facts, trade sentences, see-also items, re-established date and every
     section paragraph, as a reader of the dossier finds them."""
-    record, text = seed_records[record_id], docx_text(built[record_id][0])
+    record, text = seed_records[record_id], docx_text(dossiers[record_id][0])
     # The dossier's trade table gives year and amounts, not the sentence they come from.
     wanted = [w for w in reader_facts(record, default_layout) if w not in {t.text for t in record.trade}]
     missing = [w for w in wanted if w not in text]

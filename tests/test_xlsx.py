@@ -33,7 +33,7 @@ def data_rows(ws) -> list[tuple]:
 
 
 @pytest.fixture(scope="module")
-def built(seed_records, default_layout, tmp_path_factory):
+def workbook_paths(seed_records, default_layout, tmp_path_factory):
     """Every seed record's workbook and the combined one, written once: {id or 'combined': path}."""
     out = tmp_path_factory.mktemp("xlsx")
     paths = {}
@@ -46,8 +46,8 @@ def built(seed_records, default_layout, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def books(built):
-    return {key: load_workbook(path) for key, path in built.items()}
+def books(workbook_paths):
+    return {key: load_workbook(path) for key, path in workbook_paths.items()}
 
 
 @pytest.fixture(scope="module")
@@ -311,14 +311,14 @@ def test_sheet_names_made_valid_and_unique(default_layout):
 # -- determinism, other records, LibreOffice ----------------------------------------------------
 
 
-def test_two_builds_are_byte_identical(built, seed_records, default_layout, tmp_path):
+def test_two_builds_are_byte_identical(workbook_paths, seed_records, default_layout, tmp_path):
     again = tmp_path / "again.xlsx"
     _xlsx.export_many(list(seed_records.values()), default_layout, again)
-    assert again.read_bytes() == built["combined"].read_bytes()
+    assert again.read_bytes() == workbook_paths["combined"].read_bytes()
     _xlsx.export(seed_records["georgia-mexico"], default_layout, again)
-    assert again.read_bytes() == built["georgia-mexico"].read_bytes()
+    assert again.read_bytes() == workbook_paths["georgia-mexico"].read_bytes()
     elsewhere = export_in_another_process("xlsx", "georgia-mexico", "default", tmp_path / "elsewhere.xlsx")
-    assert elsewhere == built["georgia-mexico"].read_bytes()
+    assert elsewhere == workbook_paths["georgia-mexico"].read_bytes()
 
 
 def test_source_date_epoch_sets_the_document_dates(seed_records, default_layout, tmp_path, monkeypatch):
