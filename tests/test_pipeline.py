@@ -301,8 +301,8 @@ def test_a_failing_combined_workbook_is_reported_and_not_marked_current(tmp_path
     monkeypatch.setattr(xlsx, "export_many", broken)
     result = build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx"], jobs=1)
     assert result.built == 1 and not result.ok
-    assert [f.message for f in result.failures] == [
-        "internal error while writing the combined workbook: RuntimeError: disk on fire"]
+    assert [(f.level, f.message) for f in result.failures] == [
+        ("error", "internal error while writing the combined workbook: RuntimeError: disk on fire")]
     assert not (tmp_path / "relationships.xlsx").exists()
     assert json.loads((tmp_path / MANIFEST).read_text("utf-8"))["combined"] is None
     monkeypatch.setattr(xlsx, "export_many", working)  # not undo(): that would undo the chdir too
@@ -404,3 +404,24 @@ def test_progress_counts_one_per_article_built_against_the_number_planned(tmp_pa
     assert build(["data"], tmp_path / "out", formats=["json"], jobs=1, combined=False,
                  planned=planned.append, progress=steps.append).ok
     assert planned == [0] and steps == []  # nothing changed: nothing to build
+
+
+def test_a_cut_stem_never_ends_in_punctuation():
+    from reports.pipeline import MAX_STEM, safe_stem
+
+    stem = safe_stem("a" * (MAX_STEM - 1) + "-bcd")
+    assert stem == "a" * (MAX_STEM - 1) and len(stem) <= MAX_STEM
+    assert safe_stem("..-x-y-..") == "x-y"
+
+
+def test_strict_keeps_the_articles_that_failed_as_well_as_the_warnings(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "broken.txt").write_text("no title here\n", "utf-8")
+    (folder / "warned.txt").write_text("= Chile–Ghana relations =\n\nLead.\n\n==High-level visits==\n"
+                                       "High-level visits from Chile to Ghana\n- President Ana Ruiz\n", "utf-8")
+    strict = build([folder], tmp_path / "out", formats=["json"], jobs=1, strict=True)
+    assert not strict.ok
+    messages = [f.message for f in strict.failures]
+    assert any("broken.txt" in f.path for f in strict.failures), messages
+    assert any("visit without a date" in m for m in messages), messages
