@@ -247,3 +247,20 @@ def test_prose_after_a_visits_list_is_still_read(tmp_path):
         title="India–Japan relations")
     assert [(v.person, v.origin, v.date) for v in record.visits] == [
         ("Shinzo Abe", "list", "2017"), ("Narendra Modi", "prose", "2019-05")]
+
+
+def test_an_establishment_with_a_third_party_does_not_hide_the_pairs_in_the_same_sentence(tmp_path):
+    record, _ = record_of(tmp_path, "\n".join([
+        "Lead.", "==History==",
+        "Chile established diplomatic relations with Spain in 1950, and established diplomatic relations "
+        "with Ghana on 4 July 1960."]))
+    assert record.established == "1960-07-04"
+
+
+def test_a_country_named_exactly_ignoring_case_and_a_leading_the():
+    from reports.loader.names import match_country
+
+    countries = ("Netherlands", "Peru")
+    assert match_country("the netherlands", countries) == "Netherlands"
+    assert match_country("Peru", countries) == "Peru"
+    assert match_country("Peruvian", countries) is None and match_country("Chile", countries) is None
