@@ -141,3 +141,26 @@ def test_export_captions_name_both_countries(default_build, seed_records, defaul
     for export in record.exports:
         caption = default_layout.label("exports_from_to", origin=export.from_, destination=export.to)
         assert any(text.startswith(caption) for text in texts), caption
+
+
+def test_the_title_style_and_reference_colours_come_from_the_layout(default_build, cited_dossier, default_layout):
+    import docx
+
+    document = docx.Document(str(default_build[0] / "georgia-mexico.docx"))
+    assert document.paragraphs[0].style.name == "Title"
+    styles = _xml(cited_dossier, "word/styles.xml")
+    primary = default_layout.colors["primary"].lstrip("#").upper()
+    for name in ("Note Reference", "Hyperlink"):
+        assert _style(styles, name).find("w:rPr/w:color", NS).get(f"{{{W}}}val").upper() == primary
+
+
+def test_export_captions_cite_their_line(default_build, seed_records, default_layout):
+    import docx
+
+    out, _ = default_build
+    record = seed_records["georgia-mexico"]
+    texts = [p.text for p in docx.Document(str(out / "georgia-mexico.docx")).paragraphs]
+    for export in record.exports:
+        caption = default_layout.label("exports_from_to", origin=export.from_, destination=export.to)
+        cite = default_layout.label("line_cite", line=export.line)
+        assert any(text.startswith(caption) and cite in text for text in texts), (caption, cite)

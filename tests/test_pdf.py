@@ -368,3 +368,14 @@ def test_visit_tables_list_each_direction_by_date(texts, seed_records):
     assert [person for _, person in people] == [
         "Valdas Adamkus", "Antanas Valionis", "Arturas Paulauskas", "Valdas Adamkus", "Oskaras Jusys"]
     assert [v.person for v in record.visits][:3] == ["Valdas Adamkus", "Valdas Adamkus", "Antanas Valionis"]
+
+
+@needs("pdftotext")
+@pytest.mark.parametrize("record_id", SEED_IDS)
+def test_every_page_says_its_number_of_the_real_total(record_id, default_build, default_layout):
+    out, _ = default_build
+    path = out / f"{record_id}.pdf"
+    pages = len(pypdf.PdfReader(path).pages)
+    text = pdf_text(path)
+    for page in range(1, pages + 1):
+        assert default_layout.label("page_of", page=page, pages=pages) in text

@@ -120,3 +120,16 @@ def test_wikitext_article_workbook(tmp_path, default_layout):
     ws = load_workbook(tmp_path / "w.xlsx")["Visits"]
     urls = [c.value for c in column(ws, "Source URL")]
     assert "https://a.lv/v" in urls
+
+
+def test_sources_dates_take_the_layouts_date_format(seed_records, default_layout, tmp_path):
+    import dataclasses
+    from types import MappingProxyType
+
+    options = MappingProxyType({**default_layout.formats["xlsx"], "date_format": "dd/mm/yyyy"})
+    layout = dataclasses.replace(default_layout, formats=MappingProxyType({**default_layout.formats, "xlsx": options}))
+    path = tmp_path / "dated.xlsx"
+    assert _xlsx.export(cited_record(seed_records["georgia-mexico"]), layout, path) == []
+    sheet = load_workbook(path)[layout.label("sheet_sources")]
+    days = [cell for cell in column(sheet, layout.label("date")) if hasattr(cell.value, "day")]
+    assert days and {cell.number_format for cell in days} == {"dd/mm/yyyy"}  # a year stays a number
