@@ -2,11 +2,10 @@
 records of their plain forms: the same facts, now with citations, and lines of the .wiki file."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ADDED_FIELDS, DATA, SEED_IDS, comparable
+from conftest import DATA, SEED_IDS, comparable
 from reports.loader import read
 
 WIKI = DATA / "wiki"

@@ -382,7 +382,6 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     geo = Geometry(width, styles.body.regular, layout.fonts.small_size)
     limit = int(layout.options("pdf").get("timeline_caption_chars", 46))
     axis_scale = scale([g.year for g in found])
-    first, last = axis_scale.first, axis_scale.last
     step = next((s for s in _TICK_STEPS if axis_scale.length / s <= _MAX_TICKS), _TICK_STEPS[-1])
     x_min, x_max = geo.pad, width - geo.pad
 
