@@ -52,7 +52,7 @@ def change_rows(changes, layout) -> list[ChangeRow]:
 
 
 def change_text(row: ChangeRow) -> str:
-    """One line: "Visit added: Ana Pérez, 2023-05-02, Mexico → Georgia"; a changed
+    """One line: "Visit added: Ana Pérez, 2023-05-02, Chile → Ghana"; a changed
     field adds "— Office: minister → president"."""
     text = f"{row.kind} {row.change}: {row.item}"
     if row.change and row.field and (row.old or row.new):

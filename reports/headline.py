@@ -30,7 +30,7 @@ _OFFICE = (r"(?:President|Minister|Secretary|Undersecretary|Senator|Ambassador|C
            r"Governor|Mayor|Speaker|Deputy|Premier)")
 _NAME = r"[A-Z][\w'’.-]+(?:\s+(?:de|del|la|da|do|dos|van|von|der)?\s*[A-Z][\w'’.-]+){1,4}"
 _OFFICE_PERSON = re.compile(rf"\b({_OFFICE}),?\s+({_NAME})")
-# "between Georgia and Mexico": the two countries of a brief go without saying.
+# "between Chile and Ghana": the two countries of a brief go without saying.
 _BETWEEN_PAIR = re.compile(r"\s+between\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*\s+and\s+"
                            r"(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 _FILLER = re.compile(r"\b(?:newly|primarily|officially|formally)\s+", re.IGNORECASE)

@@ -65,8 +65,8 @@ def _as_lists(block):
 
 
 def _by_direction_columns(table: Table):
-    """A table whose columns are directions ("Mexican visits to Georgia" | "Georgian visits
-    to Mexico"), one visit per cell: one list per column, captioned by its header."""
+    """A table whose columns are directions ("Chilean visits to Ghana" | "Ghanaian visits
+    to Chile"), one visit per cell: one list per column, captioned by its header."""
     directions = [i for i, cell in enumerate(table.header) if _DIRECTION_HEADER.search(cell)]
     if not directions:
         return [table]

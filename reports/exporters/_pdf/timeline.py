@@ -6,7 +6,7 @@ at the line. Lanes are filled greedily from the axis outwards in date order; a l
 goes to the nearest lane where it overlaps no label and crosses no leader line, and a
 leader may not cross a label of a nearer lane. A mark whose label fits no lane (or
 fits only cut short) is not left bare: it joins its nearest neighbour of the same kind
-into one mark with one label ("1990–91: Lithuania obtained its independence; Mexico
+into one mark with one label ("1990–91: Latvia obtained its independence; Chile
 recognized…"), a bracket over their markers, until every mark has a label or all of
 one side are one; labels never overlap however dense the record is.
 """
@@ -267,7 +267,7 @@ def _short_name(visitor: str) -> str:
 
 
 def _office_name(visitor: str) -> str:
-    """"Prime Minister Gilauri" for "Prime Minister Nika Gilauri"."""
+    """"Prime Minister Ruiz" for "Prime Minister Ana Ruiz"."""
     office, person = _split_visitor(visitor)
     if not office and person.split()[0] in _ROYAL:
         return person  # "King Felipe VI": the title is the office
