@@ -132,17 +132,6 @@ def test_a_reference_with_nothing_but_its_id_shows_the_id(cited_dossier):
     assert any(text.strip().endswith("bare-ref") for text in texts), texts[-8:]
 
 
-def test_export_captions_name_both_countries(default_build, seed_records, default_layout):
-    import docx
-
-    out, _ = default_build
-    record = seed_records["georgia-mexico"]
-    texts = [p.text for p in docx.Document(str(out / "georgia-mexico.docx")).paragraphs]
-    for export in record.exports:
-        caption = default_layout.label("exports_from_to", origin=export.from_, destination=export.to)
-        assert any(text.startswith(caption) for text in texts), caption
-
-
 def test_the_title_style_and_reference_colours_come_from_the_layout(default_build, cited_dossier, default_layout):
     import docx
 
@@ -154,7 +143,7 @@ def test_the_title_style_and_reference_colours_come_from_the_layout(default_buil
         assert _style(styles, name).find("w:rPr/w:color", NS).get(f"{{{W}}}val").upper() == primary
 
 
-def test_export_captions_cite_their_line(default_build, seed_records, default_layout):
+def test_export_captions_name_both_countries_and_cite_their_line(default_build, seed_records, default_layout):
     import docx
 
     out, _ = default_build
