@@ -500,3 +500,16 @@ def test_a_total_in_another_currency_keeps_its_amount_and_currency(tmp_path, def
     amount = row[default_layout.label("amount")]
     assert (amount.value, amount.number_format) == (45_000_000, "#,##0")
     assert row[default_layout.label("currency")].value == "EUR"
+
+
+def test_a_combined_workbook_with_a_latest_total_in_another_currency(tmp_path, seed_records, default_layout):
+    from conftest import write_article
+    from reports.loader import read
+
+    path = write_article(tmp_path, "a.txt", "= Germany–Norway relations =\n\nLead.\n\n==Trade==\n"
+                                            "In 2022, trade between both nations amounted to €45 million.\n")
+    euros = read(path).record
+    out = tmp_path / "combined.xlsx"
+    assert _xlsx.export_many([euros, seed_records["georgia-mexico"]], default_layout, out) == []
+    ranking = load_workbook(out)[default_layout.label("sheet_latest_trade")]
+    assert [row[0] for row in ranking.iter_rows(min_row=2, values_only=True)] == ["georgia-mexico"]

@@ -467,8 +467,10 @@ class _Book:
 
     def latest_trade_ranking(self, records) -> None:
         """Latest trade total per relationship, largest first; a bar chart of the largest,
-        its bars named by the relationships' titles."""
-        ranking = sorted(((r.id, r.title, t.year, t.total_usd) for r in records if (t := latest_trade(r))),
+        its bars named by the relationships' titles. Only totals in US dollars compare: a
+        latest total in another currency is left out of the ranking (its Trade rows show it)."""
+        latest = ((r, latest_trade(r)) for r in records)
+        ranking = sorted(((r.id, r.title, t.year, t.total_usd) for r, t in latest if t and t.total_usd is not None),
                          key=lambda row: (-row[3], row[0]))
         headers = [self.label("relationship"), self.label("title"), self.label("year"), self.label("total_usd")]
         info = self.new_sheet("sheet_latest_trade", headers,
