@@ -509,15 +509,16 @@ def _once(facts: list, key) -> list:
 def _visit_key(visit: Visit) -> tuple:
     """Same person (last names agree, as people write them: "Shinzō Abe (安倍 晋三)" and
     "Shinzo Abe" are Abe, "Gabriela Cuevas Barron" is Cuevas) in the same year."""
-    from ..people import short_name
-
-    last = _folded(short_name(visit.person)) if visit.person else None
+    last = _last_name(visit.person) if visit.person else None
     return last, visit.date[:4] if visit.date else None, visit.line if last is None else None
 
 
-def _folded(name: str) -> str:
-    """Compared without case or accents."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
+@functools.lru_cache(maxsize=4096)
+def _last_name(person: str) -> str:
+    """The short name, compared without case or accents (once per name: a row is keyed often)."""
+    from ..people import short_name
+
+    decomposed = unicodedata.normalize("NFKD", short_name(person).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
