@@ -107,3 +107,64 @@ Both nations have signed the following agreements:[1]
     last = article.lead[-1]
     assert last.caption.text == "Both nations have signed the following agreements:"
     assert [i.text for i in last.items] == ["Agreement on Cultural Cooperation (1995)", "Agreement on Visa Waiver (2001)"]
+
+
+# -- visits as real articles tell them ----------------------------------------------------
+
+import pytest  # noqa: E402
+
+from reports.loader import read  # noqa: E402
+from reports.loader.dates import first_date  # noqa: E402
+from reports.loader.prose_visits import prose_visits, repeated_dates  # noqa: E402
+
+
+def _visits(countries, sentence):
+    return [(v.from_, v.to, v.office, v.person, v.date)
+            for when in repeated_dates(sentence) or [first_date(sentence)]
+            for v in prose_visits(sentence, when, 3, countries)]
+
+
+@pytest.mark.parametrize("countries, sentence, rows", [
+    # the office before the name's comma
+    (("Kenya", "Portugal"), "As President of Kenya, Daniel Moi paid an official visit to Portugal in 1998.",
+     [("Kenya", "Portugal", "President", "Daniel Moi", "1998")]),
+    # a clause of time first, and the visit made twice
+    (("Kenya", "Portugal"), "During his term, Kenyan President Mwai Kibaki visited Portugal twice, in May 2005 and "
+     "in June 2009.", [("Kenya", "Portugal", "President", "Mwai Kibaki", "2005-05"),
+                       ("Kenya", "Portugal", "President", "Mwai Kibaki", "2009-06")]),
+    (("Kenya", "Portugal"), "Portuguese Prime Minister António Costa paid an official visit to Kenya in 2017 and "
+     "again in 2021.", [("Portugal", "Kenya", "Prime Minister", "António Costa", "2017"),
+                        ("Portugal", "Kenya", "Prime Minister", "António Costa", "2021")]),
+    # the office after the name, with the state's long name
+    (("Estonia", "Chile"), "In 1996, Lennart Meri, President of the Republic of Estonia visited Chile.",
+     [("Estonia", "Chile", "President", "Lennart Meri", "1996")]),
+    (("Estonia", "Chile"), "In 2001, Arnold Rüütel, Chairman of the Supreme Council of Estonia, travelled to Chile.",
+     [("Estonia", "Chile", "Chairman of the Supreme Council", "Arnold Rüütel", "2001")]),
+    # "the Chancellor of B X" and a singular "Foreign Affair Minister"
+    (("Estonia", "Chile"), "In April 1993, the Chancellor of Chile Enrique Silva Cimma paid an official visit to "
+     "Estonia.", [("Chile", "Estonia", "Chancellor", "Enrique Silva Cimma", "1993-04")]),
+    (("Estonia", "Chile"), "Estonian Foreign Affair Minister Urmas Paet paid a visit to Chile on May 2012.",
+     [("Estonia", "Chile", "Foreign Affair Minister", "Urmas Paet", "2012-05")]),
+    # the traveller of the sentence's last clause
+    (("Ghana", "Malaysia"), "Presidents Jerry Rawlings and John Kufuor have made state visits to Malaysia while "
+     "Prime Minister Mahathir Mohamad visited Ghana in 1996.",
+     [("Malaysia", "Ghana", "Prime Minister", "Mahathir Mohamad", "1996")]),
+    # a possessive: "X's state visit to B"
+    (("Peru", "Thailand"), "During Peruvian President Martín Vizcarra's state visit to Thailand in August 2019, both "
+     "countries signed four memoranda.", [("Peru", "Thailand", "President", "Martín Vizcarra", "2019-08")]),
+])
+def test_visit_forms_of_real_articles(countries, sentence, rows):
+    assert _visits(countries, sentence) == rows
+
+
+@pytest.mark.parametrize("countries, sentence", [
+    (("Kenya", "Portugal"), "During his 2008 visit, Kenyan President Mwai Kibaki signed a number of agreements."),
+    (("Kenya", "Portugal"), "In 2005, the ambassador's visit to Portugal was cancelled."),
+    (("Kenya", "Portugal"), "As a gesture of goodwill, a Kenyan delegation visited Portugal in 2010."),
+    (("Kenya", "Portugal"), "Kenyan President Mwai Kibaki's planned visit to Portugal in 2008 was postponed."),
+    (("Estonia", "Chile"), "In 1925, Count Georg Stackelberg, head of the legation in Buenos Aires, visited Chile."),
+    (("Peru", "Thailand"), "During Peruvian President Martín Vizcarra's state visit to Japan in 2019, he met the "
+     "Thai Prime Minister."),
+])
+def test_not_visits_in_real_forms(countries, sentence):
+    assert _visits(countries, sentence) == []
