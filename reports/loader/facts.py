@@ -306,9 +306,8 @@ class _Reader:
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
         if title not in self._named_at:
-            # The title itself, not the start of a longer one ("... on Trade and Investment").
-            named = re.search(re.escape(title) + r"(?![\w-]|\s+(?:and|of|for|on|in)\s+[A-Z])", self._full_text)
-            self._named_at[title] = self._line_at(named.start()) if named else default
+            named = _first_naming(self._full_text, title)
+            self._named_at[title] = default if named is None else self._line_at(named)
         return self._named_at[title]
 
     def _line_at(self, position: int) -> int:
@@ -493,16 +492,19 @@ def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
 def _once(facts: list, key) -> list:
     """One row per fact: a prose telling of a fact already in a row (by `key`) adds its
     line to that row's `also_lines`; list and section rows are never merged together."""
-    rows = [fact for fact in facts if fact.origin != "prose"]
+    keyed = [(key(fact), fact) for fact in facts]  # each key once: a title key is a regex pass
+    rows = []
     where = {}
-    for index, row in enumerate(rows):
-        where.setdefault(key(row), index)
-    for fact in facts:
+    for fact_key, fact in keyed:
+        if fact.origin != "prose":
+            where.setdefault(fact_key, len(rows))
+            rows.append(fact)
+    for fact_key, fact in keyed:
         if fact.origin != "prose":
             continue
-        index = where.get(key(fact))
+        index = where.get(fact_key)
         if index is None:
-            where[key(fact)] = len(rows)
+            where[fact_key] = len(rows)
             rows.append(fact)
         elif fact.line != rows[index].line and fact.line not in rows[index].also_lines:
             rows[index] = dataclasses.replace(rows[index], also_lines=(*rows[index].also_lines, fact.line))
@@ -525,9 +527,23 @@ def _last_name(person: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+# After a title named in the text: the end of the title itself, not of the start of a
+# longer one ("... on Trade and Investment").
+_TITLE_END = re.compile(r"(?![\w-]|\s+(?:and|of|for|on|in)\s+[A-Z])")
+
+
+def _first_naming(text: str, title: str) -> int | None:
+    """Where `text` first names `title` (a substring search: no pattern compiled per title)."""
+    start = text.find(title)
+    while start >= 0 and not _TITLE_END.match(text, start + len(title)):
+        start = text.find(title, start + 1)
+    return start if start >= 0 else None
+
+
 def _agreement_key(agreement: Agreement) -> str:
     """Titles compared without articles, case, dashes and punctuation."""
-    words = re.sub(r"[\W_]+", " ", agreement.title.casefold()).split()
+    words = _NOT_WORD.sub(" ", agreement.title.casefold()).split()
     return " ".join(word for word in words if word not in ("a", "an", "the"))
 
 

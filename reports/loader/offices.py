@@ -46,7 +46,9 @@ _LOCAL = re.compile(r"\b(?:mayor|governor|premier|prefect|lord\s+mayor|chief\s+m
                     re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_title_word(word: str) -> bool:
+    """Whether `word` is a word of an office (once per word: every visit asks of each of its words)."""
     word = word.strip(",.").lower()
     return bool(word) and (word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-")))
 

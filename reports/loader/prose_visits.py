@@ -10,6 +10,7 @@ only planned, invited or cancelled are not visits.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Visit
@@ -67,14 +68,20 @@ def may_tell_a_visit(text: str) -> bool:
     return any(word in lowered for word in _TRAVEL_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)
+def _travel(sentence: str) -> re.Match | None:
+    """The sentence's verb of travel and its place, searched once (several rules ask of each sentence)."""
+    return _TRAVEL.search(sentence)
+
+
 def tells_travel(sentence: str) -> bool:
     """Whether a sentence has a verb of travel to a place ("paid an official visit to B")."""
-    return may_tell_a_visit(sentence) and _TRAVEL.search(sentence) is not None
+    return may_tell_a_visit(sentence) and _travel(sentence) is not None
 
 
 def goes_elsewhere(sentence: str, countries: tuple[str, str]) -> bool:
     """Whether the travel of a sentence is to a known place of neither country ("travelled to Madrid")."""
-    travel = _TRAVEL.search(sentence)
+    travel = _travel(sentence)
     return bool(travel) and travel["place"] is not None and _destination(travel["place"], countries) is None \
         and place_country(travel["place"]) is not None
 
@@ -84,6 +91,7 @@ _NOT_DONE_WORDS = ("plan", "invit", "cancel", "postpon", "will", "would", " to",
                    "propos", "hope", "called off")
 
 
+@functools.lru_cache(maxsize=4096)
 def only_planned(sentence: str) -> bool:
     """Whether a sentence tells a visit only planned, invited, cancelled or postponed."""
     lowered = sentence.lower()
@@ -92,7 +100,7 @@ def only_planned(sentence: str) -> bool:
 
 def needs_context(sentence: str) -> bool:
     """Whether the sentence's travel is to "the country", which only its paragraph names."""
-    travel = _TRAVEL.search(sentence)
+    travel = _travel(sentence)
     return bool(travel) and travel["context"] is not None
 
 
@@ -102,7 +110,7 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
     caption) stands for a place the data do not know; a known third place is no visit.
     `context` is the country the paragraph named last before the sentence: the one a
     visit to "the country" goes to."""
-    travel = _TRAVEL.search(sentence)
+    travel = _travel(sentence)
     if not travel or only_planned(sentence):
         return []
     if travel["context"]:

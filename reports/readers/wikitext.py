@@ -26,6 +26,8 @@ EXTENSIONS = (".wiki", ".wikitext", ".mediawiki")
 DESCRIPTION = "Wikipedia's wikitext (a page's edit view): templates, refs and tables read"
 
 _SNIFF = re.compile(r"'''|\[\[|\{\{|<ref[\s>/]|^\{\|", re.MULTILINE)
+# A mark _SNIFF needs: substring tests rule out most plain text far faster than the regex.
+_SNIFF_MARKS = ("'''", "[[", "{{", "<ref", "{|")
 _TITLE_LINE = re.compile(r"^\s*=(?!=)\s*([^=\n].*?)\s*=\s*$")
 _BOLD_LINE = re.compile(r"^'''(?!')(.+?)(?<!')'''[.:]?$")
 _QUOTES = re.compile(r"'{2,5}")
@@ -48,7 +50,7 @@ _BILATERAL_INFOBOX = re.compile(r"^infobox (?:bilateral|bilateral relations|dipl
 
 
 def sniff(head: str) -> bool:
-    return bool(_SNIFF.search(head))
+    return any(mark in head for mark in _SNIFF_MARKS) and bool(_SNIFF.search(head))
 
 
 def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
