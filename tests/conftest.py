@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_IDS = ["georgia-mexico", "lithuania-mexico", "mexico-slovenia"]
-sys.path.insert(0, str(ROOT / "benchmarks"))  # the article generator
 
 
 # -- how the suite runs: the same on any machine ------------------------------------------

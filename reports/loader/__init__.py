@@ -183,7 +183,9 @@ def _block(block) -> Paragraph | ListBlock | TableBlock:
         return Paragraph(block.text.text, block.text.line, block.text.cites)
     caption = block.caption.text if block.caption else None
     if isinstance(block, structure.Table):
-        return TableBlock(caption, tuple(block.header), tuple(row.cells for row in block.rows), block.line,
+        # A cell's lines (a reader keeps them: "President A<br>Minister B") read as one text.
+        rows = tuple(tuple(cell.replace("\n", " ") for cell in row.cells) for row in block.rows)
+        return TableBlock(caption, tuple(block.header), rows, block.line,
                           tuple(row.line for row in block.rows), tuple(row.cites for row in block.rows))
     cites = tuple(item.cites for item in block.items)
     return ListBlock(caption, tuple(item.text for item in block.items), block.items[0].line,

@@ -30,7 +30,8 @@ from .missions import parse_missions
 from .names import bare, find_country, last_named
 from .places import country_code, place_country
 from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
-from .prose_visits import goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits, tells_travel
+from .prose_visits import (goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits,
+                           repeated_dates, tells_travel)
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_rows)
@@ -254,7 +255,9 @@ class _Reader:
                 if context is None and any(prose_visits(sentence, None, unit.line, self.countries, context=country)
                                            for country in self.countries):
                     self.warn(unit.line, f"visit told in prose to a country not named: {_clip(sentence)!r}")
-            visits = prose_visits(sentence, date, unit.line, self.countries, context=context)
+            # A visit made more than once ("in 2008 and again in 2012") is a row per date.
+            visits = [visit for when in repeated_dates(sentence) or [date]
+                      for visit in prose_visits(sentence, when, unit.line, self.countries, context=context)]
             if visits and date is None:
                 self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
             found += visits

@@ -24,7 +24,7 @@ commissioner director assistant acting special envoy representative chairman
 chairwoman chair chairperson leader attorney treasurer commander admiral marshal field
 lieutenant colonel captain defence defense trade economy finance interior tourism
 culture education health agriculture energy environment justice labour labor industry
-commerce development economic relations affairs cooperation co-operation parliamentary
+commerce development economic relations affairs affair presidential presidium cooperation co-operation parliamentary
 parliament national federal executive senior permanent his her majesty highness royal
 excellency lord baroness baron count countess congressman congresswoman
 congressmember delegate mp member members elect designate former transport

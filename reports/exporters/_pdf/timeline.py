@@ -386,7 +386,7 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     x_min, x_max = geo.pad, width - geo.pad
 
     def measure(text: str) -> float:
-        return stringWidth(gate.plain(text), geo.font, geo.size)
+        return gate.width(gate.plain(text), geo.font, geo.size)  # fallback runs in their own font
 
     axis_end = _axis_end(found, axis_scale, x_min, x_max, measure, limit, geo.size * 0.8)
 
