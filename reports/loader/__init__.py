@@ -117,7 +117,7 @@ def display_path(path: str | os.PathLike) -> str:
     if not path.is_absolute():
         return path.as_posix()
     try:
-        shown = Path(os.path.realpath(path)).relative_to(_real_folder(os.getcwd()))
+        shown = _real_path(path).relative_to(_real_folder(os.getcwd()))
     except ValueError:
         shown = path
     return shown.as_posix()
@@ -125,8 +125,16 @@ def display_path(path: str | os.PathLike) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _real_folder(folder: str) -> Path:
-    """The working folder with its links resolved (asked once per folder, not per article)."""
+    """A folder with its links resolved (asked once per folder, not per article)."""
     return Path(os.path.realpath(folder))
+
+
+def _real_path(path: Path) -> Path:
+    """`os.path.realpath(path)`, its folder's links resolved once per folder: the file
+    itself is one look (is it a link?) where resolving the whole path is one per folder."""
+    folder, name = os.path.split(path)
+    real = os.path.join(_real_folder(folder), name)
+    return Path(os.path.realpath(real) if os.path.islink(real) else real)
 
 
 def split_title(title: str, shown: str, line: int) -> tuple[str, str]:
