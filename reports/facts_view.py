@@ -247,12 +247,15 @@ class TimelineEntry:
     text: str
     line: int
     cites: tuple[str, ...] = ()
+    office: str | None = None  # of a visit: the record's own fields, for labels that
+    person: str | None = None  # name the person apart from the office
 
 
 def timeline(record: Relationship) -> list[TimelineEntry]:
     """Dated events and visits in date order (stable for equal dates)."""
     entries = [TimelineEntry(e.date, "event", e.text, e.line, e.cites) for e in record.events]
-    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line, v.cites) for v in record.visits if v.date]
+    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line, v.cites, v.office, v.person)
+                for v in record.visits if v.date]
     return sorted(entries, key=lambda entry: entry.date)
 
 

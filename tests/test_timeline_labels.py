@@ -165,3 +165,19 @@ def test_labels_in_a_script_the_body_font_lacks_are_measured_in_the_font_that_dr
     for a, b in combinations(boxes, 2):
         assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     assert all(x0 >= 0 and x1 <= 170 * mm for x0, _, x1, _ in boxes)
+
+
+def test_a_visit_label_names_the_person_the_record_names_under_any_office(tmp_path):
+    """The label takes office and person from the record's own fields: an office the label
+    cannot tell by its words ("Head of the Presidential Council") no longer takes the
+    first name for part of the office ("1977: Pál"), and a long office is left out."""
+    from reports.exporters._pdf.timeline import groups, group_wordings
+    from reports.loader import load
+
+    article = tmp_path / "hungary-peru.txt"
+    article.write_text("= Hungary–Peru relations =\n\nHungary–Peru relations are the relations between Hungary "
+                       "and Peru.\n\n==High-level visits==\nHigh-level visits from Hungary to Peru\n"
+                       "- Head of the Presidential Council Pál Losonczi (1977)\n"
+                       "- Chancellor Ágnes Kovács (1990)\n", "utf-8")
+    labels = [group_wordings(g, 46).texts[:2] for g in groups(load(article)) if g.kind == "visit"]
+    assert labels == [("1977: Losonczi", "1977"), ("1990: Chancellor Kovács", "1990: Kovács")]

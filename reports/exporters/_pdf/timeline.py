@@ -113,6 +113,9 @@ class Group:
     year: int
     kind: str
     texts: tuple[str, ...]  # event sentences, or "office person" of visits
+    # (office, person) of each visit, as the record has them; without them, each
+    # visit's text is split at its office words
+    visitors: tuple[tuple[str | None, str | None], ...] = ()
 
 
 def groups(record) -> list[Group]:
@@ -120,8 +123,10 @@ def groups(record) -> list[Group]:
     for entry in timeline(record):
         year = date_parts(entry.date)[0]
         if year:
-            found.setdefault((year, entry.kind), []).append(entry.text)
-    return [Group(year, kind, tuple(texts)) for (year, kind), texts in sorted(found.items())]
+            found.setdefault((year, entry.kind), []).append(entry)
+    return [Group(year, kind, tuple(e.text for e in entries),
+                  tuple((e.office, e.person) for e in entries) if kind == "visit" else ())
+            for (year, kind), entries in sorted(found.items())]
 
 
 @dataclass(frozen=True)
@@ -252,9 +257,10 @@ def wordings(group: Group, limit: int) -> tuple[str, ...]:
     year, count = group.year, len(group.texts)
     bare = f"{year} ({count})" if count > 1 else str(year)
     if group.kind == "visit":
-        visits = [v for v in group.texts if v.split()]
-        offices = ", ".join(dict.fromkeys(_office_name(v) for v in visits))
-        names = ", ".join(dict.fromkeys(_short_name(v) for v in visits))
+        visitors = [(office, person) for office, person in group.visitors if person] or \
+            [_split_visitor(v) for v in group.texts if v.split()]
+        offices = ", ".join(dict.fromkeys(_office_name(*visitor) for visitor in visitors))
+        names = ", ".join(dict.fromkeys(_short_name(person) for _, person in visitors))
         return tuple(dict.fromkeys((f"{year}: {offices}", f"{year}: {names}", bare)))
     more = f" (+{count - 1})" if count > 1 else ""
     text = next((t for t in group.texts if not _CONNECTIVE.match(t)), group.texts[0])
@@ -272,19 +278,23 @@ _CONNECTIVE = re.compile(r"^(?:To this end|However|Also|Additionally|Furthermore
                          r"It|They|Thus|Therefore)\b")
 
 
-def _short_name(visitor: str) -> str:
-    """The name people use for "President Felipe Calderón": "Calderón" (reports.people)."""
+def _short_name(person: str) -> str:
+    """The name people use for "Felipe Calderón": "Calderón" (reports.people)."""
     from ...people import short_name
-    office, person = _split_visitor(visitor)
     return short_name(person)
 
 
-def _office_name(visitor: str) -> str:
-    """"Prime Minister Ruiz" for "Prime Minister Ana Ruiz"."""
-    office, person = _split_visitor(visitor)
+def _office_name(office: str | None, person: str) -> str:
+    """"Prime Minister Ruiz" for ("Prime Minister", "Ana Ruiz"); a long office ("Head of
+    the Presidential Council") is left to the tables, so the label stays a label."""
     if not office and person.split()[0] in _ROYAL:
         return person  # "King Felipe VI": the title is the office
-    return f"{office} {_short_name(visitor)}".strip()
+    if office and len(office.split()) > _OFFICE_WORDS:
+        office = None
+    return f"{office or ''} {_short_name(person)}".strip()
+
+
+_OFFICE_WORDS = 3  # "Foreign State Secretary", "Deputy Prime Minister"
 
 
 _OFFICE_WORD = re.compile(r"^(?:[A-Z][a-z]+-)?(?:President|Prime|Minister|Foreign|Secretary|State|"
