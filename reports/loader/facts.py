@@ -459,6 +459,10 @@ def _first_and_most_precise(dates: list[str]) -> str | None:
     return max(same_year, key=len)
 
 
+_ORGANISATION_SEPARATOR = re.compile(r",\s*(?:and\s+)?(?:of\s+)?(?:the\s+)?|(?<!\s)\s+and\s+(?:of\s+)?(?=the\s)")
+_LEADING_THE_OR_AND = re.compile(r"^(?:the|and)\s+", re.IGNORECASE)
+
+
 def split_organisations(text: str) -> list[str]:
     """`the United Nations and the World Trade Organization` -> two names.
 
@@ -468,8 +472,8 @@ def split_organisations(text: str) -> list[str]:
     names = []
     for part_list in _MORE_MEMBERS.split(text.strip().rstrip(".")):
         part_list = _LIST_OPENER.sub("", part_list)
-        for part in re.split(r",\s*(?:and\s+)?(?:of\s+)?(?:the\s+)?|(?<!\s)\s+and\s+(?:of\s+)?(?=the\s)", part_list):
-            part = re.sub(r"^(?:the|and)\s+", "", part.strip(), flags=re.IGNORECASE)
+        for part in _ORGANISATION_SEPARATOR.split(part_list):
+            part = _LEADING_THE_OR_AND.sub("", part.strip())
             left, sep, right = part.partition(" and ")
             if sep and _ACRONYM.match(left) and _ACRONYM.match(right):
                 names += [left, right]
@@ -543,8 +547,13 @@ def _first_naming(text: str, title: str) -> int | None:
 
 
 def _agreement_key(agreement: Agreement) -> str:
-    """Titles compared without articles, case, dashes and punctuation."""
-    words = _NOT_WORD.sub(" ", agreement.title.casefold()).split()
+    return _title_key(agreement.title)
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_key(title: str) -> str:
+    """Titles compared without articles, case, dashes and punctuation (once per title)."""
+    words = _NOT_WORD.sub(" ", title.casefold()).split()
     return " ".join(word for word in words if word not in ("a", "an", "the"))
 
 

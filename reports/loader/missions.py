@@ -55,9 +55,12 @@ def _kind(word: str) -> str:
     return "consulate"
 
 
+_PLACE_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?(?:in\s+)?|\s+and\s+(?:in\s+)?")
+
+
 def _places(text: str) -> list[str]:
     """Split "Mexico City and in Guadalajara" or "A, B and C" into places, keeping "Washington, D.C."."""
-    pieces = [p.strip() for p in re.split(r"\s*[,;]\s*(?:and\s+)?(?:in\s+)?|\s+and\s+(?:in\s+)?", text) if p.strip()]
+    pieces = [p.strip() for p in _PLACE_SEPARATOR.split(text) if p.strip()]
     places: list[str] = []
     for piece in pieces:
         if places and _ABBREVIATION.match(piece):
@@ -78,18 +81,20 @@ def _city_and_country(text: str) -> tuple[str, str | None]:
 def parse_missions(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool = False) -> list[Mission]:
     """Every mission a sentence names, in order ([] if it names none); with `existing_only`,
     only those it says exist."""
-    # Read once: the section's kind is judged by its missions before they are read as rows.
-    return list(_parse_missions(sentence, line, countries, existing_only))
+    # Read once, with whether each exists: the section's kind is judged by its existing
+    # missions before all of them are read as rows.
+    return [mission for mission, exists in _parse_missions(sentence, line, countries) if exists or not existing_only]
 
 
 @functools.lru_cache(maxsize=1024)
-def _parse_missions(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool) -> tuple[Mission, ...]:
+def _parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> tuple[tuple[Mission, bool], ...]:
     if "embass" not in sentence.lower() and "consulate" not in sentence.lower():
         return ()
-    return tuple(_missions_in(sentence, line, countries, existing_only))
+    return tuple(_missions_in(sentence, line, countries))
 
 
-def _missions_in(sentence: str, line: int, countries: tuple[str, ...], existing_only: bool) -> list[Mission]:
+def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool]]:
+    """Every mission of the sentence and whether the sentence says it exists."""
     if len(sentence) > 5000:
         return []
     missions = []
@@ -99,15 +104,15 @@ def _missions_in(sentence: str, line: int, countries: tuple[str, ...], existing_
     country = None
     for index, match in enumerate(matches):
         clause_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
-        if existing_only:
-            exists = _exists(sentence[clause_start:match.start()], sentence[match.end():clause_end], exists)
+        exists = _exists(sentence[clause_start:match.start()], sentence[match.end():clause_end], exists)
         country = _sender(sentence, clause_start, match.start(), countries, country if index else None)
-        if country is not None and (exists or not existing_only):
+        if country is not None:
             accredited = _ACCREDITED.search(sentence, clause_start, clause_end)
             if accredited and accredited.start() > match.end() and _ALSO.search(sentence, match.end(), accredited.start()):
                 accredited = None  # "an embassy in Oslo, which is also accredited to Iceland": still Norway's host
             host = _host(accredited, country, countries)
-            missions += _missions_of(match, country, host, accredited is not None, line, countries)
+            missions += [(mission, exists)
+                         for mission in _missions_of(match, country, host, accredited is not None, line, countries)]
         clause_start = match.end()
     return missions
 
@@ -144,6 +149,10 @@ def _host(accredited: re.Match | None, country: str, countries: tuple[str, ...])
     return other(country, countries) or country
 
 
+_PLURAL = re.compile(r"consulates|embassies|generals", re.IGNORECASE)
+_AND = re.compile(r"\sand\s")
+
+
 def _missions_of(match: re.Match, country: str, host: str, accredited: bool, line: int,
                  countries: tuple[str, ...]) -> list[Mission]:
     kind = _kind(match["kind"])
@@ -151,8 +160,8 @@ def _missions_of(match: re.Match, country: str, host: str, accredited: bool, lin
     if accredited:  # "accredited ... from its embassy in Ankara, Turkey": one mission abroad
         city, city_country = _city_and_country(place)
         return [Mission(country, host, kind, city, city_country, False, line)]
-    plural = re.search(r"consulates|embassies|generals", match["kind"], re.IGNORECASE)
-    if plural or re.search(r"\sand\s", place):
+    plural = _PLURAL.search(match["kind"])
+    if plural or _AND.search(place):
         return [Mission(country, host, kind, city, None, True, line) for city in _places(place)]
     city, city_country = _city_and_country(place)
     resident = city_country is None or match_country(city_country, countries) == host

@@ -192,7 +192,7 @@ def repeated_dates(sentence: str) -> list[str]:
     """The dates of a visit made more than once ("visited B in 2008 and again in 2012",
     "visited B twice, in May 2010 and June 2013"): [] unless the sentence chains two or more
     dates right after its travel."""
-    travel = _TRAVEL.search(sentence)
+    travel = _travel(sentence)
     if not travel:
         return []
     from .dates import find_dates
@@ -236,11 +236,24 @@ def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) 
     if all(word.lower() in _RANKS for word in office.split()):
         return None  # "Count X": a rank of nobility or courtesy, no office of a country
     # "President of Peru" tells the country as "Peruvian President" does: the office is "President".
-    office = re.sub(r"\s+of\s+(?:the\s+)?(?:" + "|".join(re.escape(c) for c in countries) + r")$", "", office)
+    office = _without_of_country(office, countries)
     person = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s]*$", "", person).strip()
     if not person or _is_title_word(person.split()[0]):
         return None
     return office, re.sub(r"['’]s?$", "", person)
+
+
+# " of (the) " right before a country's name at the end of an office.
+_OF_BEFORE_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?\Z")
+
+
+def _without_of_country(office: str, countries: tuple[str, str]) -> str:
+    """`office` without a last " of <a country of the pair>" ("President of Peru" -> "President").
+    String tests and one fixed pattern: a pattern made of the pair's names would be compiled
+    again for nearly every article (pairs outnumber the regex cache)."""
+    starts = [before.start() for country in countries if office.endswith(country)
+              for before in [_OF_BEFORE_COUNTRY.search(office, 0, len(office) - len(country))] if before]
+    return office[:min(starts)] if starts else office
 
 
 def _owner(phrase: str, countries: tuple[str, str]) -> tuple[str | None, str]:

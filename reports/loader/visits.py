@@ -148,11 +148,14 @@ def without_style_country(person: str | None, countries: tuple[str, ...]) -> str
     return person
 
 
+_AND = re.compile(r"\s+and\s+(?=\S)")
+
+
 def _people(who: str, countries: tuple[str, ...]) -> list[str]:
     """"King Juan Carlos I and Queen Sofía" -> two people: "and" starts the next person
     when a title follows it and a name precedes it ("Minister of Industry and Trade X"
     is one)."""
-    parts = re.split(r"\s+and\s+(?=\S)", who)
+    parts = _AND.split(who)
     people = [parts[0]]
     for part in parts[1:]:
         if _is_title_word(part.split()[0]) and split_office(people[-1], countries)[1]:
