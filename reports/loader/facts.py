@@ -125,15 +125,28 @@ class _Reader:
             lowered = unit.text.lower()
             if "relations" not in lowered and " ties" not in lowered and not lowered.startswith("ties"):
                 continue  # a cheap first look (_RELATIONS needs one of them)
+            told = False  # a sentence of the paragraph told relations: "They were re-established" follows it
             for sentence in split_sentences(unit.text):
-                if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
+                pronoun = told and _THEY.match(sentence)
+                if (not _RELATIONS.search(sentence) and not pronoun) or _ANNIVERSARY.search(sentence):
                     continue
+                told = True
                 dates = _Dates(sentence)
-                for match in (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence)):
+                for match in (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence), *_PASSIVE_WITH.finditer(sentence),
+                              *((pronoun,) if pronoun else ())):
                     if _OTHER_RELATIONS.search(sentence, max(0, match.start() - 20), match.start()):
                         continue  # "trade relations resumed" is not diplomatic relations restored
+                    if match["verb"].lower().endswith("ing") and \
+                            _NOT_YET.search(sentence, max(0, match.start() - 20), match.start()):
+                        continue  # "prior to establishing relations, in 1872 ...": before, not then
                     date = dates.near(match.start("verb"), match.end("verb"))
-                    if not date:
+                    if not date or _clause_without_date(sentence, match):
+                        continue
+                    party = match.groupdict().get("party")
+                    if party and find_country(party, self.countries) is None:
+                        # "relations with the Austro-Hungarian Empire were established in 1901"
+                        if _PREDECESSOR.match(" with " + party) and not match["again"]:
+                            with_predecessor.append(date)
                         continue
                     if self.with_a_third_party(sentence, match.end()) or self.between_others(sentence, match):
                         # a predecessor state or union: history, the date only if nothing better
@@ -276,7 +289,25 @@ class _Reader:
                         continue
                     title, date = parsed
                     agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
-        return _once(agreements + self.prose_agreements(), _agreement_key)
+        return _once(agreements + self.listed_agreements() + self.prose_agreements(), _agreement_key)
+
+    def listed_agreements(self) -> list[Agreement]:
+        """The items of a list elsewhere whose caption tells the two signed them ("Both
+        nations have also signed agreements on:", "Agreements signed between both nations")."""
+        found = []
+        blocks = list(self.article.lead) + [block for section, kind in self.sections if kind != kinds.AGREEMENTS
+                                            for block in section.blocks]
+        for block in blocks:
+            if not isinstance(block, ItemList) or block.caption is None or not _SIGNED_LIST.search(block.caption.text):
+                continue
+            party = _WITH_NAME.search(block.caption.text)
+            if party and find_country(party["name"], self.countries) is None:
+                continue  # "agreements signed with the European Union": a third party's
+            for item in block.items:
+                parsed = parse_agreement(item.text)
+                if parsed:
+                    found.append(Agreement(parsed[0], parsed[1], item.line, origin="list"))
+        return found
 
     def prose_agreements(self) -> list[Agreement]:
         """Agreements told in sentences outside the agreements section."""
@@ -380,26 +411,40 @@ class _Reader:
 
 
 _RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
+_WITH_NAME = re.compile(r"\bwith\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
+# A list's caption telling the agreements signed: its items are agreements, wherever it stands.
+_SIGNED_LIST = re.compile(r"^(?=.*\b(?:agreements?|treat(?:y|ies)|memorand\w*|conventions?|accords?)\b)"
+                          r"(?=.*\b(?:sign\w*|concluded|in\s+force)\b)", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
 _VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|began|begun))")
 _RELATIONS_NOUN = r"(?:diplomatic\s+)?(?:relations|ties)\b"
 _OTHER_RELATIONS = re.compile(r"\b(?:trade|economic|commercial|cultural|friendly|military|business|sporting)\s+$",
                               re.IGNORECASE)
 # "established (formal) diplomatic relations", "the establishment of diplomatic relations"
-_ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilateral|their|its)\s+){{0,2}}"
+_ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|full-fledged|fully-fledged|full-scale|official|"
+                     rf"normal|direct|bilateral|their|its)\s+){{0,2}}"
                      rf"{_RELATIONS_NOUN}", re.IGNORECASE)
 # "diplomatic relations between A and B were (formally) established", and
 # "relations were severed in 1942 and (were) re-established in 1952"
 _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
                       rf"(?:were|was|have\s+been|had\s+been)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+# "diplomatic relations with the Austro-Hungarian Empire were established in 1901"
+_PASSIVE_WITH = re.compile(rf"\b{_RELATIONS_NOUN}\s+with\s+(?:the\s+)?(?P<party>[A-Z][^.;,]{{0,80}}?)\s+"
+                           rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+# "They were re-established on 14 May 1974" after a sentence on the relations.
+_THEY = re.compile(rf"^(?:They|These)\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?{_VERB}")
+# "Prior to establishing formal relations, ...": what comes before the establishment.
+_NOT_YET = re.compile(r"\b(?:prior\s+to|before|ahead\s+of|without)\s+$", re.IGNORECASE)
+# A verb in an opening clause of time ("When relations resumed, the envoy visited in 1925").
+_OPENING_CLAUSE = re.compile(r"^\s*(?:When|Once|After|As|Since|Until|While)\b[^,]*$")
 # "relations between A and B": the two parties the relations are of.
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
                       r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 # Unions and predecessor states a country of a pair may have belonged to.
 _PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+of\s+Soviet|(?:Socialist\s+Federal\s+"
                           r"Republic\s+of\s+|Kingdom\s+of\s+)?Yugoslavia|Czechoslovakia|Gran\s+Colombia|"
-                          r"United\s+Arab\s+Republic|Austria-Hungary|Russian\s+Empire|Ottoman\s+Empire|"
+                          r"United\s+Arab\s+Republic|Austria[-–]Hungary|Austro-Hungarian\s+Empire|Russian\s+Empire|Ottoman\s+Empire|"
                           r"Federal\s+Republic\s+of\s+Central\s+America|Serbia\s+and\s+Montenegro)\b", re.IGNORECASE)
 # "relations with the Soviet Union", "with the government in exile of ...": a party after
 # "with" that is not a country of the pair.
@@ -437,6 +482,15 @@ class _Dates:
             return self.dates[after].iso
         before = bisect.bisect_right(self.ends, start)
         return self.dates[before - 1].iso if before else None
+
+
+def _clause_without_date(sentence: str, match: re.Match) -> bool:
+    """Whether the verb stands in an opening clause of time that gives no date of its own:
+    the sentence's date after the clause is another event's."""
+    if not _OPENING_CLAUSE.match(sentence[:match.start()]):
+        return False
+    comma = sentence.find(",", match.end())
+    return comma >= 0 and not find_dates(sentence[:comma])
 
 
 def _refined(lead: list[str], everywhere: list[str]) -> str | None:
