@@ -231,3 +231,38 @@ def test_an_establishment_with_the_country_itself_outranks_its_predecessor(tmp_p
     body = ("Diplomatic relations with the Austro-Hungarian Empire were established in 1901. "
             "Austria and Peru established diplomatic relations on 3 May 1921.")
     assert _established(tmp_path, body) == ("1921-05-03", None)
+
+
+# -- memberships and missions as real leads write them ---------------------------------------
+
+def _record(tmp_path, lead, body="", title="Ghana–Malaysia relations"):
+    path = tmp_path / "a.txt"
+    path.write_text(f"= {title} =\n\n{lead}\n\n==History==\n{body or 'Nothing dated.'}\n", encoding="utf-8")
+    return read(path).record
+
+
+@pytest.mark.parametrize("lead, organisations", [
+    ("Both countries are the full members of the World Trade Organization (WTO) and the Commonwealth.",
+     ["World Trade Organization (WTO)", "Commonwealth"]),
+    ("Both nations are members of the Cairns Group, G77 and World Trade Organization.",
+     ["Cairns Group", "G77", "World Trade Organization"]),
+    ("Both nations are members of the Food and Agriculture Organization.", ["Food and Agriculture Organization"]),
+    ("Ghana and Malaysia are founding members of the Non Aligned Movement and are members of the Commonwealth.",
+     ["Non Aligned Movement", "Commonwealth"]),
+    ("Ghana and Nigeria are founding members of the Economic Community of West African States.", []),
+])
+def test_membership_forms_of_real_leads(tmp_path, lead, organisations):
+    assert list(_record(tmp_path, lead).memberships) == organisations
+
+
+def test_a_high_commission_is_an_embassy(tmp_path):
+    record = _record(tmp_path, "As members of the Commonwealth, Ghana maintains a High Commission in Kuala Lumpur, "
+                               "while Malaysia has its High Commission in Accra.")
+    assert [(m.country, m.host, m.kind, m.city) for m in record.missions] == [
+        ("Ghana", "Malaysia", "embassy", "Kuala Lumpur"), ("Malaysia", "Ghana", "embassy", "Accra")]
+
+
+def test_a_mission_clause_after_a_clause_on_the_past(tmp_path):
+    record = _record(tmp_path, "Relations were established in 1957, Ghana has an embassy in Kuala Lumpur, while "
+                               "Malaysia has an embassy in Accra.")
+    assert [(m.country, m.city) for m in record.missions] == [("Ghana", "Kuala Lumpur"), ("Malaysia", "Accra")]

@@ -187,12 +187,12 @@ class _Reader:
         """The organisations of the lead's sentence saying both are members, else of the
         first such sentence elsewhere in the running text."""
         for unit in texts(self.article.lead):
-            found = _members_in(unit.text)
+            found = _members_in(unit.text, self.countries)
             if found:
                 return found
         for unit, sentence, _ in self.prose_sentences(_may_tell_members, skip=(kinds.SEE_ALSO,)):
             if unit.line >= self._first_section_line:
-                found = _members_in(sentence)
+                found = _members_in(sentence, self.countries)
                 if found:
                     return found
         return []
@@ -453,15 +453,23 @@ _WITH_PARTY = re.compile(r"\s*with\s+(?P<party>[^,.;]{1,60})", re.IGNORECASE)
 # founding members of", "A and B are both members of".
 _MEMBERS = re.compile(
     r"(?:\b(?:both|the\s+two)(?:\s+(?:nations|countries|states|governments|republics)|\s+[^,.;]{1,80}?\s+and\s+"
-    r"[^,.;]{1,80}?)?\s+are|\bare\s+both)\s+(?:also\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
+    r"[^,.;]{1,80}?)?\s+are|\bare\s+both"
+    r"|^(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
+    r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+are)"
+    r"\s+(?:also\s+)?(?:the\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
     r"(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
 # "..., and both nations are members of ...": a second list in the same sentence.
-_MORE_MEMBERS = re.compile(r",?\s*(?:and|while)\s+(?:both|the two)\s+\w+\s+are\s+(?:\w+\s+){0,2}members\s+of\s+",
+_MORE_MEMBERS = re.compile(r",?\s*(?:and|while)\s+(?:(?:both|the two)\s+\w+\s+)?are\s+(?:\w+\s+){0,2}?members\s+"
+                           r"of\s+",
                            re.IGNORECASE)
 _LIST_OPENER = re.compile(r"^.*?\b(?:such as|including|namely)\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z0-9&-]{2,}$")
+# The last word of a whole organisation's name: "... Organization", "... Movement".
+_ORGANISATION_END = re.compile(r"\b(?:Organi[sz]ation|Union|Nations|Group|Forum|Community|Movement|Bank|Council|"
+                               r"Association|Alliance|Commonwealth|Conference|Cooperation|Co-operation|Agency|"
+                               r"Partnership|Fund|Court|Treaty|Pact|Bloc)$")
 
 
 class _Dates:
@@ -524,7 +532,7 @@ def split_organisations(text: str) -> list[str]:
         for part in re.split(r",\s*(?:and\s+)?(?:of\s+)?(?:the\s+)?|(?<!\s)\s+and\s+(?:of\s+)?(?=the\s)", part_list):
             part = re.sub(r"^(?:the|and)\s+", "", part.strip(), flags=re.IGNORECASE)
             left, sep, right = part.partition(" and ")
-            if sep and _ACRONYM.match(left) and _ACRONYM.match(right):
+            if sep and all(_ACRONYM.match(side) or _ORGANISATION_END.search(side) for side in (left, right)):
                 names += [left, right]
             elif part:
                 names.append(part)
@@ -611,11 +619,14 @@ def _may_tell_members(text: str) -> bool:
     return "members" in text.lower()
 
 
-def _members_in(text: str) -> list[str]:
+def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
     if not _may_tell_members(text):
         return []
     for sentence in split_sentences(text):
         match = _MEMBERS.search(sentence)
+        if match and match["first"] and {find_country(match["first"], countries),
+                                          find_country(match["second"], countries)} != set(countries):
+            continue  # "A and B are members of": only the two of the pair
         if match:
             return split_organisations(match["orgs"])
     return []
@@ -623,7 +634,7 @@ def _members_in(text: str) -> list[str]:
 
 def _may_tell_a_mission(text: str) -> bool:
     lowered = text.lower()
-    return "embass" in lowered or "consulate" in lowered
+    return "embass" in lowered or "consulate" in lowered or "high commission" in lowered
 
 
 def _mission_key(mission: Mission) -> tuple:
