@@ -54,7 +54,8 @@ import pytest
 from reports.exporters._pdf.timeline import Mark, mark_wordings, span_label
 
 ARTICLES = ["data/georgia-mexico.txt", "data/lithuania-mexico.txt", "data/mexico-slovenia.txt",
-            "tests/articles/bosnia-and-herzegovina-mexico.txt", "tests/articles/japan-peru-prose.txt"]
+            "tests/articles/bosnia-and-herzegovina-mexico.txt", "tests/articles/japan-peru-prose.txt",
+            "tests/articles/chile-kenya-recent.txt"]  # visits in each of the last years, at the right edge
 # A label: a year or a span of years, then words (a bare "2018" or "2002 (3)" is no label).
 _LABEL = re.compile(r"^(\d{4})(?:–(\d{2,4}))?:?\s+[^\W\d]")
 

@@ -69,6 +69,12 @@ class _Reader:
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
         self._first_section_line = article.sections[0].line if article.sections else 0
+        # (kind of its section, in a list?, unit) of every unit of running text in article
+        # order, walked once here for the several prose rules (captions are no running text).
+        blocks = [(block, None) for block in article.lead] + [
+            (block, kind) for section, kind in self.sections for block in section.blocks]
+        self._running = [(kind, isinstance(block, ItemList), unit)
+                         for block, kind in blocks for unit in texts([block], captions=False)]
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, "warning", message))
@@ -253,8 +259,8 @@ class _Reader:
         """Visits told in sentences (anywhere but the visits lists)."""
         found = []
         for unit, sentence, date_of in self.prose_sentences(may_tell_a_visit, skip_lists=(kinds.VISITS,)):
-            if not may_tell_a_visit(sentence):
-                continue
+            if not tells_travel(sentence):
+                continue  # no verb of travel: no visit and no warning, so no date to find
             date = date_of()
             context = None
             if needs_context(sentence):  # "visited the country": the one the paragraph named last
@@ -322,17 +328,12 @@ class _Reader:
         in the units `may_tell(text)` lets through (a cheap first look); `date()` gives the
         sentence's own date, else the one it tells relative to the paragraph's last (computed
         only for the few sentences that tell a fact)."""
-        blocks = [(block, None) for block in self.article.lead] + [
-            (block, kind) for section, kind in self.sections for block in section.blocks]
-        for block, kind in blocks:
-            if kind in skip or (kind in skip_lists and isinstance(block, ItemList)):
+        for kind, listed, unit in self._running:
+            if kind in skip or (listed and kind in skip_lists) or not may_tell(unit.text):
                 continue
-            for unit in texts([block], captions=False):
-                if not may_tell(unit.text):
-                    continue
-                sentences = split_sentences(unit.text)
-                for index, sentence in enumerate(sentences):
-                    yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
+            sentences = split_sentences(unit.text)
+            for index, sentence in enumerate(sentences):
+                yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
 
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""

@@ -34,8 +34,11 @@ _NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit(?:ed|es|ing|e)\s+(?:\w+
                        r"invitations?\s+to\s+visit|cancel\w*|postpon\w*|will|would|was\s+to|were\s+to|"
                        r"expected|scheduled|intend\w*|propos\w*|hopes?\s+to|called\s+off)\b", re.IGNORECASE)
 # Whose country is it: "Peruvian President X", "President of Peru X", "Peru's Foreign Minister X".
+# A name's lower-case particles ("Daniel arap Moi", "Abdullah ibn Hussein", "Hosni al Sadr")
+# count only before a capitalised word, so that "do" or "le" ending a name's run stays out.
+_PARTICLE = r"(?:arap|al|el|ibn|bint|bin|dos|das|do|du|di|der|den|ter|le|y)(?=\s+[A-Z])"
 _PERSON = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|de|la|del|da|van|von|bin)(?:\s+(?:[A-Z][\w'’.-]*|of|the|"
-                     r"for|de|la|del|da|van|von|bin|-))*")
+                     r"for|de|la|del|da|van|von|" + _PARTICLE + r"|-))*")
 # Bounded spans: a long sentence costs time in proportion to its length, not its square.
 _COMPANIONS = re.compile(r"\baccompanied\s+by\s+(?P<who>[^.;()]{1,300})")
 _LED_BY = re.compile(r"\bled\s+by\s+(?P<who>[^.;()]{1,80}?)(?:,|\s+(?:paid|visited|travel))")
