@@ -168,3 +168,101 @@ def test_visit_forms_of_real_articles(countries, sentence, rows):
 ])
 def test_not_visits_in_real_forms(countries, sentence):
     assert _visits(countries, sentence) == []
+
+
+# -- agreements listed under a caption outside the agreements section ---------------------
+
+LISTED = """= Kenya–Portugal relations =
+
+Kenya–Portugal relations are the bilateral relations between Kenya and Portugal.
+
+==History==
+Kenya and Portugal established diplomatic relations on 3 March 1965.
+
+Both nations have also signed agreements and memorandums on:
+- Agreement on the establishment of trade between Kenya and Portugal (1966)
+- Agreement on Scientific and Technical Cooperation (1998)
+
+Portugal has signed the following agreements with the European Union:
+- Agreement on Fisheries (2004)
+
+Both nations took part in the following summits:
+- Lisbon Summit (2007)
+"""
+
+
+def test_a_list_captioned_as_signed_agreements_gives_agreements(tmp_path):
+    path = tmp_path / "kenya-portugal.txt"
+    path.write_text(LISTED, encoding="utf-8")
+    record = read(path).record
+    assert [(a.title, a.date, a.line, a.origin) for a in record.agreements] == [
+        ("Agreement on the establishment of trade between Kenya and Portugal", "1966", 9, "list"),
+        ("Agreement on Scientific and Technical Cooperation", "1998", 10, "list")]
+
+
+# -- establishment sentences of real articles ------------------------------------------------
+
+def _established(tmp_path, body, title="Austria–Peru relations"):
+    path = tmp_path / "a.txt"
+    path.write_text(f"= {title} =\n\n==History==\n{body}\n", encoding="utf-8")
+    record = read(path).record
+    return record.established, record.reestablished
+
+
+@pytest.mark.parametrize("body, established, reestablished", [
+    # "full-fledged" relations, after another date of the sentence
+    ("Peru opened a consulate in Vienna in 1951 and established full-fledged diplomatic relations with Austria "
+     "soon after the signing of the State Treaty in 1955.", "1955", None),
+    # what comes before the establishment is not it
+    ("Prior to establishing formal diplomatic relations; in June 1862, Austria and Peru had a dispute over a ship.",
+     None, None),
+    # a predecessor state after "relations with", then "They were re-established"
+    ("Diplomatic relations with the Austro-Hungarian Empire were established in 1901, but were suspended between "
+     "1941 and 1974. They were re-established on May 14, 1974.", "1901", "1974-05-14"),
+    # an opening clause of time whose date is another event's
+    ("When relations resumed, the first Austrian envoy, also head of the legation in Santiago, visited Lima in "
+     "1925.", None, None),
+])
+def test_establishment_forms_of_real_articles(tmp_path, body, established, reestablished):
+    assert _established(tmp_path, body) == (established, reestablished)
+
+
+def test_an_establishment_with_the_country_itself_outranks_its_predecessor(tmp_path):
+    body = ("Diplomatic relations with the Austro-Hungarian Empire were established in 1901. "
+            "Austria and Peru established diplomatic relations on 3 May 1921.")
+    assert _established(tmp_path, body) == ("1921-05-03", None)
+
+
+# -- memberships and missions as real leads write them ---------------------------------------
+
+def _record(tmp_path, lead, body="", title="Ghana–Malaysia relations"):
+    path = tmp_path / "a.txt"
+    path.write_text(f"= {title} =\n\n{lead}\n\n==History==\n{body or 'Nothing dated.'}\n", encoding="utf-8")
+    return read(path).record
+
+
+@pytest.mark.parametrize("lead, organisations", [
+    ("Both countries are the full members of the World Trade Organization (WTO) and the Commonwealth.",
+     ["World Trade Organization (WTO)", "Commonwealth"]),
+    ("Both nations are members of the Cairns Group, G77 and World Trade Organization.",
+     ["Cairns Group", "G77", "World Trade Organization"]),
+    ("Both nations are members of the Food and Agriculture Organization.", ["Food and Agriculture Organization"]),
+    ("Ghana and Malaysia are founding members of the Non Aligned Movement and are members of the Commonwealth.",
+     ["Non Aligned Movement", "Commonwealth"]),
+    ("Ghana and Nigeria are founding members of the Economic Community of West African States.", []),
+])
+def test_membership_forms_of_real_leads(tmp_path, lead, organisations):
+    assert list(_record(tmp_path, lead).memberships) == organisations
+
+
+def test_a_high_commission_is_an_embassy(tmp_path):
+    record = _record(tmp_path, "As members of the Commonwealth, Ghana maintains a High Commission in Kuala Lumpur, "
+                               "while Malaysia has its High Commission in Accra.")
+    assert [(m.country, m.host, m.kind, m.city) for m in record.missions] == [
+        ("Ghana", "Malaysia", "embassy", "Kuala Lumpur"), ("Malaysia", "Ghana", "embassy", "Accra")]
+
+
+def test_a_mission_clause_after_a_clause_on_the_past(tmp_path):
+    record = _record(tmp_path, "Relations were established in 1957, Ghana has an embassy in Kuala Lumpur, while "
+                               "Malaysia has an embassy in Accra.")
+    assert [(m.country, m.city) for m in record.missions] == [("Ghana", "Kuala Lumpur"), ("Malaysia", "Accra")]

@@ -131,15 +131,28 @@ class _Reader:
             lowered = unit.text.lower()
             if "relations" not in lowered and " ties" not in lowered and not lowered.startswith("ties"):
                 continue  # a cheap first look (_RELATIONS needs one of them)
+            told = False  # a sentence of the paragraph told relations: "They were re-established" follows it
             for sentence in split_sentences(unit.text):
-                if not _RELATIONS.search(sentence) or _ANNIVERSARY.search(sentence):
+                pronoun = told and _THEY.match(sentence)
+                if (not _RELATIONS.search(sentence) and not pronoun) or _ANNIVERSARY.search(sentence):
                     continue
+                told = True
                 dates = _Dates(sentence)
-                for match in (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence)):
+                for match in (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence), *_PASSIVE_WITH.finditer(sentence),
+                              *((pronoun,) if pronoun else ())):
                     if _OTHER_RELATIONS.search(sentence, max(0, match.start() - 20), match.start()):
                         continue  # "trade relations resumed" is not diplomatic relations restored
+                    if match["verb"].lower().endswith("ing") and \
+                            _NOT_YET.search(sentence, max(0, match.start() - 20), match.start()):
+                        continue  # "prior to establishing relations, in 1872 ...": before, not then
                     date = dates.near(match.start("verb"), match.end("verb"))
-                    if not date:
+                    if not date or _clause_without_date(sentence, match):
+                        continue
+                    party = match.groupdict().get("party")
+                    if party and find_country(party, self.countries) is None:
+                        # "relations with the Austro-Hungarian Empire were established in 1901"
+                        if _PREDECESSOR.match(" with " + party) and not match["again"]:
+                            with_predecessor.append(date)
                         continue
                     if self.with_a_third_party(sentence, match.end()) or self.between_others(sentence, match):
                         # a predecessor state or union: history, the date only if nothing better
@@ -180,12 +193,12 @@ class _Reader:
         """The organisations of the lead's sentence saying both are members, else of the
         first such sentence elsewhere in the running text."""
         for unit in texts(self.article.lead):
-            found = _members_in(unit.text)
+            found = _members_in(unit.text, self.countries)
             if found:
                 return found
         for unit, sentence, _ in self.prose_sentences(_may_tell_members, skip=(kinds.SEE_ALSO,)):
             if unit.line >= self._first_section_line:
-                found = _members_in(sentence)
+                found = _members_in(sentence, self.countries)
                 if found:
                     return found
         return []
@@ -282,7 +295,25 @@ class _Reader:
                         continue
                     title, date = parsed
                     agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
-        return _once(agreements + self.prose_agreements(), _agreement_key)
+        return _once(agreements + self.listed_agreements() + self.prose_agreements(), _agreement_key)
+
+    def listed_agreements(self) -> list[Agreement]:
+        """The items of a list elsewhere whose caption tells the two signed them ("Both
+        nations have also signed agreements on:", "Agreements signed between both nations")."""
+        found = []
+        blocks = list(self.article.lead) + [block for section, kind in self.sections if kind != kinds.AGREEMENTS
+                                            for block in section.blocks]
+        for block in blocks:
+            if not isinstance(block, ItemList) or block.caption is None or not _SIGNED_LIST.search(block.caption.text):
+                continue
+            party = _WITH_NAME.search(block.caption.text)
+            if party and find_country(party["name"], self.countries) is None:
+                continue  # "agreements signed with the European Union": a third party's
+            for item in block.items:
+                parsed = parse_agreement(item.text)
+                if parsed:
+                    found.append(Agreement(parsed[0], parsed[1], item.line, origin="list"))
+        return found
 
     def prose_agreements(self) -> list[Agreement]:
         """Agreements told in sentences outside the agreements section."""
@@ -381,26 +412,40 @@ class _Reader:
 
 
 _RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
+_WITH_NAME = re.compile(r"\bwith\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
+# A list's caption telling the agreements signed: its items are agreements, wherever it stands.
+_SIGNED_LIST = re.compile(r"^(?=.*\b(?:agreements?|treat(?:y|ies)|memorand\w*|conventions?|accords?)\b)"
+                          r"(?=.*\b(?:sign\w*|concluded|in\s+force)\b)", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
 _VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|began|begun))")
 _RELATIONS_NOUN = r"(?:diplomatic\s+)?(?:relations|ties)\b"
 _OTHER_RELATIONS = re.compile(r"\b(?:trade|economic|commercial|cultural|friendly|military|business|sporting)\s+$",
                               re.IGNORECASE)
 # "established (formal) diplomatic relations", "the establishment of diplomatic relations"
-_ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|official|bilateral|their|its)\s+){{0,2}}"
+_ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|full-fledged|fully-fledged|full-scale|official|"
+                     rf"normal|direct|bilateral|their|its)\s+){{0,2}}"
                      rf"{_RELATIONS_NOUN}", re.IGNORECASE)
 # "diplomatic relations between A and B were (formally) established", and
 # "relations were severed in 1942 and (were) re-established in 1952"
 _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
                       rf"(?:were|was|have\s+been|had\s+been)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+# "diplomatic relations with the Austro-Hungarian Empire were established in 1901"
+_PASSIVE_WITH = re.compile(rf"\b{_RELATIONS_NOUN}\s+with\s+(?:the\s+)?(?P<party>[A-Z][^.;,]{{0,80}}?)\s+"
+                           rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+# "They were re-established on 14 May 1974" after a sentence on the relations.
+_THEY = re.compile(rf"^(?:They|These)\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?{_VERB}")
+# "Prior to establishing formal relations, ...": what comes before the establishment.
+_NOT_YET = re.compile(r"\b(?:prior\s+to|before|ahead\s+of|without)\s+$", re.IGNORECASE)
+# A verb in an opening clause of time ("When relations resumed, the envoy visited in 1925").
+_OPENING_CLAUSE = re.compile(r"^\s*(?:When|Once|After|As|Since|Until|While)\b[^,]*$")
 # "relations between A and B": the two parties the relations are of.
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
                       r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 # Unions and predecessor states a country of a pair may have belonged to.
 _PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+of\s+Soviet|(?:Socialist\s+Federal\s+"
                           r"Republic\s+of\s+|Kingdom\s+of\s+)?Yugoslavia|Czechoslovakia|Gran\s+Colombia|"
-                          r"United\s+Arab\s+Republic|Austria-Hungary|Russian\s+Empire|Ottoman\s+Empire|"
+                          r"United\s+Arab\s+Republic|Austria[-–]Hungary|Austro-Hungarian\s+Empire|Russian\s+Empire|Ottoman\s+Empire|"
                           r"Federal\s+Republic\s+of\s+Central\s+America|Serbia\s+and\s+Montenegro)\b", re.IGNORECASE)
 # "relations with the Soviet Union", "with the government in exile of ...": a party after
 # "with" that is not a country of the pair.
@@ -409,15 +454,23 @@ _WITH_PARTY = re.compile(r"\s*with\s+(?P<party>[^,.;]{1,60})", re.IGNORECASE)
 # founding members of", "A and B are both members of".
 _MEMBERS = re.compile(
     r"(?:\b(?:both|the\s+two)(?:\s+(?:nations|countries|states|governments|republics)|\s+[^,.;]{1,80}?\s+and\s+"
-    r"[^,.;]{1,80}?)?\s+are|\bare\s+both)\s+(?:also\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
+    r"[^,.;]{1,80}?)?\s+are|\bare\s+both"
+    r"|^(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
+    r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+are)"
+    r"\s+(?:also\s+)?(?:the\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
     r"(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
 # "..., and both nations are members of ...": a second list in the same sentence.
-_MORE_MEMBERS = re.compile(r",?\s*(?:and|while)\s+(?:both|the two)\s+\w+\s+are\s+(?:\w+\s+){0,2}members\s+of\s+",
+_MORE_MEMBERS = re.compile(r",?\s*(?:and|while)\s+(?:(?:both|the two)\s+\w+\s+)?are\s+(?:\w+\s+){0,2}?members\s+"
+                           r"of\s+",
                            re.IGNORECASE)
 _LIST_OPENER = re.compile(r"^.*?\b(?:such as|including|namely)\s+", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z0-9&-]{2,}$")
+# The last word of a whole organisation's name: "... Organization", "... Movement".
+_ORGANISATION_END = re.compile(r"\b(?:Organi[sz]ation|Union|Nations|Group|Forum|Community|Movement|Bank|Council|"
+                               r"Association|Alliance|Commonwealth|Conference|Cooperation|Co-operation|Agency|"
+                               r"Partnership|Fund|Court|Treaty|Pact|Bloc)$")
 
 
 class _Dates:
@@ -438,6 +491,15 @@ class _Dates:
             return self.dates[after].iso
         before = bisect.bisect_right(self.ends, start)
         return self.dates[before - 1].iso if before else None
+
+
+def _clause_without_date(sentence: str, match: re.Match) -> bool:
+    """Whether the verb stands in an opening clause of time that gives no date of its own:
+    the sentence's date after the clause is another event's."""
+    if not _OPENING_CLAUSE.match(sentence[:match.start()]):
+        return False
+    comma = sentence.find(",", match.end())
+    return comma >= 0 and not find_dates(sentence[:comma])
 
 
 def _refined(lead: list[str], everywhere: list[str]) -> str | None:
@@ -475,7 +537,7 @@ def split_organisations(text: str) -> list[str]:
         for part in _ORGANISATION_SEPARATOR.split(part_list):
             part = _LEADING_THE_OR_AND.sub("", part.strip())
             left, sep, right = part.partition(" and ")
-            if sep and _ACRONYM.match(left) and _ACRONYM.match(right):
+            if sep and all(_ACRONYM.match(side) or _ORGANISATION_END.search(side) for side in (left, right)):
                 names += [left, right]
             elif part:
                 names.append(part)
@@ -567,11 +629,14 @@ def _may_tell_members(text: str) -> bool:
     return "members" in text.lower()
 
 
-def _members_in(text: str) -> list[str]:
+def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
     if not _may_tell_members(text):
         return []
     for sentence in split_sentences(text):
         match = _MEMBERS.search(sentence)
+        if match and match["first"] and {find_country(match["first"], countries),
+                                          find_country(match["second"], countries)} != set(countries):
+            continue  # "A and B are members of": only the two of the pair
         if match:
             return split_organisations(match["orgs"])
     return []
@@ -579,7 +644,7 @@ def _members_in(text: str) -> list[str]:
 
 def _may_tell_a_mission(text: str) -> bool:
     lowered = text.lower()
-    return "embass" in lowered or "consulate" in lowered
+    return "embass" in lowered or "consulate" in lowered or "high commission" in lowered
 
 
 def _mission_key(mission: Mission) -> tuple:

@@ -18,11 +18,11 @@ from .names import bare, find_country, match_country, other
 
 _KIND = (
     r"(?P<kind>honorary\s+consulates?(?:[-\s]generals?)?|consulates?[-\s]generals?|"
-    r"consulates?|embass(?:y|ies))"
+    r"consulates?|embass(?:y|ies)|high\s+commissions?)"
 )
 # A place runs until the clause ends: "and maintains ...", ", a consulate in ...",
 # " is accredited ...", " since 2019", "(...)", "; and ...", or the end of the sentence.
-_NEXT_MISSION = r"(?:an?\s+|its\s+|two\s+|three\s+|several\s+)?(?:honorary\s+)?(?:consulates?\b|embass)"
+_NEXT_MISSION = r"(?:an?\s+|its\s+|two\s+|three\s+|several\s+)?(?:honorary\s+)?(?:consulates?\b|embass|high\s+commission)"
 _PLACE_END = (
     r"(?=,?\s+and\s+(?:also\s+)?(?:maintains|has|have|holds|operates|hosts|an?\s|its\s|two\s|three\s|several\s"
     r"|honorary\s|consulates?\b|embass)"
@@ -48,8 +48,8 @@ def _kind(word: str) -> str:
     word = word.lower().replace(" ", "-")
     if word.startswith("honorary"):
         return "honorary consulate"
-    if word.startswith("embass"):
-        return "embassy"
+    if word.startswith("embass") or word.startswith("high"):
+        return "embassy"  # a high commission is the embassy of one Commonwealth country in another
     if "general" in word:
         return "consulate-general"
     return "consulate"
@@ -88,7 +88,8 @@ def parse_missions(sentence: str, line: int, countries: tuple[str, ...], existin
 
 @functools.lru_cache(maxsize=1024)
 def _parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> tuple[tuple[Mission, bool], ...]:
-    if "embass" not in sentence.lower() and "consulate" not in sentence.lower():
+    lowered = sentence.lower()
+    if "embass" not in lowered and "consulate" not in lowered and "high commission" not in lowered:
         return ()
     return tuple(_missions_in(sentence, line, countries))
 
@@ -104,7 +105,10 @@ def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[t
     country = None
     for index, match in enumerate(matches):
         clause_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
-        exists = _exists(sentence[clause_start:match.start()], sentence[match.end():clause_end], exists)
+        # The clause of the mission starts at its own subject ("..., Indonesia has an embassy in X").
+        subjects = list(_SUBJECT.finditer(sentence, clause_start, match.start()))
+        start = subjects[-1].start("name") if subjects else clause_start
+        exists = _exists(sentence[start:match.start()], sentence[match.end():clause_end], exists)
         country = _sender(sentence, clause_start, match.start(), countries, country if index else None)
         if country is not None:
             accredited = _ACCREDITED.search(sentence, clause_start, clause_end)
