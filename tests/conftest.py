@@ -39,7 +39,9 @@ _hypothesis_profiles()
 
 def pytest_configure(config):
     """REPORTS_TEST_START_METHOD=spawn|forkserver|fork runs every process pool of the
-    suite under that start method (Python 3.14 uses forkserver on Linux by default)."""
+    suite under that start method (Python 3.14 uses forkserver on Linux by default).
+    Also registers the fixture-reach plugin for mutmut (above)."""
+    config.pluginmanager.register(_FixtureReach(), "reports-fixture-reach")
     method = os.environ.get("REPORTS_TEST_START_METHOD")
     if method:
         import multiprocessing
@@ -59,11 +61,20 @@ def pytest_sessionstart(session):
     """The loader's per-text caches (dates, sentences, names, places) start empty. A
     session in a process forked from one that already ran the suite (mutmut forks one per
     mutant) would otherwise take cached answers, and a defect behind a cache go unseen."""
+    _clear_caches("reports.loader")
+
+
+def _clear_caches(prefix: str = "reports") -> None:
+    """Empty the functools caches of the modules under `prefix`, and the dossier's base
+    packages (a plain dict) when the prefix covers them."""
     for name, module in list(sys.modules.items()):
-        if name.startswith("reports.loader"):
+        if name == prefix or name.startswith(prefix + "."):
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+    bases = getattr(sys.modules.get("reports.exporters._docx.base"), "_BASES", None)
+    if bases is not None and "reports.exporters._docx.base".startswith(prefix):
+        bases.clear()
 
 
 # -- mutation testing (benchmarks/mutation.py): which tests reach a mutated function -------
@@ -85,28 +96,38 @@ def _mutmut_reached() -> set | None:
     return state()._stats
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_fixture_setup(fixturedef, request):
-    reached = _mutmut_reached()
-    if reached is None or fixturedef.scope == "function":
-        return (yield)
-    before = set(reached)
-    reached.clear()
-    try:
-        return (yield)
-    finally:
-        _FIXTURE_REACH[fixturedef] = set(reached)
-        reached |= before
+class _FixtureReach:
+    """Registered as a plugin (pytest_configure), not as conftest hooks: pytest asks a
+    session fixture's setup hook of the root's plugins only, never of tests/conftest.py."""
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(self, fixturedef, request):
+        reached = _mutmut_reached()
+        if reached is None or fixturedef.scope == "function":
+            return (yield)
+        before = set(reached)
+        reached.clear()
+        try:
+            return (yield)
+        finally:
+            _FIXTURE_REACH[fixturedef] = set(reached)
+            reached |= before
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_runtest_teardown(item, nextitem):
-    reached = _mutmut_reached()
-    if reached is None:
-        return
-    for name in item.fixturenames:
-        for fixturedef in item._fixtureinfo.name2fixturedefs.get(name, ()):
-            reached |= _FIXTURE_REACH.get(fixturedef, set())
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item):
+        """Per-process caches (the dossier's base package, fonts, loader texts) would
+        credit their work to the first test that filled them: each test starts empty."""
+        if _mutmut_reached() is not None:
+            _clear_caches()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_teardown(self, item, nextitem):
+        reached = _mutmut_reached()
+        if reached is None:
+            return
+        for name in item.fixturenames:
+            for fixturedef in item._fixtureinfo.name2fixturedefs.get(name, ()):
+                reached |= _FIXTURE_REACH.get(fixturedef, set())
 
 
 @pytest.fixture(autouse=True)

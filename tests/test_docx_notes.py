@@ -121,3 +121,20 @@ def test_an_unreadable_old_dossier_is_no_obstacle(tmp_path, seed_records, defaul
     old.write_bytes(b"PK\x03\x04 truncated")
     assert _docx.export(seed_records["georgia-mexico"], default_layout, tmp_path / "new.docx",
                         ExportContext(previous=str(old))) == []
+
+
+def test_style_names_maps_every_style_id_of_a_dossier_to_its_name(seed_records, default_layout, tmp_path):
+    """A carried note whose style the new dossier lacks finds its style by name: the old
+    package's id -> name table must hold every style, as python-docx reads them."""
+    import zipfile
+
+    from reports.exporters._docx import notes
+
+    path = tmp_path / "a.docx"
+    _docx.export(seed_records["georgia-mexico"], default_layout, path)
+    with zipfile.ZipFile(path) as archive:
+        names = notes.style_names(archive.read("word/styles.xml"))
+    expected = {style.styleId: style.name_val for style in docx.Document(str(path)).styles.element.style_lst
+                if style.name_val is not None}
+    assert names == expected and len(names) > 10
+    assert names["Heading1"].casefold() == "heading 1"

@@ -316,6 +316,27 @@ def test_timeline_labels_never_overlap(rid, seed_records, default_layout):
     assert drawing.height <= 62 * mm
 
 
+def test_timeline_marks_are_filled_in_the_layouts_colours(seed_records, default_layout):
+    """Events are circles in the primary colour, visits diamonds in the accent colour, on
+    the timeline and in its legend: an unfilled mark is invisible (no stroke)."""
+    from reportlab.graphics.shapes import Circle, Polygon
+    from reportlab.lib.units import mm
+
+    from reports.exporters._pdf import timeline
+    from reports.exporters._pdf.fonts import TextGate
+    from reports.exporters._pdf.styles import make_styles
+
+    styles = make_styles(default_layout)
+    gate = TextGate(frozenset(range(0x30000)), "?")
+    drawing = timeline.drawing(seed_records["georgia-mexico"], 170 * mm, 62 * mm, styles, gate, default_layout)
+    circles = [item for item in drawing.contents if isinstance(item, Circle)]
+    diamonds = [item for item in drawing.contents if isinstance(item, Polygon) and len(item.points) == 8]
+    assert len(circles) >= 2 and len(diamonds) >= 2  # marks and the legend's one of each
+    primary, accent = (default_layout.colors[key].lstrip("#").lower() for key in ("primary", "accent"))
+    assert {mark.fillColor.hexval()[2:].lower() for mark in circles} == {primary}
+    assert {mark.fillColor.hexval()[2:].lower() for mark in diamonds} == {accent}
+
+
 def test_flag_placement_keeps_labels_and_leaders_apart():
     from reports.exporters._pdf.timeline import Flag, place_flags
 

@@ -290,6 +290,15 @@ def test_control_characters_removed_with_a_warning(hostile):
     assert any("control characters removed" in w for w in hostile["warnings"])
 
 
+def test_a_cleaning_warning_names_the_sheet_and_row_of_the_cell(hostile):
+    """Each warning points at the row that holds the cleaned cell, so a reader can find it."""
+    one, _ = hostile["books"]
+    for sheet, kept in (("Agreements", "-2 agreements"), ("Exports", "wine"), ("Events", "x" * _xlsx.MAX_CELL_CHARS)):
+        rows = [cell.row for row in one[sheet].iter_rows(min_row=2) for cell in row if cell.value == kept]
+        assert len(rows) == 1, (sheet, rows)
+        assert any(w.startswith(f"{sheet} row {rows[0]}: ") for w in hostile["warnings"]), (sheet, rows, hostile["warnings"])
+
+
 def test_text_over_excel_limit_truncated_with_a_warning(hostile):
     one, _ = hostile["books"]
     assert len(data_rows(one["Events"])[1][4]) == _xlsx.MAX_CELL_CHARS
