@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from articles import write_articles  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the article generator lives with the tests
+from generated_articles import write_articles  # noqa: E402
 
 REPORTS = [sys.executable, "-m", "reports"]
 

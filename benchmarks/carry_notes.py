@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))  # the article generator lives with the tests
 
 
 def type_notes(path: Path) -> None:
@@ -64,7 +64,7 @@ def rebuild_round(records, stems, out: Path, plans) -> float:
 
 
 def main(count: int, rounds: int) -> None:
-    from articles import write_articles
+    from generated_articles import write_articles
     from reports.carry import documents
     from reports.carry.plan import CarryPlan
     from reports.loader import load

@@ -3,8 +3,8 @@ document with the same text and tables (no styles, fields, header, fixed zip).
 
     python benchmarks/docx_dossiers.py [COUNT]        (default 1,000 generated articles)
 
-(Not named docx.py: tests/conftest.py puts benchmarks/ first on sys.path, where a
-docx.py would hide python-docx from every test.)
+(Not named docx.py: Python puts a script's own folder, benchmarks/, first on sys.path,
+where a docx.py would hide python-docx.)
 
 Records are loaded before the clock starts; only writing documents is timed. Each
 run is its own process, so its peak RSS is its own; both collect garbage every 50
@@ -112,7 +112,8 @@ def _child(mode: str, *args: Path) -> dict:
 
 
 def main(count: int) -> None:
-    from articles import write_articles  # benchmarks/articles.py, beside this file
+    sys.path.insert(0, str(ROOT / "tests"))
+    from generated_articles import write_articles  # tests/generated_articles.py
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         write_articles(folder / "articles", count)

@@ -23,9 +23,9 @@ import tracemalloc
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the article generator
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from articles import write_articles  # noqa: E402
+from generated_articles import write_articles  # noqa: E402
 
 TRACED_SAMPLE = 50
 TARGET_RATIO = 2.0

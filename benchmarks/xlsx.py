@@ -4,7 +4,7 @@
     python benchmarks/xlsx.py 500 2000   # other sizes
 
 Each size runs in a fresh child process, so that its peak RSS (ru_maxrss of that child)
-is its own. The child generates that many articles with benchmarks/articles.py, loads
+is its own. The child generates that many articles with tests/generated_articles.py, loads
 every one of them with the real loader, and gives each record a unique id (generated
 country pairs repeat: there are only 703 of them) with dataclasses.replace. Reported:
 load time, export_many time, rows written, peak RSS of the whole child (Python, the
@@ -31,8 +31,8 @@ def child(count: int, folder: Path) -> dict:
     import dataclasses
     import resource
 
-    sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
-    from articles import write_articles
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+    from generated_articles import write_articles
     from reports.exporters import _xlsx
     from reports.layout import load_layout
     from reports.loader import load

@@ -301,8 +301,7 @@ class _Build:
                 todo.append((record, stem))
             else:
                 self.new_entries[stem] = self.entries[stem]
-                if not stored.has(self.out, stem):  # a folder built before records were kept
-                    stored.save(self.out, stem, record)
+                stored.keep(self.out, stem, record)  # a folder built before records were kept
         self.result.skipped = len(records) - len(todo)
         return todo
 
@@ -322,7 +321,6 @@ class _Build:
         previous = self.entries.get(stem, {})
         # Formats built earlier from the same input are still current.
         kept = previous.get("formats", ()) if previous.get("sha256") == record.source.sha256 else ()
-        stored.save(self.out, stem, record)
         self.new_entries[stem] = {"source": where, "path": os.path.abspath(record.source.path),
                                   "sha256": record.source.sha256, "settings": self.settings,
                                   "formats": sorted(set(self.formats) | set(kept)),

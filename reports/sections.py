@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 HISTORY = "history"
@@ -39,6 +40,7 @@ def is_ordinary(heading: str) -> bool:
     return bool(_ORDINARY.search(heading.lower()))
 
 
+@functools.lru_cache(maxsize=1024)  # articles share their headings: each is judged once
 def section_kind(heading: str) -> str | None:
     """The kind of facts a section with this heading holds, or None if unknown."""
     lowered = heading.lower()

@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_IDS = ["georgia-mexico", "lithuania-mexico", "mexico-slovenia"]
-sys.path.insert(0, str(ROOT / "benchmarks"))  # the article generator
 
 
 # -- how the suite runs: the same on any machine ------------------------------------------
@@ -65,6 +64,49 @@ def pytest_sessionstart(session):
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+
+
+# -- mutation testing (benchmarks/mutation.py): which tests reach a mutated function -------
+# mutmut runs, for each mutant, only the tests it saw reach the mutated function, and it
+# credits a function to the test being set up when it ran. Work done once in a session or
+# module fixture (the default build) would count for the first test that asked for it
+# only, and a mutant of the exporters would never meet the tests that read the build back.
+# While mutmut collects those stats, each fixture's reach is kept and credited to every
+# test that uses the fixture. Outside mutmut nothing here runs.
+_FIXTURE_REACH: dict = {}
+
+
+def _mutmut_reached() -> set | None:
+    """The mutated functions the current test reached, while mutmut collects its stats."""
+    if os.environ.get("MUTANT_UNDER_TEST") != "stats":
+        return None
+    from mutmut.state import state
+
+    return state()._stats
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    reached = _mutmut_reached()
+    if reached is None or fixturedef.scope == "function":
+        return (yield)
+    before = set(reached)
+    reached.clear()
+    try:
+        return (yield)
+    finally:
+        _FIXTURE_REACH[fixturedef] = set(reached)
+        reached |= before
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    reached = _mutmut_reached()
+    if reached is None:
+        return
+    for name in item.fixturenames:
+        for fixturedef in item._fixtureinfo.name2fixturedefs.get(name, ()):
+            reached |= _FIXTURE_REACH.get(fixturedef, set())
 
 
 @pytest.fixture(autouse=True)

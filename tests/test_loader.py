@@ -1,6 +1,7 @@
 """The loader as a whole: the seed records, structure, provenance and bad input."""
 
 import json
+import re
 
 import pytest
 from conftest import SEED_IDS, comparable, expected, write_article
@@ -50,6 +51,20 @@ def test_bom_and_crlf_parse_like_the_plain_file(tmp_path):
     path = tmp_path / "georgia-mexico.txt"
     path.write_bytes(b"\xef\xbb\xbf" + plain.replace("\n", "\r\n").encode("utf-8"))
     record, original = comparable(load(path).to_dict()), expected("georgia-mexico")
+    for data in (record, original):
+        data.pop("source")
+    assert record == original
+
+
+def test_no_break_spaces_give_the_same_facts(tmp_path):
+    """Text copied from a page has no-break spaces inside dates and amounts ("8 June 1992",
+    "in 2023"): the facts are the same, and the text keeps the article's characters."""
+    plain = open("data/georgia-mexico.txt", encoding="utf-8").read()
+    path = tmp_path / "georgia-mexico.txt"
+    path.write_text(re.sub(r"(?<=\d) (?=[A-Z])|(?<=[a-z]) (?=\d)", "\u00a0", plain), "utf-8")
+    assert path.read_text("utf-8").count("\u00a0") > 10
+    spaced = json.loads(json.dumps(load(path).to_dict(), ensure_ascii=False).replace("\u00a0", " "))
+    record, original = comparable(spaced), expected("georgia-mexico")
     for data in (record, original):
         data.pop("source")
     assert record == original

@@ -369,6 +369,10 @@ def test_a_deleted_article_is_reported_and_pruned(tmp_path):
     articles = _three_articles(tmp_path / "in")
     out = tmp_path / "out"
     assert build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1).ok
+    state = out / ".reports-state"
+    # One copy of each last record: the build state's, no second folder of records.
+    assert sorted(p.name for p in state.iterdir()) == [
+        "georgia-mexico.json", "lithuania-mexico.json", "mexico-slovenia.json"]
     articles[2].unlink()
     kept = build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1)
     assert kept.vanished == [articles[2].as_posix()] and not kept.pruned
@@ -383,6 +387,29 @@ def test_a_deleted_article_is_reported_and_pruned(tmp_path):
     assert len(_combined_titles(out / "relationships.xlsx")) == 2
     manifest = json.loads((out / MANIFEST).read_text("utf-8"))
     assert sorted(manifest["articles"]) == ["georgia-mexico", "lithuania-mexico"]
+    assert sorted(p.name for p in state.iterdir()) == ["georgia-mexico.json", "lithuania-mexico.json"]
+
+
+def test_a_folder_built_by_an_earlier_version_keeps_its_records(tmp_path):
+    """Earlier versions kept each last record twice, the second copy in
+    .reports-state/records/: a build of one article still makes the combined workbook
+    from the others' copies there, and --prune removes a gone article's copy."""
+    articles = _three_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    assert build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1).ok
+    state = out / ".reports-state"
+    (state / "records").mkdir()
+    for path in sorted(state.glob("*.json")):  # the old layout: the record alone, in records/
+        (state / "records" / path.name).write_text(json.dumps(json.loads(path.read_text("utf-8"))["record"]), "utf-8")
+        if path.stem != articles[0].stem:
+            path.unlink()
+    articles[0].write_text(articles[0].read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    assert build([articles[0]], out, formats=["xlsx", "json"], jobs=1).built == 1
+    assert len(_combined_titles(out / "relationships.xlsx")) == 3
+    articles[2].unlink()
+    assert build([tmp_path / "in"], out, formats=["xlsx", "json"], jobs=1, prune=True).ok
+    assert len(_combined_titles(out / "relationships.xlsx")) == 2
+    assert not (state / "records" / f"{articles[2].stem}.json").exists()
 
 
 def test_the_same_file_given_twice_is_built_once(tmp_path):

@@ -54,7 +54,8 @@ import pytest
 from reports.exporters._pdf.timeline import Mark, mark_wordings, span_label
 
 ARTICLES = ["data/georgia-mexico.txt", "data/lithuania-mexico.txt", "data/mexico-slovenia.txt",
-            "tests/articles/bosnia-and-herzegovina-mexico.txt", "tests/articles/japan-peru-prose.txt"]
+            "tests/articles/bosnia-and-herzegovina-mexico.txt", "tests/articles/japan-peru-prose.txt",
+            "tests/articles/chile-kenya-recent.txt"]  # visits in each of the last years, at the right edge
 # A label: a year or a span of years, then words (a bare "2018" or "2002 (3)" is no label).
 _LABEL = re.compile(r"^(\d{4})(?:–(\d{2,4}))?:?\s+[^\W\d]")
 
@@ -132,3 +133,35 @@ def test_a_label_that_ends_nowhere_within_the_limit_may_run_a_little_longer_to_a
     texts = wordings(group, 38)
     assert texts[0] == "1991 Mexico recognized the independence of Lithuania"
     assert texts[1].endswith("…")  # the summary at the limit stays as a stand-in
+
+
+def test_labels_in_a_script_the_body_font_lacks_are_measured_in_the_font_that_draws_them(tmp_path, default_layout):
+    """Events told in Japanese names: their labels are set in Noto Sans JP, much wider than
+    the body font's width for the same characters, and must still not overlap."""
+    from reportlab.lib.units import mm
+
+    from reports.exporters._pdf import timeline
+    from reports.exporters._pdf.fonts import TextGate, coverage
+    from reports.exporters._pdf.styles import make_styles
+    from reports.loader import load
+
+    years = range(2001, 2013)
+    history = "\n\n".join(f"In {year}, 東京都の代表団と大阪府知事が{year}年の協定に署名した。" for year in years)
+    article = tmp_path / "india-japan.txt"
+    article.write_text("= India–Japan relations =\n\nIndia–Japan relations are the relations between India "
+                       f"and Japan.\n\n==History==\n{history}\n", "utf-8")
+    gate = TextGate(coverage(default_layout.fonts.body, default_layout.fonts.headings), "?")
+    flowable = timeline.RoomyTimeline(load(article), 170 * mm, 40 * mm, make_styles(default_layout), gate,
+                                      default_layout)
+    flowable.wrap(170 * mm, 200 * mm)
+    boxes = []
+    for item in flowable.picture.contents:
+        if type(item).__name__ == "String":
+            width = gate.width(item.text, item.fontName, item.fontSize)
+            x0 = item.x - {"start": 0, "middle": width / 2, "end": width}[item.textAnchor]
+            boxes.append((x0, item.y, x0 + width, item.y + item.fontSize))
+    assert any(not box_text.isascii() for box_text in (i.text for i in flowable.picture.contents
+                                                        if type(i).__name__ == "String"))
+    for a, b in combinations(boxes, 2):
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
+    assert all(x0 >= 0 and x1 <= 170 * mm for x0, _, x1, _ in boxes)

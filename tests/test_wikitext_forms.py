@@ -92,7 +92,43 @@ def test_table_without_header():
 def test_colspan_cell_attributes_and_br_in_cells():
     article, _ = parse("Lead.\n\n== History ==\n{| class=wikitable\n! Year !! Visitor\n|-\n"
                        "| colspan=2 | none\n|-\n| 2001 || style=\"color:red\" | A<br />B\n|}\n")
-    assert [r.cells for r in blocks(article)[0].rows] == [("none", "none"), ("2001", "A B")]
+    # The reader keeps a cell's line breaks; the record's table reads them as one text.
+    assert [r.cells for r in blocks(article)[0].rows] == [("none", "none"), ("2001", "A\nB")]
+
+
+def test_a_visits_cell_listing_several_visitors_gives_a_visit_each(tmp_path):
+    """Real visits tables list a delegation in one cell: by <br>, {{ubl}} or a bulleted list,
+    offices in their own column line for line, or with each name."""
+    result = record(tmp_path, "Lead.\n\n== Visits ==\n{| class=\"wikitable\"\n"
+                              "! From !! To !! Office !! Visitor !! Year\n"
+                              "|-\n| Latvia || Mexico || President<br />Foreign Minister || A Ozols<br />B Liepa "
+                              "|| 2001\n"
+                              "|-\n| Mexico || Latvia || || {{ubl|Senator C Ruiz|Governor D Soto}} || 2003\n"
+                              "|-\n| Mexico || Latvia || Minister ||\n* E Gil\n* F Paz\n| 2005\n|}\n")
+    assert [(v.from_, v.to, v.office, v.person, v.date, v.line) for v in result.record.visits] == [
+        ("Latvia", "Mexico", "President", "A Ozols", "2001", 7),
+        ("Latvia", "Mexico", "Foreign Minister", "B Liepa", "2001", 7),
+        ("Mexico", "Latvia", "Senator", "C Ruiz", "2003", 9),
+        ("Mexico", "Latvia", "Governor", "D Soto", "2003", 9),
+        ("Mexico", "Latvia", "Minister", "E Gil", "2005", 11),
+        ("Mexico", "Latvia", "Minister", "F Paz", "2005", 11)]
+
+
+def test_a_record_table_reads_a_cells_lines_as_one_text(tmp_path):
+    result = record(tmp_path, "Lead.\n\n== Missions ==\n{| class=\"wikitable\"\n! City !! Mission\n"
+                              "|-\n| Riga || Embassy<br>Trade office\n|}\n")
+    tables = [b for s in result.record.sections for b in s.blocks if b.type == "table"]
+    assert [list(row) for row in tables[0].rows] == [["Riga", "Embassy Trade office"]]
+
+
+def test_a_visits_column_of_one_direction_lists_each_line_of_a_cell(tmp_path):
+    result = record(tmp_path, "Lead.\n\n== Visits ==\n{| class=\"wikitable\"\n"
+                              "! Latvian visits to Mexico !! Mexican visits to Latvia\n"
+                              "|-\n| President A Ozols (2001)<br>Foreign Minister B Liepa (2002) "
+                              "|| Senator C Ruiz (2003)\n|}\n")
+    assert [(v.from_, v.to, v.person, v.date) for v in result.record.visits] == [
+        ("Latvia", "Mexico", "A Ozols", "2001"), ("Latvia", "Mexico", "B Liepa", "2002"),
+        ("Mexico", "Latvia", "C Ruiz", "2003")]
 
 
 def test_rowspans_fill_down_and_rows_name_their_cell_lines(tmp_path):

@@ -330,7 +330,7 @@ def test_source_date_epoch_sets_the_document_dates(seed_records, default_layout,
 
 
 def test_generated_articles_with_variants(default_layout, tmp_path):
-    from articles import write_articles
+    from generated_articles import write_articles
     from reports.loader import load
 
     records = [dataclasses.replace(load(p), id=f"r{n}") for n, p in enumerate(write_articles(tmp_path / "a", 25))]

@@ -62,3 +62,7 @@ def write(out: Path, stem: str, state: ArticleState) -> None:
     temporary.write_text(json.dumps({"record": state.record, "built": state.built, "changes": list(state.changes),
                                      "since": state.since}, ensure_ascii=False), "utf-8")
     os.replace(temporary, folder / f"{stem}.json")
+
+
+def remove(out: Path, stem: str) -> None:
+    (Path(out) / FOLDER / f"{stem}.json").unlink(missing_ok=True)

@@ -15,6 +15,7 @@ row would break "one row per fact".
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import warnings
@@ -196,17 +197,17 @@ def export(record, layout, path, context=None) -> list[str]:
     record = localised(record, layout)  # country names and offices in the layout's language
     cited = bool(record.citations)
     book = _Book(layout, _with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited)
-    book.overview_of_one(record)
-    for sheet in FACT_SHEETS:
-        book.fact_sheet(sheet, [record])
-    counts = visit_counts_by_year([record])
-    book.visits_per_year(counts)
-    if cited:
-        book.sources([record])
-    book.properties(record.title, build_datetime(context, record))
-    book.changes(record.id, context)
-    book.analysts_work()
-    return book.save(path)
+    with book.abandoned_on_failure():
+        book.overview_of_one(record)
+        for sheet in FACT_SHEETS:
+            book.fact_sheet(sheet, [record])
+        book.visits_per_year(visit_counts_by_year([record]))
+        if cited:
+            book.sources([record])
+        book.properties(record.title, build_datetime(context, record))
+        book.changes(record.id, context)
+        book.analysts_work()
+        return book.save(path)
 
 
 def export_many(records, layout, path, context=None) -> list[str]:
@@ -214,17 +215,18 @@ def export_many(records, layout, path, context=None) -> list[str]:
     records = [localised(record, layout) for record in records]
     cited = any(record.citations for record in records)
     book = _Book(layout, _with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited)
-    book.overview_of_many(records)
-    for sheet in FACT_SHEETS:
-        book.fact_sheet(sheet, records)
-    book.visits_per_year(visit_counts_by_year(records))
-    book.latest_trade_ranking(records)
-    if cited:
-        book.sources(records)
-    book.properties(layout.label("relations"), build_datetime(context, *records))
-    book.changes(None, context)
-    book.analysts_work()
-    return book.save(path)
+    with book.abandoned_on_failure():
+        book.overview_of_many(records)
+        for sheet in FACT_SHEETS:
+            book.fact_sheet(sheet, records)
+        book.visits_per_year(visit_counts_by_year(records))
+        book.latest_trade_ranking(records)
+        if cited:
+            book.sources(records)
+        book.properties(layout.label("relations"), build_datetime(context, *records))
+        book.changes(None, context)
+        book.analysts_work()
+        return book.save(path)
 
 
 def _with_sources(keys, cited: bool) -> tuple[str, ...]:
@@ -490,6 +492,23 @@ class _Book:
         props.creator = props.lastModifiedBy = xml_safe(self.layout.document.author)
         props.language = self.layout.metadata.get("language")
         self.when = when
+
+    @contextlib.contextmanager
+    def abandoned_on_failure(self):
+        """On any failure, close the sheets written so far and remove their temporary
+        files. Otherwise openpyxl's half-written sheet streams are finalised by the
+        garbage collector, which prints "Exception ignored" tracebacks on stderr and
+        leaves openpyxl.* files in the temporary folder until the process exits."""
+        try:
+            yield
+        except BaseException:
+            for worksheet in self.workbook.worksheets:
+                with contextlib.suppress(Exception):
+                    if not worksheet.closed:
+                        worksheet.close()
+                    if worksheet._writer is not None:
+                        worksheet._writer.cleanup()
+            raise
 
     def save(self, path) -> list[str]:
         from openpyxl.writer.excel import ExcelWriter

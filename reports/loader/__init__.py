@@ -117,7 +117,7 @@ def display_path(path: str | os.PathLike) -> str:
     if not path.is_absolute():
         return path.as_posix()
     try:
-        shown = Path(os.path.realpath(path)).relative_to(_real_folder(os.getcwd()))
+        shown = _real_path(path).relative_to(_real_folder(os.getcwd()))
     except ValueError:
         shown = path
     return shown.as_posix()
@@ -125,8 +125,16 @@ def display_path(path: str | os.PathLike) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _real_folder(folder: str) -> Path:
-    """The working folder with its links resolved (asked once per folder, not per article)."""
+    """A folder with its links resolved (asked once per folder, not per article)."""
     return Path(os.path.realpath(folder))
+
+
+def _real_path(path: Path) -> Path:
+    """`os.path.realpath(path)`, its folder's links resolved once per folder: the file
+    itself is one look (is it a link?) where resolving the whole path is one per folder."""
+    folder, name = os.path.split(path)
+    real = os.path.join(_real_folder(folder), name)
+    return Path(os.path.realpath(real) if os.path.islink(real) else real)
 
 
 def split_title(title: str, shown: str, line: int) -> tuple[str, str]:
@@ -175,7 +183,9 @@ def _block(block) -> Paragraph | ListBlock | TableBlock:
         return Paragraph(block.text.text, block.text.line, block.text.cites)
     caption = block.caption.text if block.caption else None
     if isinstance(block, structure.Table):
-        return TableBlock(caption, tuple(block.header), tuple(row.cells for row in block.rows), block.line,
+        # A cell's lines (a reader keeps them: "President A<br>Minister B") read as one text.
+        rows = tuple(tuple(cell.replace("\n", " ") for cell in row.cells) for row in block.rows)
+        return TableBlock(caption, tuple(block.header), rows, block.line,
                           tuple(row.line for row in block.rows), tuple(row.cites for row in block.rows))
     cites = tuple(item.cites for item in block.items)
     return ListBlock(caption, tuple(item.text for item in block.items), block.items[0].line,

@@ -29,6 +29,8 @@ class Text:
     @property
     def cites(self) -> tuple[str, ...]:
         """Every citation id of the text, in order, once."""
+        if not self.refs:
+            return ()  # most texts have none
         return tuple(dict.fromkeys(ref for _, ref in self.refs))
 
     def cites_between(self, start: int, end: int) -> tuple[str, ...]:

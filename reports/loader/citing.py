@@ -50,7 +50,7 @@ def _units_by_line(article: Article) -> dict[int, list]:
         elif isinstance(block, ItemList):
             units = ([block.caption] if block.caption else []) + block.items
         elif isinstance(block, Table):
-            units = [Text(" | ".join(row.cells), row.line, row.refs) for row in block.rows]
+            units = [Text(" | ".join(row.cells).replace("\n", " "), row.line, row.refs) for row in block.rows]
         else:
             units = []
         for unit in units:

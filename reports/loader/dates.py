@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MONTHS = {
     name: number
@@ -68,8 +68,10 @@ _YEARISH = re.compile(r"1\d{3}|20\d{2}")
 _MONTH_NAME = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
-@dataclass(frozen=True)
-class DateMatch:
+class DateMatch(NamedTuple):
+    """A date found in a text: where it is and its ISO form (a named tuple: the loader
+    makes thousands, and a tuple is made several times faster than a frozen dataclass)."""
+
     start: int
     end: int
     iso: str

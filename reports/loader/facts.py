@@ -30,7 +30,8 @@ from .missions import parse_missions
 from .names import bare, find_country, last_named
 from .places import country_code, place_country
 from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
-from .prose_visits import goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits, tells_travel
+from .prose_visits import (goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits,
+                           repeated_dates, tells_travel)
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_rows)
@@ -68,6 +69,12 @@ class _Reader:
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
         self._first_section_line = article.sections[0].line if article.sections else 0
+        # (kind of its section, in a list?, unit) of every unit of running text in article
+        # order, walked once here for the several prose rules (captions are no running text).
+        blocks = [(block, None) for block in article.lead] + [
+            (block, kind) for section, kind in self.sections for block in section.blocks]
+        self._running = [(kind, isinstance(block, ItemList), unit)
+                         for block, kind in blocks for unit in texts([block], captions=False)]
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, "warning", message))
@@ -239,8 +246,8 @@ class _Reader:
         """Visits told in sentences (anywhere but the visits lists)."""
         found = []
         for unit, sentence, date_of in self.prose_sentences(may_tell_a_visit, skip_lists=(kinds.VISITS,)):
-            if not may_tell_a_visit(sentence):
-                continue
+            if not tells_travel(sentence):
+                continue  # no verb of travel: no visit and no warning, so no date to find
             date = date_of()
             context = None
             if needs_context(sentence):  # "visited the country": the one the paragraph named last
@@ -248,7 +255,9 @@ class _Reader:
                 if context is None and any(prose_visits(sentence, None, unit.line, self.countries, context=country)
                                            for country in self.countries):
                     self.warn(unit.line, f"visit told in prose to a country not named: {_clip(sentence)!r}")
-            visits = prose_visits(sentence, date, unit.line, self.countries, context=context)
+            # A visit made more than once ("in 2008 and again in 2012") is a row per date.
+            visits = [visit for when in repeated_dates(sentence) or [date]
+                      for visit in prose_visits(sentence, when, unit.line, self.countries, context=context)]
             if visits and date is None:
                 self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
             found += visits
@@ -288,24 +297,18 @@ class _Reader:
         in the units `may_tell(text)` lets through (a cheap first look); `date()` gives the
         sentence's own date, else the one it tells relative to the paragraph's last (computed
         only for the few sentences that tell a fact)."""
-        blocks = [(block, None) for block in self.article.lead] + [
-            (block, kind) for section, kind in self.sections for block in section.blocks]
-        for block, kind in blocks:
-            if kind in skip or (kind in skip_lists and isinstance(block, ItemList)):
+        for kind, listed, unit in self._running:
+            if kind in skip or (listed and kind in skip_lists) or not may_tell(unit.text):
                 continue
-            for unit in texts([block], captions=False):
-                if not may_tell(unit.text):
-                    continue
-                sentences = split_sentences(unit.text)
-                for index, sentence in enumerate(sentences):
-                    yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
+            sentences = split_sentences(unit.text)
+            for index, sentence in enumerate(sentences):
+                yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
 
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
         if title not in self._named_at:
-            # The title itself, not the start of a longer one ("... on Trade and Investment").
-            named = re.search(re.escape(title) + r"(?![\w-]|\s+(?:and|of|for|on|in)\s+[A-Z])", self._full_text)
-            self._named_at[title] = self._line_at(named.start()) if named else default
+            named = _first_naming(self._full_text, title)
+            self._named_at[title] = default if named is None else self._line_at(named)
         return self._named_at[title]
 
     def _line_at(self, position: int) -> int:
@@ -490,16 +493,19 @@ def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
 def _once(facts: list, key) -> list:
     """One row per fact: a prose telling of a fact already in a row (by `key`) adds its
     line to that row's `also_lines`; list and section rows are never merged together."""
-    rows = [fact for fact in facts if fact.origin != "prose"]
+    keyed = [(key(fact), fact) for fact in facts]  # each key once: a title key is a regex pass
+    rows = []
     where = {}
-    for index, row in enumerate(rows):
-        where.setdefault(key(row), index)
-    for fact in facts:
+    for fact_key, fact in keyed:
+        if fact.origin != "prose":
+            where.setdefault(fact_key, len(rows))
+            rows.append(fact)
+    for fact_key, fact in keyed:
         if fact.origin != "prose":
             continue
-        index = where.get(key(fact))
+        index = where.get(fact_key)
         if index is None:
-            where[key(fact)] = len(rows)
+            where[fact_key] = len(rows)
             rows.append(fact)
         elif fact.line != rows[index].line and fact.line not in rows[index].also_lines:
             rows[index] = dataclasses.replace(rows[index], also_lines=(*rows[index].also_lines, fact.line))
@@ -522,9 +528,23 @@ def _last_name(person: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+# After a title named in the text: the end of the title itself, not of the start of a
+# longer one ("... on Trade and Investment").
+_TITLE_END = re.compile(r"(?![\w-]|\s+(?:and|of|for|on|in)\s+[A-Z])")
+
+
+def _first_naming(text: str, title: str) -> int | None:
+    """Where `text` first names `title` (a substring search: no pattern compiled per title)."""
+    start = text.find(title)
+    while start >= 0 and not _TITLE_END.match(text, start + len(title)):
+        start = text.find(title, start + 1)
+    return start if start >= 0 else None
+
+
 def _agreement_key(agreement: Agreement) -> str:
     """Titles compared without articles, case, dashes and punctuation."""
-    words = re.sub(r"[\W_]+", " ", agreement.title.casefold()).split()
+    words = _NOT_WORD.sub(" ", agreement.title.casefold()).split()
     return " ".join(word for word in words if word not in ("a", "an", "the"))
 
 

@@ -24,7 +24,7 @@ commissioner director assistant acting special envoy representative chairman
 chairwoman chair chairperson leader attorney treasurer commander admiral marshal field
 lieutenant colonel captain defence defense trade economy finance interior tourism
 culture education health agriculture energy environment justice labour labor industry
-commerce development economic relations affairs cooperation co-operation parliamentary
+commerce development economic relations affairs affair presidential presidium cooperation co-operation parliamentary
 parliament national federal executive senior permanent his her majesty highness royal
 excellency lord baroness baron count countess congressman congresswoman
 congressmember delegate mp member members elect designate former transport
@@ -46,7 +46,9 @@ _LOCAL = re.compile(r"\b(?:mayor|governor|premier|prefect|lord\s+mayor|chief\s+m
                     re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_title_word(word: str) -> bool:
+    """Whether `word` is a word of an office (once per word: every visit asks of each of its words)."""
     word = word.strip(",.").lower()
     return bool(word) and (word in TITLE_WORDS or all(part in TITLE_WORDS for part in word.split("-")))
 

@@ -63,6 +63,7 @@ def _country_names() -> dict[str, str]:
     return names
 
 
+@functools.lru_cache(maxsize=8192)
 def country_code(name: str) -> str | None:
     """ISO 3166 alpha-2 code of a country name ("Peru", "the Netherlands", "Côte d'Ivoire")."""
     key = name.strip().casefold()
@@ -88,6 +89,7 @@ def city_country(name: str) -> str | None:
     return _cities().get(name.strip().casefold())
 
 
+@functools.lru_cache(maxsize=8192)
 def place_country(name: str) -> str | None:
     """Country code of a country or a city named `name`: "Lima", "Guadalajara, Mexico", "Japan"."""
     name = name.strip(" ,.")

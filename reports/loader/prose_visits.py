@@ -10,6 +10,7 @@ only planned, invited or cancelled are not visits.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Visit
@@ -24,6 +25,7 @@ _PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s
 _TRAVEL = re.compile(
     r"\b(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|was\s+on|on|returned\s+on)\s+"
     r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"
+    r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
     r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+(?:" + _PLACE +
     r"|(?P<context>the\s+(?:country|nation)\b))")
@@ -32,13 +34,29 @@ _NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit(?:ed|es|ing|e)\s+(?:\w+
                        r"invitations?\s+to\s+visit|cancel\w*|postpon\w*|will|would|was\s+to|were\s+to|"
                        r"expected|scheduled|intend\w*|propos\w*|hopes?\s+to|called\s+off)\b", re.IGNORECASE)
 # Whose country is it: "Peruvian President X", "President of Peru X", "Peru's Foreign Minister X".
+# A name's lower-case particles ("Daniel arap Moi", "Abdullah ibn Hussein", "Hosni al Sadr")
+# count only before a capitalised word, so that "do" or "le" ending a name's run stays out.
+_PARTICLE = r"(?:arap|al|el|ibn|bint|bin|dos|das|do|du|di|der|den|ter|le|y)(?=\s+[A-Z])"
 _PERSON = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|de|la|del|da|van|von|bin)(?:\s+(?:[A-Z][\w'’.-]*|of|the|"
-                     r"for|de|la|del|da|van|von|bin|-))*")
+                     r"for|de|la|del|da|van|von|" + _PARTICLE + r"|-))*")
 # Bounded spans: a long sentence costs time in proportion to its length, not its square.
 _COMPANIONS = re.compile(r"\baccompanied\s+by\s+(?P<who>[^.;()]{1,300})")
 _LED_BY = re.compile(r"\bled\s+by\s+(?P<who>[^.;()]{1,80}?)(?:,|\s+(?:paid|visited|travel))")
 _LEADING_DATE = re.compile(r"^(?:[^,]{0,60}\d{4}[^,]{0,20}|(?:that|the)\s+(?:same|following|next)\s+\w+|"
                            r"later\s+that\s+\w+|[^,]{0,40}\b(?:later|then|afterwards))\s*,\s*", re.IGNORECASE)
+_RANKS = frozenset("count countess baron baroness lord lady sir dame his her excellency former".split())
+# "As President of Indonesia, X paid ...": the office stands before the name's comma.
+_AS_OFFICE = re.compile(r"^As\s+(?:the\s+)?(?P<office>[A-Z][^,]{2,80}),\s+(?P<who>[A-Z].*)$")
+# A clause of time or manner before the subject ("During his administration, X visited").
+_ADVERBIAL = re.compile(r"^(?:During|After|Before|Following|While|When|Since|Shortly|Later|Subsequently|Meanwhile|"
+                        r"Then|However|Also|On|In|At|By|Under|Over|Between|Amid|Upon|Earlier|Afterwards)\b")
+# "During X's visit to B": the possessive subject without its preposition.
+_POSSESSIVE_LEAD = re.compile(r"^(?:during|after|following|on|upon|before|since|in)\s+", re.IGNORECASE)
+# Where a sentence's last clause starts: its subject is the traveller of the travel after it.
+_CLAUSE = re.compile(r"\s+(?:while|whereas|but|and\s+then)\s+|;\s+", re.IGNORECASE)
+# A state's long name after "of" in an appositive office ("... of the People's Republic of Hungary").
+_STATE_FORM = r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Union|State|" \
+              r"Emirates|Principality|Sultanate|Confederation)\s+of\s+(?:the\s+)?"
 _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|had|then|also|who|later|returned|made|paid|first)\b.*$")
 
 
@@ -53,14 +71,20 @@ def may_tell_a_visit(text: str) -> bool:
     return any(word in lowered for word in _TRAVEL_WORDS)
 
 
+@functools.lru_cache(maxsize=4096)
+def _travel(sentence: str) -> re.Match | None:
+    """The sentence's verb of travel and its place, searched once (several rules ask of each sentence)."""
+    return _TRAVEL.search(sentence)
+
+
 def tells_travel(sentence: str) -> bool:
     """Whether a sentence has a verb of travel to a place ("paid an official visit to B")."""
-    return may_tell_a_visit(sentence) and _TRAVEL.search(sentence) is not None
+    return may_tell_a_visit(sentence) and _travel(sentence) is not None
 
 
 def goes_elsewhere(sentence: str, countries: tuple[str, str]) -> bool:
     """Whether the travel of a sentence is to a known place of neither country ("travelled to Madrid")."""
-    travel = _TRAVEL.search(sentence)
+    travel = _travel(sentence)
     return bool(travel) and travel["place"] is not None and _destination(travel["place"], countries) is None \
         and place_country(travel["place"]) is not None
 
@@ -70,6 +94,7 @@ _NOT_DONE_WORDS = ("plan", "invit", "cancel", "postpon", "will", "would", " to",
                    "propos", "hope", "called off")
 
 
+@functools.lru_cache(maxsize=4096)
 def only_planned(sentence: str) -> bool:
     """Whether a sentence tells a visit only planned, invited, cancelled or postponed."""
     lowered = sentence.lower()
@@ -78,7 +103,7 @@ def only_planned(sentence: str) -> bool:
 
 def needs_context(sentence: str) -> bool:
     """Whether the sentence's travel is to "the country", which only its paragraph names."""
-    travel = _TRAVEL.search(sentence)
+    travel = _travel(sentence)
     return bool(travel) and travel["context"] is not None
 
 
@@ -88,7 +113,7 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
     caption) stands for a place the data do not know; a known third place is no visit.
     `context` is the country the paragraph named last before the sentence: the one a
     visit to "the country" goes to."""
-    travel = _TRAVEL.search(sentence)
+    travel = _travel(sentence)
     if not travel or only_planned(sentence):
         return []
     if travel["context"]:
@@ -98,14 +123,14 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
         destination = found
         origin = other(destination, countries)
         subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
-        return _visits_of(_travellers(subject) + _companions(sentence), countries, origin, destination, date, line)
+        return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
     found = _destination(travel["place"], countries)
     if found is None and (destination is None or place_country(travel["place"]) is not None):
         return []
     destination = found or destination
     origin = other(destination, countries)
     subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
-    return _visits_of(_travellers(subject) + _companions(sentence), countries, origin, destination, date, line)
+    return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
 
 
 def _visits_of(people: list[str], countries, origin, destination, date, line) -> list[Visit]:
@@ -132,14 +157,59 @@ def _destination(place: str, countries: tuple[str, str]) -> str | None:
     return None
 
 
-def _travellers(subject: str) -> list[str]:
-    """The people a subject names: "X and Foreign Minister Y" are two."""
+def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
+    """The people a subject names: "X and Foreign Minister Y" are two; "X, Head of State of
+    A," is the office-holder X of A; "As President of A, X" likewise."""
     if re.search(r"\bdelegation\b", subject, re.IGNORECASE):
         led = _LED_BY.search(subject + " paid")
         return [led["who"]] if led else []
-    subject = subject.split(",")[0]
+    subject = _CLAUSE.split(subject)[-1]
+    as_office = _AS_OFFICE.match(subject)
+    if as_office:
+        subject = f"{as_office['office']} {as_office['who']}"
+    parts = [part.strip() for part in subject.split(",")]
+    while len(parts) > 1 and _ADVERBIAL.match(parts[0]):
+        parts.pop(0)
+    subject = _POSSESSIVE_LEAD.sub("", parts[0]) if len(parts) == 1 else parts[0]
+    if len(parts) > 1 and parts[1] and _is_title_word(parts[1].split()[0]) \
+            and not any(_is_title_word(word) for word in subject.split()):
+        subject = _appositive(subject, parts[1], countries) or subject
     subject = _VERB_BEFORE.sub("", subject)
     return [part for part in re.split(r"\s+and\s+(?=[A-Z])", subject) if part]
+
+
+def _appositive(name: str, office: str, countries: tuple[str, str]) -> str | None:
+    """"Pál Kovács", "Head of the Council of the Republic of Hungary" -> "Head of the
+    Council Pál Kovács of Hungary" (the form the office rules read), or None."""
+    for country in countries:
+        tail = re.search(r"\s+of\s+(?:" + _STATE_FORM + r")?(?:the\s+)?" + re.escape(country) + r"$", office)
+        if tail:
+            return f"{office[:tail.start()]} {name} of {country}"
+    return f"{office} {name}" if not re.search(r"\bof\b", office) else None
+
+
+def repeated_dates(sentence: str) -> list[str]:
+    """The dates of a visit made more than once ("visited B in 2008 and again in 2012",
+    "visited B twice, in May 2010 and June 2013"): [] unless the sentence chains two or more
+    dates right after its travel."""
+    travel = _TRAVEL.search(sentence)
+    if not travel:
+        return []
+    from .dates import find_dates
+
+    after = sentence[travel.end():]
+    dates = find_dates(after)
+    if len(dates) < 2 or dates[0].start > 40:
+        return []
+    chained = [dates[0].iso]
+    for before, date in zip(dates, dates[1:]):
+        if not _DATE_JOIN.match(after[before.end:date.start]):
+            break
+        chained.append(date.iso)
+    return chained if len(chained) > 1 else []
+
+
+_DATE_JOIN = re.compile(r"^(?:\[\w\s]{1,20}\])*\s*,?\s*(?:and\s+)?(?:again\s+)?(?:(?:in|on)\s+)?$")
 
 
 def _companions(sentence: str) -> list[str]:
@@ -152,7 +222,7 @@ def _companions(sentence: str) -> list[str]:
 
 def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) -> tuple[str, str] | None:
     """(office, person) when `phrase` names an office-holder of `origin`, else None."""
-    phrase = phrase.strip(" ,")
+    phrase = re.sub(r"^(?:the|then|former)\s+", "", phrase.strip(" ,"))
     names = _PERSON.match(phrase)
     if not names:
         return None
@@ -163,6 +233,10 @@ def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) 
     office, person = split_office(phrase, countries)
     if not office or not person or not person[:1].isupper() or _NOT_NATIONAL.search(office):
         return None
+    if all(word.lower() in _RANKS for word in office.split()):
+        return None  # "Count X": a rank of nobility or courtesy, no office of a country
+    # "President of Peru" tells the country as "Peruvian President" does: the office is "President".
+    office = re.sub(r"\s+of\s+(?:the\s+)?(?:" + "|".join(re.escape(c) for c in countries) + r")$", "", office)
     person = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s]*$", "", person).strip()
     if not person or _is_title_word(person.split()[0]):
         return None

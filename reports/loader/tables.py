@@ -43,14 +43,12 @@ def _as_lists(block):
     person, date, office, origin, destination = columns
     groups: dict[tuple[str, str] | None, list[Text]] = {}
     for row in block.rows:
-        cells = list(row.cells) + [""] * (len(block.header) - len(row.cells))
-        words = [cells[office]] if office is not None else []
-        words += [cells[person]]
-        item = " ".join(word for word in words if word)
-        if cells[date]:
-            item += f" ({cells[date]})"
+        lines = list(row.cells) + [""] * (len(block.header) - len(row.cells))
+        cells = [cell.replace("\n", " ") for cell in lines]
         key = (cells[origin] if origin is not None else None, cells[destination] if destination is not None else None)
-        groups.setdefault(key, []).append(Text(item, row.line, row.refs))
+        for who in _visitors(lines[person], lines[office] if office is not None else ""):
+            item = f"{who} ({cells[date]})" if cells[date] else who
+            groups.setdefault(key, []).append(Text(item, row.line, row.refs))
     lists = []
     for (visitor, host), items in groups.items():
         caption = block.caption
@@ -64,6 +62,15 @@ def _as_lists(block):
     return lists
 
 
+def _visitors(people: str, offices: str) -> list[str]:
+    """The visitors of one row, office first: a cell may list several on its own lines
+    ("President A<br>Minister B"), with their offices in the office cell line for line."""
+    people_lines, office_lines = people.split("\n"), offices.split("\n") if offices else []
+    if len(office_lines) != len(people_lines):
+        office_lines = [" ".join(office_lines)] * len(people_lines)
+    return [" ".join(word for word in (office, who) if word) for office, who in zip(office_lines, people_lines)]
+
+
 def _by_direction_columns(table: Table):
     """A table whose columns are directions ("Chilean visits to Ghana" | "Ghanaian visits
     to Chile"), one visit per cell: one list per column, captioned by its header."""
@@ -72,8 +79,8 @@ def _by_direction_columns(table: Table):
         return [table]
     lists = []
     for index in directions:
-        items = [Text(row.cells[index], row.line, row.refs) for row in table.rows
-                 if index < len(row.cells) and row.cells[index].strip()]
+        items = [Text(visit, row.line, row.refs) for row in table.rows if index < len(row.cells)
+                 for visit in row.cells[index].split("\n") if visit.strip()]
         if items:
             lists.append(ItemList(Text(table.header[index], table.line), items))
     return lists or [table]

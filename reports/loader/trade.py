@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from .dates import find_dates
 from .money import find_amounts
@@ -21,6 +22,7 @@ _YEAR_SPAN = re.compile(r"(?:1(?<!\w1)\d{3}|2(?<!\w2)0\d{2})\s*(?i:and|to|until|
                         r"(?:1\d{3}|20\d{2})\b")
 
 
+@functools.lru_cache(maxsize=1024)  # asked of a sentence by several rules
 def is_trade_sentence(sentence: str) -> bool:
     return bool(_TRADE_WORDS.search(sentence))
 
@@ -116,7 +118,7 @@ def split_products(text: str) -> list[str]:
 
 def parse_exports(sentence: str, countries: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
     """(from, to, products) of "A's main exports to B include: x, y and z."."""
-    if len(sentence) > 5000:
+    if len(sentence) > 5000 or "export" not in sentence.lower():  # a cheap first look
         return None
     match = _EXPORTS.match(sentence.strip())
     if not match:

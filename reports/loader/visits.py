@@ -7,6 +7,7 @@ the person, and one or more dates in the parenthesis.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..model import Visit
@@ -51,10 +52,16 @@ def _is_place(words: list[str], index: int) -> bool:
     return after_of and words[index][:1].isupper() and len(words) - index >= 3
 
 
+@functools.lru_cache(maxsize=256)
+def _country_words(countries: tuple[str, ...]) -> frozenset[str]:
+    """The words of the countries' names, in lower case (once per pair, not per visit)."""
+    return frozenset(word.lower() for country in countries for word in bare(country).split())
+
+
 def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str | None]:
     """`Foreign State Secretary Ignac Golob` -> ("Foreign State Secretary", "Ignac Golob")."""
     words = who.split()
-    country_words = {word.lower() for country in countries for word in bare(country).split()}
+    country_words = _country_words(countries)
     # A nationality before a title ("Mexican President ...") repeats the list's direction.
     skipped = taken = 1 if len(words) > 2 and words[0][:1].isupper() and not _is_title_word(words[0]) \
         and _is_title_word(words[1]) else 0

@@ -75,6 +75,10 @@ class Renderer:
     def __init__(self, on_ref: Callable[[object], str], show_urls: bool = False):
         self.on_ref = on_ref
         self.show_urls = show_urls
+        # What a line break (<br>, {{br}}) and a list template's items become: a space in
+        # running text, a new line in a table cell, whose lines may be separate entries
+        # ("President A<br>Minister B": two visitors).
+        self.breaks = " "
 
     def render(self, code) -> str:
         if code is None:
@@ -129,7 +133,7 @@ class Renderer:
         if name == "ref":
             return self.on_ref(node)
         if name == "br":
-            return " "
+            return self.breaks
         if name in ("references", "gallery", "math", "chem", "score", "timeline", "imagemap", "graph",
                     "mapframe", "maplink", "templatedata", "syntaxhighlight", "source", "hiero", "noinclude",
                     "indicator", "section", "hr", "ce"):
@@ -147,6 +151,8 @@ class Renderer:
             return _group_digits(formatted.group(1).strip())
         if _PARSER_FUNCTION.match(name) or _MAGIC.match(str(node.name).strip()) and ":" in str(node.name):
             return ""
+        if name in ("br", "break"):
+            return self.breaks
         if name in _WORDS:
             return _WORDS[name]
         positional = self.positional(node)
@@ -163,7 +169,7 @@ class Renderer:
         if name in ("nihongo", "nihongo3", "nihongo foot", "chinese", "zh", "korean", "ko-hhrm"):
             return self.nihongo(positional)
         if name in _LISTS:
-            return ", ".join(item for item in positional if item)
+            return ("\n" if self.breaks == "\n" else ", ").join(item for item in positional if item)
         if name in _DATES:
             return _date(positional, self.named(node, "df"))
         if name in ("convert", "cvt", "convinfobox"):

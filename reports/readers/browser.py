@@ -31,6 +31,17 @@ _MARKER = re.compile(r"\[(?:\d{1,4}|[a-z]{1,2}|note \d+|n \d+|nb \d+|citation ne
                      r"according to whom\?|when\?|who\?|which\?|dubious(?: – discuss)?|failed verification|"
                      r"better source needed|page needed|full citation needed|verification needed|"
                      r"original research\?|update)\]", re.IGNORECASE)
+_EDIT_ANYWHERE = re.compile(r"\[edit\]\s*$|^\[edit\]", re.MULTILINE)
+_EDIT_LEAD = re.compile(r"^\[\s*edit(?: source)?\s*\]\s*", re.IGNORECASE)  # "[edit]" opening the line below a heading
+_WIKI_MARKUP = re.compile(r"'''|\[\[|\{\{|<ref[\s>/]")
+# A table of contents copied from a mirror: "• History 1", "• State visits 1.4".
+_TOC_ENTRY = re.compile(r"^(\D{2,60}?)\s+\d{1,2}(?:\.\d{1,2})*$")
+# Words of section headings, for copies whose headings carry no "[edit]" (mirrors of Wikipedia).
+_HEADING_WORD = re.compile(r"\b(?:history|relations|visits|agreements?|treaties|trade|commerce|missions?|economy|"
+                           r"economic|cooperation|co-operation|cultural|culture|links|references|notes|see also|"
+                           r"background|overview|investment|tourism|education|military|defen[cs]e|migration|"
+                           r"sports?|aid|development|diplomacy|political|politics|security|diaspora|"
+                           r"immigration|transport|energy|representation|consulates?|embassies)\b", re.IGNORECASE)
 _NOTE_NUMBER = re.compile(r"^\[(\d{1,4})\]$")
 _BULLET = re.compile(r"^\s*[•·▪◦‣●○\-*]\s+")
 _CARET = re.compile(r"^\s*\^\s*(?:(?:[a-z]{1,2}\s+)+)?")
@@ -55,7 +66,16 @@ _BLANKS = re.compile(r"[ \t\u00a0]+")
 
 
 def sniff(head: str) -> bool:
-    return bool(_FROM_WIKIPEDIA.search(head)) or len(re.findall(r"\[edit\]\s*$", head, re.MULTILINE)) >= 2
+    # Substring tests first: most text has neither, and they are far cheaper than the patterns.
+    if ("From Wikipedia, the free encyclopedia" in head and _FROM_WIKIPEDIA.search(head)) or \
+            ("[edit]" in head and len(_EDIT_ANYWHERE.findall(head)) >= 2):
+        return True
+    # A copy from a mirror of Wikipedia: none of Wikipedia's own chrome, but a title line
+    # "A–B relations" near the top, no plain-form "= Title =" first and no wikitext markup.
+    first = next((line.strip() for line in head.split("\n") if line.strip()), "")
+    if first.startswith("=") or " relations" not in head or _WIKI_MARKUP.search(head):
+        return False
+    return any(_RELATIONS_TITLE.match(line.strip()) for line in head.split("\n")[:60])
 
 
 def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
@@ -81,6 +101,8 @@ def parse(text: str, shown: str):
 
     def close_run():
         """A run of short lines without full stops is a list; one line alone a paragraph."""
+        while len(run) >= 2 and (len(run[0][1]) >= 200 or _take_markers(run[0][1])[0].endswith(".")):
+            lines.append(_text_line(TEXT, run.pop(0)))  # a paragraph is no caption: the list starts below it
         if len(run) >= 2 and all(len(t) < 200 and not _take_markers(t)[0].endswith(".") for _, t in run[1:]):
             caption, items = run[0], run[1:]  # the line above a list is its caption
             lines.append(_text_line(TEXT, caption))
@@ -101,15 +123,41 @@ def parse(text: str, shown: str):
                                   for n, cells in rows], header[0])))
             table.clear()
 
-    for number, line in numbered:
+    def open_section(number: int, heading: str) -> None:
+        nonlocal in_apparatus, started
+        close_run(), close_table()
+        if not heading:  # "[edit]" on the line below its heading (today's skin): the line above is it
+            above = lines.pop() if lines and lines[-1].kind == TEXT and len(lines[-1].text.text) < 120 else None
+            if above is None:
+                return
+            number, heading = above.text.line, above.text.text
+        in_apparatus = bool(_APPARATUS.match(heading))
+        started = True
+        if not in_apparatus:
+            lines.append(Line(HEADING, Text(heading, number), level=2))
+
+    mirror = not _EDIT_ANYWHERE.search(text)  # headings carry no "[edit]": found by their shape
+    contents = {m.group(1).strip(" •·▪◦‣●○-*").lower() for _, line in numbered
+                for m in [_TOC_ENTRY.match(_BULLET.sub("", line.strip()))] if m and _BULLET.match(line)} if mirror else set()
+    for index, (number, line) in enumerate(numbered):
         stripped = _BLANKS.sub(" ", line.strip())
-        if _EDIT.search(stripped):
-            close_run(), close_table()
-            heading = _EDIT.sub("", stripped).strip()
-            in_apparatus = bool(_APPARATUS.match(heading))
-            started = True
-            if not in_apparatus:
-                lines.append(Line(HEADING, Text(heading, number), level=2))
+        lead_edit = _EDIT_LEAD.match(stripped)
+        if lead_edit or _EDIT.search(stripped):
+            if lead_edit:
+                close_run()
+                open_section(number, "")
+                stripped = stripped[lead_edit.end():]
+                if not stripped:
+                    continue
+            else:
+                open_section(number, _EDIT.sub("", stripped).strip())
+                continue
+        if mirror and started and _is_mirror_heading(stripped, contents, numbered, index):
+            open_section(number, _MARKER.sub("", stripped).strip())
+            continue
+        if mirror and contents and _BULLET.match(stripped) and _TOC_ENTRY.match(_BULLET.sub("", stripped)):
+            continue  # the table of contents
+        if mirror and stripped.lower() == "contents":
             continue
         if in_apparatus:
             if stripped.startswith("^"):
@@ -139,6 +187,23 @@ def parse(text: str, shown: str):
     used |= {ref for line in lines if line.table for row in line.table.rows for _, ref in row.refs}
     citations = [note for note in notes if note.id in used]
     return build_article(title, title_at + 1, [], lines, citations)
+
+
+def _is_mirror_heading(line: str, contents: set[str], numbered: list, index: int) -> bool:
+    """A heading of a copy from a mirror: a short line alone, with no closing punctuation,
+    named in the copied table of contents (or, without one, a section word such as
+    "History", "State visits"), and not the caption of a list right below it."""
+    text = _MARKER.sub("", line).strip()
+    if not text or len(text) > 60 or len(text.split()) > 8 or not text[0].isupper() or text[-1] in ".,;:!?)|" \
+            or any(c.isdigit() for c in text) or _BULLET.match(line):
+        return False
+    if contents:
+        if text.lower() not in contents:
+            return False
+    elif not _HEADING_WORD.search(text):
+        return False
+    below = numbered[index + 1][1].strip() if index + 1 < len(numbered) else ""
+    return not _BULLET.match(below) and "\t" not in below
 
 
 def _text_line(kind: str, unit: tuple[int, str]) -> Line:

@@ -33,6 +33,7 @@ _MAX_TICKS = 10
 class Flag:
     x: float
     widths: tuple[float, ...]  # of the label's wordings, preferred first
+    good: int | None = None    # how many of them are whole labels (None: all)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,18 @@ def place_flags(flags: list[Flag], lanes: int, x_min: float, x_max: float,
         result[index] = _first_fit(flags[index], placed, lanes, x_min, x_max, gap)
         if result[index]:
             placed.append(result[index])
+    # A flag left with a cut or bare label (or none) may still find room for a whole one
+    # running the other way, now that every other label has its place.
+    for index, flag in enumerate(flags):
+        good = len(flag.widths) if flag.good is None else flag.good
+        spot = result[index]
+        if spot is not None and spot.wording < good:
+            continue
+        others = [p for p in placed if p is not spot]
+        better = _first_fit(Flag(flag.x, flag.widths[:good]), others, lanes, x_min, x_max, gap)
+        if better is not None:
+            placed = [*others, better]
+            result[index] = better
     return [result[i] for i in range(len(flags))]
 
 
@@ -197,7 +210,7 @@ def labelled_marks(chosen: list[Group], lanes: int, x_of, measure, limit: int,
 
     def attempt(marks):
         texts = [mark_wordings(m, limit) for m in marks]
-        flags = [Flag(leader_x(m, x_of), tuple(width(t) for t in w.texts)) for m, w in zip(marks, texts)]
+        flags = [Flag(leader_x(m, x_of), tuple(width(t) for t in w.texts), w.good) for m, w in zip(marks, texts)]
         spots = place_flags(flags, lanes, x_min, x_max, gap)
         lost = [i for i, (spot, w) in enumerate(zip(spots, texts)) if spot is None or spot.wording >= w.good]
         whole = sum(len(m.groups) for i, m in enumerate(marks) if i not in lost)
@@ -386,7 +399,7 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
     x_min, x_max = geo.pad, width - geo.pad
 
     def measure(text: str) -> float:
-        return stringWidth(gate.plain(text), geo.font, geo.size)
+        return gate.width(gate.plain(text), geo.font, geo.size)  # fallback runs in their own font
 
     axis_end = _axis_end(found, axis_scale, x_min, x_max, measure, limit, geo.size * 0.8)
 
