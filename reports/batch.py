@@ -143,19 +143,20 @@ def _read_by_index_in_parallel(path: Path, index: Path, max_bytes: int, tally, j
     shown = display_path(path)
     base, streams = mediawiki_xml.index_plan(path, shown, index, tally)
     tasks = [(str(path), shown, str(index), offset, titles, base, max_bytes) for offset, titles in streams]
-    if len(tasks) < 2:
-        yield from map(_stream_results_of, tasks)
-        return
-    with concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        for results, counts in pool.map(_stream_results, tasks):
+    if len(tasks) < 2:  # one stream (or none): no processes to start
+        done = map(_stream_results, tasks)
+    else:
+        pool = concurrent.futures.ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
+        # a few streams per task when there are many: fewer round trips, still balanced
+        done = pool.map(_stream_results, tasks, chunksize=max(1, min(4, len(tasks) // (8 * jobs))))
+    try:
+        for results, counts in done:
             for reason, count in counts.items():
                 tally[reason] = tally.get(reason, 0) + count
             yield from results
-
-
-def _stream_results_of(task):
-    results, _ = _stream_results(task)
-    return results
+    finally:
+        if len(tasks) >= 2:
+            pool.shutdown(cancel_futures=True)
 
 
 def _stream_results(task) -> tuple[list, dict]:

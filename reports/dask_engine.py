@@ -24,7 +24,7 @@ import re
 import socket
 import tempfile
 import warnings
-from contextlib import contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 from .errors import ReportsError
@@ -36,7 +36,7 @@ _CONNECT_SECONDS = 10
 _SHIPPED_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
 
 
-def engine(address: str):
+def engine(address: str, formats=()) -> "Engine":
     """The engine for `address`, after checking that distributed is installed and that
     a remote scheduler answers: a bad address fails before the build reads anything."""
     local = _LOCAL.match(address)
@@ -51,7 +51,46 @@ def engine(address: str):
                            "pip install 'reports[dask]'") from None
     if remote:
         _reachable(remote.group(2).strip("[]"), int(remote.group(3)), address)
-    return lambda tasks: run(tasks, address)
+    return Engine(address, tuple(formats))
+
+
+class Engine:
+    """The cluster of one build: connected to (or, for local:N, started) in a thread of
+    its own from the moment the engine is made, so that a LocalCluster's workers spawn
+    and import the exporters of `formats` while the client reads the articles; called
+    with the tasks once they are known; `close()` at the build's end, whatever happened."""
+
+    def __init__(self, address: str, formats: tuple[str, ...] = ()):
+        import threading
+
+        self.address = address
+        self._stack = ExitStack()
+        self._client = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._start, args=(formats,), name="reports-dask-start", daemon=True)
+        self._thread.start()
+
+    def _start(self, formats: tuple[str, ...]) -> None:
+        try:
+            client = _connect(self.address, self._stack)
+            client.run(_warm, formats)  # every worker there now imports the exporters before its first article
+            self._client = client
+        except BaseException as error:  # raised in the build's thread, when the cluster is wanted
+            self._error = error
+
+    def client(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._client
+
+    def __call__(self, tasks):
+        if tasks:
+            yield from run(tasks, self.client())
+
+    def close(self) -> None:
+        self._thread.join()
+        self._stack.close()
 
 
 def _reachable(host: str, port: int, address: str) -> None:
@@ -62,8 +101,10 @@ def _reachable(host: str, port: int, address: str) -> None:
                            f"({error.strerror or type(error).__name__})") from None
 
 
-@contextmanager
-def _client(address: str):
+def _connect(address: str, stack: ExitStack):
+    """A client of the scheduler at `address` (or of a LocalCluster started for
+    local:N), closed with `stack`. Not the client's context manager: it is entered in
+    one thread and left in another."""
     from distributed import Client, LocalCluster
 
     local = _LOCAL.match(address)
@@ -72,44 +113,48 @@ def _client(address: str):
             warnings.simplefilter("ignore")
             cluster = LocalCluster(n_workers=int(local.group(1)), processes=True, threads_per_worker=1,
                                    host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR)
-        with cluster, Client(cluster) as client:
-            yield client
-        return
-    try:
-        client = Client(address, timeout=_CONNECT_SECONDS)
-    except (OSError, TimeoutError) as error:
-        raise ReportsError(f"--scheduler {address}: cannot connect ({type(error).__name__}: {error})") from None
-    with client:
-        yield client
+        stack.callback(cluster.close)
+        client = Client(cluster, set_as_default=False)
+    else:
+        try:
+            client = Client(address, timeout=_CONNECT_SECONDS, set_as_default=False)
+        except (OSError, TimeoutError) as error:
+            raise ReportsError(f"--scheduler {address}: cannot connect ({type(error).__name__}: {error})") from None
+    stack.callback(client.close)
+    return client
 
 
-def run(tasks, address: str):
+def run(tasks, client):
     """(task, outcome) for every task, in the order the cluster finishes them."""
-    if not tasks:
-        return
+    layout = _shipped_layout(tasks[0][1][4])
+    environment = {name: os.environ.get(name) for name in _SHIPPED_ENVIRONMENT}
+    futures = {}
+    for task, args in tasks:
+        record, stem, out, formats, _, verbose, build_id, carry = args
+        previous = _previous(Path(out), stem, formats)
+        future = client.submit(export_remote, record, stem, formats, layout, verbose, carry, previous, environment,
+                               key=f"reports-export-{stem}-{build_id}-{os.urandom(4).hex()}", pure=False)
+        futures[future] = (task, Path(out), build_id)
+    try:
+        yield from _finished(futures, client)
+    finally:  # the build stopped early (strict mode, Ctrl-C): the rest is not wanted
+        client.cancel(list(futures))
+
+
+def _finished(futures, client):
     from distributed import as_completed
 
     from .pipeline import _Outcome, write_atomically
 
-    with _client(address) as client:
-        layout = _shipped_layout(tasks[0][1][4])
-        environment = {name: os.environ.get(name) for name in _SHIPPED_ENVIRONMENT}
-        futures = {}
-        for task, args in tasks:
-            record, stem, out, formats, _, verbose, build_id, carry = args
-            previous = _previous(Path(out), stem, formats)
-            future = client.submit(export_remote, record, stem, formats, layout, verbose, carry, previous, environment,
-                                   key=f"reports-export-{stem}-{build_id}-{os.urandom(4).hex()}", pure=False)
-            futures[future] = (task, Path(out), build_id)
-        for future in as_completed(futures):
-            task, out, build_id = futures.pop(future)
-            try:
-                outcome, files = future.result()
-            except Exception as error:  # the task failed on every worker it was given, or the cluster went away
-                yield task, _Outcome([], [], f"the Dask cluster could not build this article: "
-                                             f"{type(error).__name__}: {str(error)[:200]}")
-                continue
-            yield task, _landed(outcome, files, out, build_id, write_atomically)
+    for future in as_completed(futures, loop=client.loop):  # this client's, not a default one
+        task, out, build_id = futures.pop(future)
+        try:
+            outcome, files = future.result()
+        except Exception as error:  # the task failed on every worker it was given, or the cluster went away
+            yield task, _Outcome([], [], f"the Dask cluster could not build this article: "
+                                         f"{type(error).__name__}: {str(error)[:200]}")
+            continue
+        yield task, _landed(outcome, files, out, build_id, write_atomically)
 
 
 def _previous(out: Path, stem: str, formats) -> dict[str, bytes]:
@@ -155,6 +200,15 @@ def _shipped_layout(reference: str | None):
 
 
 # -- on a worker -------------------------------------------------------------------------
+
+
+def _warm(formats: tuple[str, ...]) -> None:
+    """Import what exporting these formats needs (reportlab, python-docx, openpyxl…): a
+    spawned worker has none of the client's imports."""
+    from . import exporters, pipeline  # noqa: F401
+
+    for name in formats:
+        exporters.get(name)
 
 
 def export_remote(record, stem: str, formats, layout, verbose: bool, carry, previous: dict[str, bytes],

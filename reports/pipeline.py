@@ -224,24 +224,30 @@ def build(paths: Iterable[str | os.PathLike] = ("data",), out: str | os.PathLike
     started = time.perf_counter()
     run = _Build(Path(out), tuple(formats or exporters.names()), layout, force, strict)
     run.carry = CarryPlans(run.out, _read_manifest(run.out), carry)
-    engine = _engine(scheduler, jobs)  # a scheduler that cannot be reached fails before any reading
-    records, stems = run.load(paths, max_bytes, form, index, max(1, jobs or os.cpu_count() or 1))
-    if not run.result.stopped_early:
-        todo = run.plan(records, stems)
-        if planned:
-            planned(len(todo))
-        try:
-            for (record, stem), outcome in _run(todo, run.out, run.formats, layout, engine, verbose, run.carry):
-                if progress:
-                    progress(1)
-                if not run.collect(record, stem, outcome):
-                    break
-        finally:
-            _remove_leftovers(run.out, os.getpid())  # Ctrl-C, or a worker killed mid-write
-        good = [(r, s) for r, s in zip(records, stems) if r.source.where not in run.failed_paths]
-        known = sorted(good + run.untouched(records, stems, prune), key=lambda pair: pair[1])
-        current = "xlsx" in run.formats and combined and not run.result.stopped_early and known and run.combined(known)
-        run.write_manifest(known if current else None)
+    # A scheduler that cannot be reached fails before any reading; a local cluster starts
+    # (its workers importing the exporters) while the articles are read.
+    engine = _engine(scheduler, jobs, run.formats)
+    try:
+        records, stems = run.load(paths, max_bytes, form, index, max(1, jobs or os.cpu_count() or 1))
+        if not run.result.stopped_early:
+            todo = run.plan(records, stems)
+            if planned:
+                planned(len(todo))
+            try:
+                for (record, stem), outcome in _run(todo, run.out, run.formats, layout, engine, verbose, run.carry):
+                    if progress:
+                        progress(1)
+                    if not run.collect(record, stem, outcome):
+                        break
+            finally:
+                _remove_leftovers(run.out, os.getpid())  # Ctrl-C, or a worker killed mid-write
+            good = [(r, s) for r, s in zip(records, stems) if r.source.where not in run.failed_paths]
+            known = sorted(good + run.untouched(records, stems, prune), key=lambda pair: pair[1])
+            current = ("xlsx" in run.formats and combined and not run.result.stopped_early and known
+                       and run.combined(known))
+            run.write_manifest(known if current else None)
+    finally:
+        getattr(engine, "close", lambda: None)()
     run.result.seconds = time.perf_counter() - started
     return run.result
 
@@ -414,8 +420,10 @@ def _combined_key(good: list[tuple[Relationship, str]], settings: str) -> str:
 # -- engines: where the articles are exported ------------------------------------------------
 #
 # An engine is a callable taking [(task, export_article arguments)] and yielding
-# (task, _Outcome) for every task, in any order, as each finishes. Serial and the local
-# process pool live here; Dask lives in dask_engine.py, imported only with a scheduler.
+# (task, _Outcome) for every task, in any order, as each finishes; one with a close()
+# holds resources (a cluster) that the build releases at its end, whatever happens.
+# Serial and the local process pool live here; Dask lives in dask_engine.py, imported
+# only with a scheduler.
 
 
 def _run(todo, out: Path, formats, layout, engine, verbose, carry: CarryPlans):
@@ -425,11 +433,11 @@ def _run(todo, out: Path, formats, layout, engine, verbose, carry: CarryPlans):
     yield from engine(list(zip(todo, arguments)))
 
 
-def _engine(scheduler: str | None, jobs: int | None) -> Callable:
+def _engine(scheduler: str | None, jobs: int | None, formats: tuple[str, ...] = ()) -> Callable:
     if scheduler:
         from . import dask_engine
 
-        return dask_engine.engine(scheduler)
+        return dask_engine.engine(scheduler, formats)
     jobs = max(1, jobs or os.cpu_count() or 1)
     return lambda tasks: _serial(tasks) if jobs == 1 or len(tasks) <= 1 else _pool(tasks, jobs)
 

@@ -1,6 +1,6 @@
-"""Builds on a Dask cluster (a LocalCluster on the loopback, one per module): the same
-bytes and manifest as serial and --jobs builds, a killed worker loses no article, and
-no dask at all without --scheduler."""
+"""Builds on a Dask cluster (LocalClusters on the loopback: one for the module, and
+the one a local:2 build starts): the same bytes and manifest as serial and --jobs
+builds, a killed worker loses no article, and no dask at all without --scheduler."""
 
 import json
 import os
@@ -11,8 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from multistream_dump import write_dump
+from reports.cli import cli
 from reports.errors import ReportsError
 from reports.pipeline import MANIFEST, build
 
@@ -23,14 +25,20 @@ FORMATS = ("pdf", "docx", "xlsx", "json")
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=40) as running:
-        yield running
+    """A LocalCluster of the builds' own engine for local:1, started (in the background,
+    while the first tests build locally) once for the module; its scheduler's address."""
+    from reports import dask_engine
+
+    engine = dask_engine.engine("local:1", FORMATS)  # one worker: the killed one is restarted by its nanny
+    try:
+        yield lambda: engine.client().scheduler.address
+    finally:
+        engine.close()
 
 
 @pytest.fixture(scope="module")
 def small_dump(tmp_path_factory):
-    return write_dump(tmp_path_factory.mktemp("dump"), pages=300, relations_share=0.03, run=3, seed=5)
+    return write_dump(tmp_path_factory.mktemp("dump"), pages=120, relations_share=0.03, run=3, seed=7)
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
@@ -38,43 +46,48 @@ def outputs(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("inputs", ["data", "dump"])
-def test_serial_jobs_and_dask_give_the_same_bytes(inputs, cluster, small_dump, tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    paths = ["data"] if inputs == "data" else [small_dump.path]
-    engines = {"serial": dict(jobs=1), "jobs": dict(jobs=2),
-               "dask": dict(scheduler="local:2" if inputs == "data" else cluster.scheduler_address)}
-    results = {name: build(paths, tmp_path / name, formats=FORMATS, **options) for name, options in engines.items()}
-    for name, result in results.items():
-        assert result.ok, (name, result.failures)
-    expected = outputs(tmp_path / "serial")
-    assert MANIFEST in expected and any(name.endswith(".docx") for name in expected)
-    built = len(small_dump.relations) if inputs == "dump" else 3
-    assert sum(name.endswith(".pdf") for name in expected) == built
-    for name in ("jobs", "dask"):
-        assert results[name].built == built
-        got = outputs(tmp_path / name)
-        assert sorted(got) == sorted(expected), name
-        assert [path for path in expected if got[path] != expected[path]] == [], name
+def same_outputs(folder: Path, expected: dict[str, bytes]) -> None:
+    got = outputs(folder)
+    assert sorted(got) == sorted(expected), folder.name
+    assert [path for path in expected if got[path] != expected[path]] == [], folder.name
 
 
-def test_a_rebuild_on_the_cluster_carries_and_skips_like_a_local_one(cluster, tmp_path):
-    address = cluster.scheduler_address
-    first = build(["data"], tmp_path, formats=("docx", "json"), scheduler=address)
-    again = build(["data"], tmp_path, formats=("docx", "json"), scheduler=address)
-    assert (first.built, again.built, again.skipped) == (3, 0, 3)
+def test_data_built_serially_with_jobs_and_on_local_2_is_the_same_bytes(cluster, default_build, tmp_path):
+    serial, result = default_build  # the session's serial build of data/, every format
+    assert result.ok and result.built == 3
+    engines = {"jobs": dict(jobs=2), "dask": dict(scheduler="local:2")}
+    results = {name: build(["data"], tmp_path / name, **options) for name, options in engines.items()}
+    assert all(result.ok and result.built == 3 for result in results.values()), results
+    expected = outputs(serial)
+    assert MANIFEST in expected and sum(name.endswith(".pdf") for name in expected) == 3
+    assert {"georgia-mexico.docx", "georgia-mexico.json", "relationships.xlsx"} <= set(expected)
+    same_outputs(tmp_path / "jobs", expected)
+    same_outputs(tmp_path / "dask", expected)
+
+    # rebuilt on another cluster: unchanged articles skipped; an edited dossier kept as a backup in --out
+    again = build(["data"], tmp_path / "dask", formats=FORMATS, scheduler=cluster())
+    assert (again.built, again.skipped) == (0, 3)
     import docx
 
-    dossier = tmp_path / "georgia-mexico.docx"
+    dossier = tmp_path / "dask" / "georgia-mexico.docx"
     document = docx.Document(str(dossier))
-    document.paragraphs[-1].text += " An analyst's edit outside the notes."  # kept as a backup
+    document.paragraphs[-1].text += " An analyst's edit outside the notes."
     document.save(str(dossier))
     edited = dossier.read_bytes()
-    forced = build(["data"], tmp_path, formats=("docx", "json"), scheduler=address, force=True)
+    forced = build(["data"], tmp_path / "dask", formats=("docx",), scheduler=cluster(), force=True)
     assert forced.built == 3 and [p.name[:len("georgia-mexico.edited-")] for p in forced.backups] == [
         "georgia-mexico.edited-"]
-    assert all(p.parent == tmp_path and p.read_bytes() == edited for p in forced.backups)
-    assert not list(tmp_path.glob(".*.tmp"))
+    assert all(p.parent == tmp_path / "dask" and p.read_bytes() == edited for p in forced.backups)
+    assert not list((tmp_path / "dask").glob(".*.tmp"))
+
+
+def test_a_dump_built_on_the_cluster_is_the_serial_bytes(cluster, small_dump, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # (--jobs against serial on dumps: test_multistream)
+    serial = build([small_dump.path], tmp_path / "serial", formats=("json", "pdf"), jobs=1)
+    dask = build([small_dump.path], tmp_path / "dask", formats=("json", "pdf"), scheduler=cluster())
+    assert serial.ok and dask.ok, (serial.failures, dask.failures)
+    assert dask.built == serial.built == len(small_dump.relations) >= 3
+    same_outputs(tmp_path / "dask", outputs(tmp_path / "serial"))
 
 
 class KillOnce(distributed.WorkerPlugin):
@@ -92,10 +105,10 @@ class KillOnce(distributed.WorkerPlugin):
 
 def test_a_killed_worker_loses_no_article(cluster, tmp_path):
     marker = tmp_path / "killed"
-    with distributed.Client(cluster) as client:
+    with distributed.Client(cluster()) as client:
         client.register_plugin(KillOnce(str(marker)), name="kill-once")
         try:
-            result = build(["data"], tmp_path / "out", formats=("json",), scheduler=cluster.scheduler_address)
+            result = build(["data"], tmp_path / "out", formats=("json",), scheduler=cluster())
         finally:
             client.unregister_worker_plugin("kill-once")
     assert marker.exists()  # a worker did die mid-build
@@ -132,7 +145,7 @@ def test_a_scheduler_nobody_runs_is_one_line_before_any_work(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    done = subprocess.run([sys.executable, "-m", "reports", "build", "data", "--out", str(tmp_path / "out"),
-                           "--scheduler", f"tcp://127.0.0.1:{port}"], capture_output=True, text=True)
-    assert done.returncode == 2 and done.stderr.count("\n") == 1
+    done = CliRunner().invoke(cli, ["build", "data", "--out", str(tmp_path / "out"),
+                                    "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert done.exit_code == 2 and done.stderr.count("\n") == 1, done.output
     assert "no scheduler answers there" in done.stderr and not (tmp_path / "out" / MANIFEST).exists()

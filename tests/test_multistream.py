@@ -12,7 +12,7 @@ import pytest
 
 from multistream_dump import PAGES_PER_STREAM, pages_xml, write_dump
 from reports.batch import load_all
-from reports.errors import ReportsError
+from reports.errors import ArticleError, ReportsError
 from reports.pipeline import MANIFEST, build
 from reports.readers import _multistream
 
@@ -72,8 +72,8 @@ def test_records_by_index_are_those_of_the_whole_dump(dump, monkeypatch):
     generated, path, index = dump
     read = []
     original = _multistream.stream
-    monkeypatch.setattr(_multistream, "stream", lambda raw, offset, shown: read.append(offset) or
-                        original(raw, offset, shown))
+    monkeypatch.setattr(_multistream, "stream", lambda raw, offset, shown, titles=None: read.append(offset) or
+                        original(raw, offset, shown, titles))
     by_index = load_all([path])  # the index beside the dump, by its usual name
     assert [r.title for r in by_index.records] == generated.relations
     wanted = {int(offset) for offset, _, title in index_lines(index)
@@ -179,3 +179,50 @@ def test_an_index_with_two_dumps_is_refused(dump, tmp_path):
     shutil.copy(path, second)
     with pytest.raises(ReportsError, match="inputs hold 2"):
         load_all([path, second], index=index)
+
+
+def test_the_index_counted_in_bulk_is_the_index_judged_line_by_line(tmp_path, monkeypatch):
+    from reports.readers.mediawiki_xml import _passed_over
+
+    namespaces = {"Category", "Template", "Wikipedia"}
+    lines = ["5:1:Lima 12", "5:2:Category:Peru–Chile relations", "5:3:  Template:Infobox",
+             "5:4:Peru–Chile relations", "9:5:Bosnia &amp; Herzegovina–Peru relations", "9:6:Talk:Peru",
+             "9:7:Public relations", "9:8:Category:Rivers", "9:9:Tom &amp; Jerry", "12:10:Wikipedia:About",
+             "12:11:Template:Peru–Chile relations", "12:12:Chile–Peru relations", "12:13:Categoryx:Y"] * 7
+    index = tmp_path / "index.txt.bz2"
+    index.write_bytes(bz2.compress(("\n".join(lines) + "\n").encode()))
+    monkeypatch.setattr(_multistream, "_INDEX_CHUNK", 40)  # chunks end mid-line, in every place
+    judged = {}, {}
+    one_by_one = _multistream.wanted(index, "i", _passed_over(namespaces), judged[0])
+    in_bulk = _multistream.wanted(index, "i", _passed_over(namespaces), judged[1], namespaces, " relations")
+    assert in_bulk == one_by_one == [(5, {"Peru–Chile relations"}),
+                                     (9, {"Bosnia & Herzegovina–Peru relations"}), (12, {"Chile–Peru relations"})]
+    assert judged[0] == judged[1] == {"other pages": 5 * 7, "pages in other namespaces": 5 * 7}
+    index.write_bytes(bz2.compress(("\n".join(lines + ["5:x:Lima"] + lines) + "\n").encode()))
+    with pytest.raises(ArticleError, match="not an index line") as error:  # its number counts every chunk
+        _multistream.wanted(index, "i", _passed_over(namespaces), {}, namespaces, " relations")
+    assert error.value.line == len(lines) + 1
+
+
+def test_a_stream_is_decompressed_only_as_far_as_its_last_wanted_page(generated):
+    lines = index_lines(generated.index)
+    blocks = dict(streams(generated.path))
+    offset, title = next((offset, title) for offset, _, title in lines if unescape(title) in generated.relations
+                         and blocks[int(offset)].find(f"<title>{title}</title>".encode()) < len(blocks[int(offset)]) / 2)
+    with open(generated.path, "rb") as raw:
+        whole = _multistream.stream(raw, int(offset), "d")
+        pages = whole.count(b"</page>")
+        assert whole == blocks[int(offset)]
+        part = _multistream.stream(raw, int(offset), "d", {unescape(title)})
+        assert whole.startswith(part) and len(part) < 0.75 * len(whole)
+        assert f"<title>{title}</title>".encode() in part and part.count(b"</page>") < pages
+        assert _multistream.stream(raw, int(offset), "d", {"Nowhere–Else relations"}) == whole
+
+
+def test_a_dump_with_one_wanted_stream_is_read_by_index_with_jobs(tmp_path):
+    one = write_dump(tmp_path, pages=60, relations_share=0.05, run=2, seed=2)
+    streams_read = {int(offset) for offset, _, title in index_lines(one.index) if unescape(title) in one.relations}
+    assert len(streams_read) == 1 and one.relations
+    serial, in_parallel = load_all([one.path], jobs=1), load_all([one.path], jobs=2)
+    assert not in_parallel.errors and [r.title for r in in_parallel.records] == one.relations
+    assert in_parallel.skipped == serial.skipped and sum(serial.skipped.values()) > 0

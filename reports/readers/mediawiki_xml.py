@@ -33,6 +33,7 @@ DESCRIPTION = "a MediaWiki XML dump (.xml, .xml.bz2, .xml.gz): its '… relation
 _SNIFF = re.compile(r"<mediawiki[\s>]")
 _RELATIONS_TITLE = re.compile(r"^\S.*\S\s*[–—-]\s*\S.*\S relations$")
 _ARTICLES_NAMESPACE = "0"
+_MARKER = " relations"  # in every relations title: the index lines without it are only counted
 _CHUNK = 1 << 20
 
 
@@ -143,7 +144,7 @@ def index_plan(path: Path, shown: str, index: Path, tally) -> tuple[str | None, 
     index_shown = (Path(shown).parent / index.name).as_posix() if index.parent == path.parent else index.as_posix()
     with _open_dump(path, shown) as raw:
         base, namespaces = multistream.header(raw, shown)
-    return base, multistream.wanted(index, index_shown, _passed_over(namespaces), tally)
+    return base, multistream.wanted(index, index_shown, _passed_over(namespaces), tally, namespaces, _MARKER)
 
 
 def stream_pages(raw, shown: str, index: Path, offset: int, titles: set[str], base: str | None,
@@ -153,8 +154,11 @@ def stream_pages(raw, shown: str, index: Path, offset: int, titles: set[str], ba
     from . import _multistream as multistream
 
     titles = set(titles)
-    for element in multistream.page_elements(multistream.stream(raw, offset, shown), shown, offset):
-        title = next((child.text or "" for child in element if child.tag == "title"), "").strip()
+    elements = multistream.page_elements(multistream.stream(raw, offset, shown, titles), shown, offset)
+    if not titles <= {_title(element) for element in elements}:  # read up to where the titles seemed to end
+        elements = multistream.page_elements(multistream.stream(raw, offset, shown), shown, offset)
+    for element in elements:
+        title = _title(element)
         if title in titles:
             titles.discard(title)
             found = page_of(element, base, tally)
@@ -163,6 +167,10 @@ def stream_pages(raw, shown: str, index: Path, offset: int, titles: set[str], ba
     if titles:
         raise ArticleError(shown, None, f"the index {index.name} does not match the dump: "
                                         f"{min(titles)!r} is not in the stream at byte {offset:,}")
+
+
+def _title(element) -> str:
+    return next((child.text or "" for child in element if child.tag == "title"), "").strip()
 
 
 def _open_dump(path: Path, shown: str):
