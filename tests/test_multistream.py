@@ -16,7 +16,7 @@ from reports.errors import ArticleError, ReportsError
 from reports.pipeline import MANIFEST, build
 from reports.readers import _multistream
 
-SIZE = dict(pages=450, relations_share=0.04, run=4, seed=3)
+SIZE = dict(pages=450, relations_share=0.02, run=4, seed=6)
 
 
 @pytest.fixture(scope="module")
