@@ -266,3 +266,22 @@ def test_a_mission_clause_after_a_clause_on_the_past(tmp_path):
     record = _record(tmp_path, "Relations were established in 1957, Ghana has an embassy in Kuala Lumpur, while "
                                "Malaysia has an embassy in Accra.")
     assert [(m.country, m.city) for m in record.missions] == [("Ghana", "Kuala Lumpur"), ("Malaysia", "Accra")]
+
+
+@pytest.mark.parametrize("countries, sentence, rows", [
+    # a name whose capital is not ASCII
+    (("Vietnam", "Chile"), "In 1981, Vietnamese Prime Minister Phạm Văn Đồng paid an official visit to Chile.",
+     [("Vietnam", "Chile", "Prime Minister", "Phạm Văn Đồng", "1981")]),
+    (("Slovakia", "Chile"), "In 2005, Slovak Foreign Minister Ľubomír Čaplovič visited Chile.",
+     [("Slovakia", "Chile", "Foreign Minister", "Ľubomír Čaplovič", "2005")]),
+    # the office, then the name between commas
+    (("Vietnam", "Chile"), "In March 2021, Chile Foreign Undersecretary, Carolina Valdivia, paid a visit to Vietnam.",
+     [("Chile", "Vietnam", "Foreign Undersecretary", "Carolina Valdivia", "2021-03")]),
+])
+def test_names_and_appositions_of_real_articles(countries, sentence, rows):
+    assert _visits(countries, sentence) == rows
+
+
+def test_an_establishment_that_same_year_is_the_year(tmp_path):
+    body = "After the war ended in April 1975, both nations soon established diplomatic relations that same year."
+    assert _established(tmp_path, body, title="Chile–Vietnam relations") == ("1975", None)

@@ -146,6 +146,9 @@ class _Reader:
                             _NOT_YET.search(sentence, max(0, match.start() - 20), match.start()):
                         continue  # "prior to establishing relations, in 1872 ...": before, not then
                     date = dates.near(match.start("verb"), match.end("verb"))
+                    if date and "that" in sentence[match.end():] and not find_dates(sentence[match.end():]):
+                        # "In April 1975 ... established relations that same year": the year
+                        date = relative_date(sentence[match.end():], date) or date
                     if not date or _clause_without_date(sentence, match):
                         continue
                     party = match.groupdict().get("party")

@@ -37,7 +37,9 @@ _NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit(?:ed|es|ing|e)\s+(?:\w+
 # A name's lower-case particles ("Daniel arap Moi", "Abdullah ibn Hussein", "Hosni al Sadr")
 # count only before a capitalised word, so that "do" or "le" ending a name's run stays out.
 _PARTICLE = r"(?:arap|al|el|ibn|bint|bin|dos|das|do|du|di|der|den|ter|le|y)(?=\s+[A-Z])"
-_PERSON = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|de|la|del|da|van|von|bin)(?:\s+(?:[A-Z][\w'’.-]*|of|the|"
+# Capitals beyond ASCII start names too ("Đồng", "Óscar", "Štefan"): Latin-1, Extended-A/B, Vietnamese.
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_PERSON = re.compile(rf"(?:[{_CAPITAL}][\w'’.-]*|of|the|and|for|de|la|del|da|van|von|bin)(?:\s+(?:[{_CAPITAL}][\w'’.-]*|of|the|"
                      r"for|de|la|del|da|van|von|" + _PARTICLE + r"|-))*")
 # Bounded spans: a long sentence costs time in proportion to its length, not its square.
 _COMPANIONS = re.compile(r"\baccompanied\s+by\s+(?P<who>[^.;()]{1,300})")
@@ -171,6 +173,9 @@ def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
     while len(parts) > 1 and _ADVERBIAL.match(parts[0]):
         parts.pop(0)
     subject = _POSSESSIVE_LEAD.sub("", parts[0]) if len(parts) == 1 else parts[0]
+    if len(parts) > 1 and subject.split() and _is_title_word(subject.split()[-1]) and parts[1][:1].isupper() \
+            and not any(_is_title_word(word) for word in parts[1].split()):
+        subject = f"{subject} {parts[1]}"  # "A's Foreign Undersecretary, X Y, visited"
     if len(parts) > 1 and parts[1] and _is_title_word(parts[1].split()[0]) \
             and not any(_is_title_word(word) for word in subject.split()):
         subject = _appositive(subject, parts[1], countries) or subject
