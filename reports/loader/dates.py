@@ -101,12 +101,13 @@ def _iso(year: str, month: str | None = None, day: str | None = None) -> str | N
         return None
 
 
-def _candidates(text: str):
-    if _MONTH_NAME.search(text):
-        yield from _month_candidates(text)
+def _candidates(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, ISO form or None when invalid) of every reading of a date in `text`."""
+    found = _month_candidates(text)
     for m in _BARE_YEAR.finditer(text):
         if _word_before(text, m.start()).lower() not in _NOT_BEFORE_A_YEAR:
-            yield m.start(), m.end(), m["year"]
+            found.append((m.start(), m.end(), m["year"]))
+    return found
 
 
 def _word_before(text: str, start: int) -> str:
@@ -124,20 +125,24 @@ def _word_before(text: str, start: int) -> str:
     return body[begin:]
 
 
-def _month_candidates(text: str):
-    for m in _DAY_MONTH_YEAR.finditer(text):
-        yield m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"])
+def _month_candidates(text: str) -> list[tuple[int, int, str | None]]:
+    names = list(_MONTH_NAME.finditer(text))
+    if not names:
+        return []  # every pattern below needs a month's name
+    found = [(m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"]))
+             for m in _DAY_MONTH_YEAR.finditer(text)]
     # A match of these two starts with a month's name and holds no other (no capital after
     # its first letter), so their matches are the ones at the names: tried there, not at
     # every place of the text.
-    for name in _MONTH_NAME.finditer(text):
+    for name in names:
         m = _MONTH_DAY_YEAR.match(text, name.start())
         if m:
-            yield m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"])
+            found.append((m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"])))
         m = _MONTH_YEAR.match(text, name.start())
         if m:
-            yield m.start(), m.end(), _iso(m["year"], m["month"])
-            yield from _shared_year(text, m.start(), m["year"])
+            found.append((m.start(), m.end(), _iso(m["year"], m["month"])))
+            found.extend(_shared_year(text, m.start(), m["year"]))
+    return found
 
 
 def _shared_year(text: str, start: int, year: str):
@@ -168,9 +173,7 @@ def _dates_in(text: str) -> tuple[DateMatch, ...]:
     """find_dates, once per text: the events, establishment and prose rules read the same sentences."""
     if not _YEARISH.search(text):
         return ()
-    valid = sorted(
-        ((start, -end, iso) for start, end, iso in _candidates(text) if iso),
-    )
+    valid = sorted([(start, -end, iso) for start, end, iso in _candidates(text) if iso])
     found: list[DateMatch] = []
     taken_until = -1
     for start, negative_end, iso in valid:

@@ -38,8 +38,11 @@ def _last_word(text: str, end: int) -> str:
     return text[start:end + 1].lstrip("(\"'“‘")
 
 
+_WORD = re.compile(r"[\"'“‘(\[]?([\w-]+)")
+
+
 def _next_word(text: str, start: int) -> str:
-    match = re.match(r"[\"'“‘(\[]?([\w-]+)", text[start:start + 40])
+    match = _WORD.match(text[start:start + 40])
     return match.group(1) if match else ""
 
 

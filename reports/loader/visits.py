@@ -75,7 +75,8 @@ def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str 
             or words[taken + 1].strip(",").lower() in country_words or _is_place(words, taken + 1)
         ):
             taken += 1
-        elif taken and words[taken - 1].lower() in _JOINERS | country_words and word.strip(",").lower() in country_words:
+        elif taken and word.strip(",").lower() in country_words and (
+                words[taken - 1].lower() in _JOINERS or words[taken - 1].lower() in country_words):
             taken += 1  # "President of Mexico", "Minister of the United Kingdom"
         elif _is_place(words, taken):
             taken += 1
