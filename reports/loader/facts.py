@@ -541,10 +541,19 @@ def split_organisations(text: str) -> list[str]:
             part = _LEADING_THE_OR_AND.sub("", part.strip())
             left, sep, right = part.partition(" and ")
             if sep and all(_ACRONYM.match(side) or _ORGANISATION_END.search(side) for side in (left, right)):
-                names += [left, right]
+                names += [_without_alias(left), _without_alias(right)]
             elif part:
-                names.append(part)
+                names.append(_without_alias(part))
     return names
+
+
+# "World Trade Organization (WTO)": the short name in parentheses after the name is no part of
+# it, so that one organisation is one name in every record ("Group of 20 (G20)", "(Mercosur)").
+_ALIAS = re.compile(r"(?<=\S)\s*\(\s*[A-Z][\w&.+-]{1,14}\s*\)$")
+
+
+def _without_alias(name: str) -> str:
+    return _ALIAS.sub("", name) if name.endswith(")") else name
 
 
 def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
