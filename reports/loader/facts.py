@@ -420,7 +420,10 @@ _WITH_NAME = re.compile(r"\bwith\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z
 _SIGNED_LIST = re.compile(r"^(?=.*\b(?:agreements?|treat(?:y|ies)|memorand\w*|conventions?|accords?)\b)"
                           r"(?=.*\b(?:sign\w*|concluded|in\s+force)\b)", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
-_VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|began|begun))")
+# "relations began/started in 1964" is an establishment; "relations began to improve" and
+# "started warming" tell a change of relations that already existed.
+_VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|"
+         r"(?:began|begun|started|commenced)(?!\s+to\s|\s+(?!during\b|following\b)\w+ing\b)))")
 _RELATIONS_NOUN = r"(?:diplomatic\s+)?(?:relations|ties)\b"
 _OTHER_RELATIONS = re.compile(r"\b(?:trade|economic|commercial|cultural|friendly|military|business|sporting)\s+$",
                               re.IGNORECASE)
@@ -430,9 +433,12 @@ _ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|full-fledged|ful
                      rf"{_RELATIONS_NOUN}", re.IGNORECASE)
 # "diplomatic relations between A and B were (formally) established", and
 # "relations were severed in 1942 and (were) re-established in 1952"
-_PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
+# "relations between A and B were (formally) established", "the relations of both countries have started".
+_PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?|\s+of\s+(?:the\s+two|both)\s+"
+                      rf"(?:countries|nations|states))?\s+"
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
-                      rf"(?:were|was|have\s+been|had\s+been)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+                      rf"(?:were|was|have\s+been|had\s+been|has|have|had)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}",
+                      re.IGNORECASE)
 # "diplomatic relations with the Austro-Hungarian Empire were established in 1901"
 _PASSIVE_WITH = re.compile(rf"\b{_RELATIONS_NOUN}\s+with\s+(?:the\s+)?(?P<party>[A-Z][^.;,]{{0,80}}?)\s+"
                            rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
