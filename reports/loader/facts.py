@@ -29,7 +29,7 @@ from .dates import find_dates, first_date, relative_date
 from .missions import parse_missions
 from .names import bare, find_country, last_named
 from .places import country_code, place_country
-from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
+from .prose_agreements import may_tell_an_agreement, told_agreements
 from .prose_visits import (goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits,
                            repeated_dates, tells_travel)
 from .sentences import split_sentences
@@ -322,8 +322,8 @@ class _Reader:
         """Agreements told in sentences outside the agreements section."""
         found = []
         for unit, sentence, date_of in self.prose_sentences(may_tell_an_agreement, skip=(kinds.AGREEMENTS,)):
-            for title in prose_agreement_titles(sentence, self.countries):
-                found.append(Agreement(title, date_of(), unit.line, origin="prose"))
+            for title, own_date in told_agreements(sentence, self.countries):
+                found.append(Agreement(title, own_date or date_of(), unit.line, origin="prose"))
         return found
 
     def prose_sentences(self, may_tell, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
