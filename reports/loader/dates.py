@@ -133,6 +133,10 @@ def _month_candidates(text: str):
 
 def _shared_year(text: str, start: int, year: str):
     """The months listed right before "July 2017" in "February and July 2017"."""
+    # A cheap first look: every listed month is followed by ",", "&" or "and", so one
+    # of them ends the text before `start` (blanks aside) when _MONTHS_BEFORE matches.
+    if not text[max(0, start - 120):start].rstrip().endswith((",", "&", "and")):
+        return
     listed = _MONTHS_BEFORE.search(text, max(0, start - 120), start)
     if listed:
         for month in _MONTH_WORD.finditer(text, listed.start(), start):

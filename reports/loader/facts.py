@@ -26,6 +26,7 @@ _LINKS_HEADING = re.compile(r"^(?:external links?|further reading)$", re.IGNOREC
 from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date
+from .looks import lowered, may_match, search
 from .missions import parse_missions
 from .names import bare, find_country, last_named
 from .places import country_code, place_country
@@ -128,18 +129,21 @@ class _Reader:
         lead_units = len(list(texts(self.article.lead)))
         in_lead = []  # the establishment dates the lead gives
         for number, unit in enumerate(self.units):
-            lowered = unit.text.lower()
-            if "relations" not in lowered and " ties" not in lowered and not lowered.startswith("ties"):
+            lower = lowered(unit.text)
+            if "relations" not in lower and " ties" not in lower and not lower.startswith("ties"):
                 continue  # a cheap first look (_RELATIONS needs one of them)
             told = False  # a sentence of the paragraph told relations: "They were re-established" follows it
             for sentence in split_sentences(unit.text):
                 pronoun = told and _THEY.match(sentence)
-                if (not _RELATIONS.search(sentence) and not pronoun) or _ANNIVERSARY.search(sentence):
+                if (not search(_RELATIONS, _RELATIONS_WORDS, sentence) and not pronoun) \
+                        or search(_ANNIVERSARY, _ANNIVERSARY_WORDS, sentence):
                     continue
                 told = True
                 dates = _Dates(sentence)
-                for match in (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence), *_PASSIVE_WITH.finditer(sentence),
-                              *((pronoun,) if pronoun else ())):
+                # _ACTIVE, _PASSIVE and _PASSIVE_WITH all need a verb of _VERB.
+                verbs = (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence),
+                         *_PASSIVE_WITH.finditer(sentence)) if may_match(sentence, _VERB_WORDS) else ()
+                for match in (*verbs, *((pronoun,) if pronoun else ())):
                     if _OTHER_RELATIONS.search(sentence, max(0, match.start() - 20), match.start()):
                         continue  # "trade relations resumed" is not diplomatic relations restored
                     if match["verb"].lower().endswith("ing") and \
@@ -415,15 +419,19 @@ class _Reader:
 
 
 _RELATIONS = re.compile(r"\b(?:relations|ties)\b", re.IGNORECASE)
+_RELATIONS_WORDS = ("relations", "ties")  # one of them is in each match (a first look: see looks.py)
 _WITH_NAME = re.compile(r"\bwith\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})")
 # A list's caption telling the agreements signed: its items are agreements, wherever it stands.
 _SIGNED_LIST = re.compile(r"^(?=.*\b(?:agreements?|treat(?:y|ies)|memorand\w*|conventions?|accords?)\b)"
                           r"(?=.*\b(?:sign\w*|concluded|in\s+force)\b)", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
+_ANNIVERSARY_WORDS = ("anniversar", "celebrat", "commemorat")
 # "relations began/started in 1964" is an establishment; "relations began to improve" and
 # "started warming" tell a change of relations that already existed.
 _VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|"
          r"(?:began|begun|started|commenced)(?!\s+to\s|\s+(?!during\b|following\b)\w+ing\b)))")
+# One of them is in each match of _VERB.
+_VERB_WORDS = ("establish", "restor", "resum", "began", "begun", "started", "commenced")
 _RELATIONS_NOUN = r"(?:diplomatic\s+)?(?:relations|ties)\b"
 _OTHER_RELATIONS = re.compile(r"\b(?:trade|economic|commercial|cultural|friendly|military|business|sporting)\s+$",
                               re.IGNORECASE)
@@ -644,7 +652,7 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|
 
 
 def _may_tell_members(text: str) -> bool:
-    return "members" in text.lower()
+    return "members" in lowered(text)
 
 
 def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
@@ -661,8 +669,8 @@ def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
 
 
 def _may_tell_a_mission(text: str) -> bool:
-    lowered = text.lower()
-    return "embass" in lowered or "consulate" in lowered or "high commission" in lowered
+    lower = lowered(text)
+    return "embass" in lower or "consulate" in lower or "high commission" in lower
 
 
 def _mission_key(mission: Mission) -> tuple:

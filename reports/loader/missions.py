@@ -14,6 +14,7 @@ import functools
 import re
 
 from ..model import Mission
+from .looks import lowered as _lowered
 from .names import bare, find_country, match_country, other
 
 _KIND = (
@@ -88,7 +89,7 @@ def parse_missions(sentence: str, line: int, countries: tuple[str, ...], existin
 
 @functools.lru_cache(maxsize=1024)
 def _parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> tuple[tuple[Mission, bool], ...]:
-    lowered = sentence.lower()
+    lowered = _lowered(sentence)
     if "embass" not in lowered and "consulate" not in lowered and "high commission" not in lowered:
         return ()
     return tuple(_missions_in(sentence, line, countries))

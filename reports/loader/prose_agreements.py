@@ -13,6 +13,7 @@ import bisect
 import re
 
 from .dates import find_dates
+from .looks import lowered as _lowered
 from .names import find_country
 
 _NOUN = r"(?:agreements?|treat(?:y|ies)|memorand(?:um|a)|convention|protocol|accord|MoU|MOU)"
@@ -69,7 +70,7 @@ _NOUN_WORD = re.compile(_NOUN, re.IGNORECASE)
 
 def may_tell_an_agreement(text: str) -> bool:
     """Whether `text` has both a word of signing and an agreement noun (substring tests)."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     return any(word in lowered for word in _SIGN_WORDS) and any(word in lowered for word in _NOUN_WORDS)
 
 

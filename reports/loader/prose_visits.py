@@ -17,6 +17,7 @@ from ..model import Visit
 from .names import find_country, other
 from .places import country_code, demonyms, place_country
 from .offices import NOT_NATIONAL as _NOT_NATIONAL, is_title_word as _is_title_word, local_office_country
+from .looks import lowered as _lowered, may_fold
 from .visits import split_office
 
 # A place of at most six capitalised words ("Rio de Janeiro", "Guadalajara, Mexico").
@@ -69,7 +70,7 @@ _TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "fl
 
 def may_tell_a_visit(text: str) -> bool:
     """A cheap first look: only texts with a word of travel are read further."""
-    lowered = text.lower()
+    lowered = _lowered(text)
     return any(word in lowered for word in _TRAVEL_WORDS)
 
 
@@ -91,16 +92,25 @@ def goes_elsewhere(sentence: str, countries: tuple[str, str]) -> bool:
         and place_country(travel["place"]) is not None
 
 
-# A word _NOT_DONE needs, in lower case (a cheap first look).
-_NOT_DONE_WORDS = ("plan", "invit", "cancel", "postpon", "will", "would", " to", "expected", "scheduled", "intend",
+# A word _NOT_DONE needs, in lower case (a cheap first look), but for " to"...
+_NOT_DONE_WORDS = ("plan", "invit", "cancel", "postpon", "will", "would", "expected", "scheduled", "intend",
                    "propos", "hope", "called off")
+# ... which nearly every sentence has: without one of the words above, a match of _NOT_DONE
+# can only be one of these (its alternatives that need none of them).
+_WAS_TO = re.compile(r"\b(?:was\s+to|were\s+to|called\s+off)\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
 def only_planned(sentence: str) -> bool:
     """Whether a sentence tells a visit only planned, invited, cancelled or postponed."""
-    lowered = sentence.lower()
-    return any(word in lowered for word in _NOT_DONE_WORDS) and _NOT_DONE.search(sentence) is not None
+    lowered = _lowered(sentence)
+    if any(word in lowered for word in _NOT_DONE_WORDS):
+        return _NOT_DONE.search(sentence) is not None
+    if " to" not in lowered:
+        return False
+    if may_fold(sentence):  # a word of _NOT_DONE need not be in `lowered` (see looks.py)
+        return _NOT_DONE.search(sentence) is not None
+    return any(word in lowered for word in ("was", "were", "called")) and _WAS_TO.search(sentence) is not None
 
 
 def needs_context(sentence: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from .dates import find_dates
+from .looks import lowered
 from .money import find_amounts
 from .names import bare, find_country, match_country, other
 
@@ -118,7 +119,7 @@ def split_products(text: str) -> list[str]:
 
 def parse_exports(sentence: str, countries: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
     """(from, to, products) of "A's main exports to B include: x, y and z."."""
-    if len(sentence) > 5000 or "export" not in sentence.lower():  # a cheap first look
+    if len(sentence) > 5000 or "export" not in lowered(sentence):  # a cheap first look
         return None
     match = _EXPORTS.match(sentence.strip())
     if not match:

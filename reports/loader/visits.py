@@ -12,6 +12,7 @@ import re
 
 from ..model import Visit
 from .dates import find_dates
+from .looks import lowered
 from .names import bare, find_country, match_country, other
 from .offices import JOINERS as _JOINERS, is_title_word as _is_title_word
 
@@ -117,7 +118,7 @@ _STYLE_COUNTRY = re.compile(r"\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w'’-]*(?:\
 
 def unnamed_delegation(text: str) -> bool:
     """A delegation no one is named as leading ("A delegation of Mexican senators")."""
-    return "delegation" in text.lower() and bool(_DELEGATION.search(text)) and not _LED_BY.search(text)
+    return "delegation" in lowered(text) and bool(_DELEGATION.search(text)) and not _LED_BY.search(text)
 
 
 def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],

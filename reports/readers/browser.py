@@ -72,8 +72,8 @@ def sniff(head: str) -> bool:
         return True
     # A copy from a mirror of Wikipedia: none of Wikipedia's own chrome, but a title line
     # "A–B relations" near the top, no plain-form "= Title =" first and no wikitext markup.
-    first = next((line.strip() for line in head.split("\n") if line.strip()), "")
-    if first.startswith("=") or " relations" not in head or _WIKI_MARKUP.search(head):
+    # (The first non-blank line starts with "=" when the first non-blank character is "=".)
+    if head.lstrip().startswith("=") or " relations" not in head or _WIKI_MARKUP.search(head):
         return False
     return any(_RELATIONS_TITLE.match(line.strip()) for line in head.split("\n")[:60])
 

@@ -42,9 +42,11 @@ def parse(text: str, shown: str):
     title = _TITLE.match(squeeze(raw_lines[first]))
     if not title or not title.group(1):
         raise ArticleError(shown, first + 1, "the first line is not a title of the form '= A–B relations ='")
-    numbered = [Text(squeeze(raw), number) for number, raw in enumerate(raw_lines, start=1)][first + 1:]
-    infobox, body = _split_infobox(numbered)
-    return build_article(title.group(1), first + 1, infobox, [_line(unit) for unit in body if unit.text])
+    # Blank lines separate nothing (see build_article): only the others become units.
+    units = [Text(line, number) for number, raw in enumerate(raw_lines[first + 1:], start=first + 2)
+             if (line := squeeze(raw))]
+    infobox, body = _split_infobox(units)
+    return build_article(title.group(1), first + 1, infobox, [_line(unit) for unit in body])
 
 
 def squeeze(line: str) -> str:
@@ -60,18 +62,19 @@ def _line(unit: Text) -> Line:
     heading = unit.text[:2] == "==" and _HEADING.match(unit.text)
     if heading:
         return Line(HEADING, Text(heading.group(2), unit.line), level=len(heading.group(1)))
-    if unit.text[:1] == "-" and _ITEM.match(unit.text):
-        return Line(ITEM, Text(_ITEM.sub("", unit.text, count=1), unit.line))
+    item = unit.text[:1] == "-" and _ITEM.match(unit.text)
+    if item:
+        return Line(ITEM, Text(unit.text[item.end():], unit.line))
     return Line(TEXT, unit)
 
 
 def _split_infobox(lines: list[Text]) -> tuple[list[Text], list[Text]]:
-    """The `Infobox` line and the `- Key: value` lines after it, before the lead."""
-    start = next((i for i, line in enumerate(lines) if line.text), None)
-    if start is None or lines[start].text.lower() != _INFOBOX:
+    """The `Infobox` line and the `- Key: value` lines after it, before the lead (the
+    lines are the non-blank ones)."""
+    if not lines or lines[0].text.lower() != _INFOBOX:
         return [], lines
-    end = start + 1
-    while end < len(lines) and (not lines[end].text or _ITEM.match(lines[end].text)):
+    end = 1
+    while end < len(lines) and _ITEM.match(lines[end].text):
         end += 1
-    items = [Text(_ITEM.sub("", line.text, count=1), line.line) for line in lines[start + 1:end] if line.text]
+    items = [Text(_ITEM.sub("", line.text, count=1), line.line) for line in lines[1:end]]
     return items, lines[end:]
