@@ -50,7 +50,7 @@ _LEADING = re.compile(rf"^{_DETERMINER}", re.IGNORECASE)
 _SPLIT = re.compile(r",?\s+and\s+(?=(?:an?|the|another)\s)|;\s*|,\s+(?=(?:an?|the)\s)", re.IGNORECASE)
 # "Strategic Framework Agreement and Free Trade Agreement": "and" right after an agreement
 # noun, before a capital, is between two titles ("Treaty of Friendship and Cooperation" is one).
-_AND_AFTER_NOUN = re.compile(rf"\b(?:{_NOUN}|Understanding)\s+and\s+(?=[A-Z])", re.IGNORECASE)
+_AND_AFTER_NOUN = re.compile(rf"\b(?:{_NOUN}|Understanding)(?P<join>\s+and\s+)(?=[A-Z])", re.IGNORECASE)
 # A parenthesis holding only a date ("(1995)", "(signed on 3 May 1995)"): the title's own.
 _OWN_DATE = re.compile(r"\s*\((?:signed\s+(?:in|on)\s+)?(?P<date>[^()]{1,30})\)")
 # "several agreements, such as", "agreements ... between the two countries such as": examples
@@ -142,17 +142,20 @@ def _between_the_pair(sentence: str, countries: tuple[str, ...], passive: bool) 
 
 
 def _own_date(after: str) -> str | None:
+    """The date of a parenthesis right after a title that holds nothing but a date, else None."""
     own = _OWN_DATE.match(after)
-    dates = find_dates(own["date"].strip()) if own else []
-    return dates[0].iso if len(dates) == 1 and (dates[0].start, dates[0].end) == (0, len(own["date"].strip())) else None
+    if not own:
+        return None
+    inside = own["date"].strip()
+    dates = find_dates(inside)
+    return dates[0].iso if len(dates) == 1 and (dates[0].start, dates[0].end) == (0, len(inside)) else None
 
 
 def _titles_joined(piece: str) -> list[str]:
     """A piece cut at each "and" between two titles."""
     parts, start = [], 0
     for join in _AND_AFTER_NOUN.finditer(piece):
-        cut = piece.index(" and", join.start()) if " and" in piece[join.start():join.end()] else join.end()
-        parts.append(piece[start:cut])
+        parts.append(piece[start:join.start("join")])
         start = join.end()
     return parts + [piece[start:]]
 
