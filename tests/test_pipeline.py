@@ -200,6 +200,16 @@ def test_a_worker_killed_mid_write_leaves_no_temporary_file(tmp_path, monkeypatc
     assert result.failed == 3 and not list(tmp_path.glob(".*.tmp")) and not list(tmp_path.glob("[!.]*.json"))
 
 
+def test_build_defaults_to_data_into_out_as_the_cli_does(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "georgia-mexico.txt").write_text(Path("data/georgia-mexico.txt").read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    from reports import pipeline
+
+    assert pipeline.build(formats=["json"], jobs=1).built == 1  # (reports.build names its paths)
+    assert [p.name for p in (tmp_path / "out").glob("[!.]*")] == ["georgia-mexico.json"]
+
+
 def test_formats_built_earlier_from_the_same_input_stay_current(tmp_path):
     assert build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx"], jobs=1).built == 1
     assert build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1).built == 1
