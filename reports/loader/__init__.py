@@ -116,25 +116,26 @@ def display_path(path: str | os.PathLike) -> str:
     path = Path(path)
     if not path.is_absolute():
         return path.as_posix()
-    try:
-        shown = _real_path(path).relative_to(_real_folder(os.getcwd()))
-    except ValueError:
-        shown = path
-    return shown.as_posix()
+    real, folder = _real_path(path), _real_folder(os.getcwd())
+    # `Path(real).relative_to(folder)` by string tests: both are resolved, normalised paths.
+    if real == folder:
+        return "."
+    inside = folder if folder.endswith("/") else folder + "/"
+    return real[len(inside):] if real.startswith(inside) else path.as_posix()
 
 
 @functools.lru_cache(maxsize=8)
-def _real_folder(folder: str) -> Path:
+def _real_folder(folder: str) -> str:
     """A folder with its links resolved (asked once per folder, not per article)."""
-    return Path(os.path.realpath(folder))
+    return os.path.realpath(folder)
 
 
-def _real_path(path: Path) -> Path:
+def _real_path(path: Path) -> str:
     """`os.path.realpath(path)`, its folder's links resolved once per folder: the file
     itself is one look (is it a link?) where resolving the whole path is one per folder."""
     folder, name = os.path.split(path)
     real = os.path.join(_real_folder(folder), name)
-    return Path(os.path.realpath(real) if os.path.islink(real) else real)
+    return os.path.realpath(real) if os.path.islink(real) else real
 
 
 def split_title(title: str, shown: str, line: int) -> tuple[str, str]:

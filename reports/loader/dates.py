@@ -112,6 +112,8 @@ def _candidates(text: str):
 def _word_before(text: str, start: int) -> str:
     """The word (letters, digits, "_" and ".") that ends, followed by blanks, right before
     `start`, looking back at most 20 characters; "" when a blank does not come first."""
+    if not start or not text[start - 1].isspace():
+        return ""  # most years: "(1998)", "in 1998" aside
     window = text[max(0, start - 20):start]
     body = window.rstrip()
     if len(body) == len(window):
@@ -123,12 +125,19 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _month_candidates(text: str):
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        for m in pattern.finditer(text):
+    for m in _DAY_MONTH_YEAR.finditer(text):
+        yield m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"])
+    # A match of these two starts with a month's name and holds no other (no capital after
+    # its first letter), so their matches are the ones at the names: tried there, not at
+    # every place of the text.
+    for name in _MONTH_NAME.finditer(text):
+        m = _MONTH_DAY_YEAR.match(text, name.start())
+        if m:
             yield m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"])
-    for m in _MONTH_YEAR.finditer(text):
-        yield m.start(), m.end(), _iso(m["year"], m["month"])
-        yield from _shared_year(text, m.start(), m["year"])
+        m = _MONTH_YEAR.match(text, name.start())
+        if m:
+            yield m.start(), m.end(), _iso(m["year"], m["month"])
+            yield from _shared_year(text, m.start(), m["year"])
 
 
 def _shared_year(text: str, start: int, year: str):
@@ -149,14 +158,16 @@ def find_dates(text: str) -> list[DateMatch]:
     Where two readings start at the same place the longer (more precise) wins;
     an invalid reading is dropped, so a shorter valid one inside it takes over.
     """
-    if not _YEARISH.search(text):
-        return []
+    if "1" not in text and "2" not in text:
+        return []  # a first look for _YEARISH (one-character searches are the cheapest)
     return list(_dates_in(text))
 
 
 @functools.lru_cache(maxsize=4096)
 def _dates_in(text: str) -> tuple[DateMatch, ...]:
     """find_dates, once per text: the events, establishment and prose rules read the same sentences."""
+    if not _YEARISH.search(text):
+        return ()
     valid = sorted(
         ((start, -end, iso) for start, end, iso in _candidates(text) if iso),
     )

@@ -369,10 +369,10 @@ class _Reader:
                         dollars = currency == "USD"
                         trade.append(Trade(year, amount if dollars else None, sentence, unit.line,
                                            amount=None if dollars else amount, currency=None if dollars else currency))
-                    if not totals and other_currency(sentence) and is_trade_sentence(sentence):
+                    if not totals and is_trade_sentence(sentence) and other_currency(sentence):
                         self.warn(unit.line, f"trade figure in a currency other than US dollars not read: "
                                              f"{_clip(sentence)!r}")
-                    elif not totals and mentions_money(sentence) and is_trade_sentence(sentence):
+                    elif not totals and is_trade_sentence(sentence) and mentions_money(sentence):
                         self.warn(unit.line, f"trade sentence with an amount or year that could not be read: "
                                              f"{_clip(sentence)!r}")
                     parsed = parse_exports(sentence, self.countries)

@@ -15,6 +15,12 @@ import functools
 _FOLDING_TO_ASCII = ("İ", "ı", "ſ", "\u212a")
 
 
+def has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` is in `text` (the loop runs in C: no generator step per word,
+    which costs more than the substring test itself)."""
+    return any(map(text.__contains__, words))
+
+
 @functools.lru_cache(maxsize=8192)
 def lowered(text: str) -> str:
     """`text.lower()`, computed once per text."""
@@ -24,7 +30,7 @@ def lowered(text: str) -> str:
 def may_fold(text: str) -> bool:
     """Whether a case-blind pattern may match a word of `text` that is not that word in
     lower case (the text has one of the letters above)."""
-    return not text.isascii() and any(letter in text for letter in _FOLDING_TO_ASCII)
+    return not text.isascii() and has_any(text, _FOLDING_TO_ASCII)
 
 
 def may_match(text: str, words: tuple[str, ...]) -> bool:
@@ -32,7 +38,7 @@ def may_match(text: str, words: tuple[str, ...]) -> bool:
     ASCII, no blanks that the pattern writes as `\\s`) may match `text`. Exact: False
     only when no match is possible."""
     lower = lowered(text)
-    return any(word in lower for word in words) or may_fold(text)
+    return has_any(lower, words) or may_fold(text)
 
 
 def search(pattern, words: tuple[str, ...], text: str):

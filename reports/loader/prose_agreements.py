@@ -13,7 +13,7 @@ import bisect
 import re
 
 from .dates import find_dates
-from .looks import lowered as _lowered
+from .looks import has_any, lowered as _lowered
 from .names import find_country
 
 _NOUN = r"(?:agreements?|treat(?:y|ies)|memorand(?:um|a)|convention|protocol|accord|MoU|MOU)"
@@ -71,7 +71,7 @@ _NOUN_WORD = re.compile(_NOUN, re.IGNORECASE)
 def may_tell_an_agreement(text: str) -> bool:
     """Whether `text` has both a word of signing and an agreement noun (substring tests)."""
     lowered = _lowered(text)
-    return any(word in lowered for word in _SIGN_WORDS) and any(word in lowered for word in _NOUN_WORDS)
+    return has_any(lowered, _SIGN_WORDS) and has_any(lowered, _NOUN_WORDS)
 
 
 def prose_agreement_titles(sentence: str, countries: tuple[str, ...]) -> list[str]:

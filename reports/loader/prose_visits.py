@@ -17,7 +17,7 @@ from ..model import Visit
 from .names import find_country, other
 from .places import country_code, demonyms, place_country
 from .offices import NOT_NATIONAL as _NOT_NATIONAL, is_title_word as _is_title_word, local_office_country
-from .looks import lowered as _lowered, may_fold
+from .looks import has_any, lowered as _lowered, may_fold
 from .visits import split_office
 
 # A place of at most six capitalised words ("Rio de Janeiro", "Guadalajara, Mexico").
@@ -71,7 +71,7 @@ _TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "fl
 def may_tell_a_visit(text: str) -> bool:
     """A cheap first look: only texts with a word of travel are read further."""
     lowered = _lowered(text)
-    return any(word in lowered for word in _TRAVEL_WORDS)
+    return has_any(lowered, _TRAVEL_WORDS)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -104,13 +104,13 @@ _WAS_TO = re.compile(r"\b(?:was\s+to|were\s+to|called\s+off)\b", re.IGNORECASE)
 def only_planned(sentence: str) -> bool:
     """Whether a sentence tells a visit only planned, invited, cancelled or postponed."""
     lowered = _lowered(sentence)
-    if any(word in lowered for word in _NOT_DONE_WORDS):
+    if has_any(lowered, _NOT_DONE_WORDS):
         return _NOT_DONE.search(sentence) is not None
     if " to" not in lowered:
         return False
     if may_fold(sentence):  # a word of _NOT_DONE need not be in `lowered` (see looks.py)
         return _NOT_DONE.search(sentence) is not None
-    return any(word in lowered for word in ("was", "were", "called")) and _WAS_TO.search(sentence) is not None
+    return has_any(lowered, ("was", "were", "called")) and _WAS_TO.search(sentence) is not None
 
 
 def needs_context(sentence: str) -> bool:
