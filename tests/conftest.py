@@ -49,6 +49,16 @@ def pytest_configure(config):
         multiprocessing.set_start_method(method, force=True)
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle, which it keeps within each part
+def pytest_collection_modifyitems(config, items):
+    """The files marked `heavy` (several seconds each) first: pytest-xdist hands out whole
+    files in this order (`--no-loadscope-reorder`), so the light ones fill in at the end
+    and both workers finish together, where a heavy file handed out last ran alone."""
+    heavy = [item for item in items if item.get_closest_marker("heavy")]
+    if heavy:
+        items[:] = heavy + [item for item in items if not item.get_closest_marker("heavy")]
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """In CI (CI set) a skipped test is a failure: CI installs every tool a test needs."""
     skipped = terminalreporter.stats.get("skipped", [])

@@ -17,6 +17,8 @@ from reports.errors import ArticleError, ReportsError
 from reports.pipeline import MANIFEST, build
 from reports.readers import _multistream
 
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
+
 SIZE = dict(pages=450, relations_share=0.02, run=4, seed=6)
 
 

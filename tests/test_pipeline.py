@@ -13,6 +13,8 @@ from reports.pipeline import MANIFEST, assign_stems, export_article, safe_stem, 
 from reports.cli import cli
 from reports.errors import ReportsError
 
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
+
 ALL = tuple(exporters.names())
 
 
