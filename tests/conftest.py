@@ -49,6 +49,16 @@ def pytest_configure(config):
         multiprocessing.set_start_method(method, force=True)
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle, which it keeps within each part
+def pytest_collection_modifyitems(config, items):
+    """The files marked `heavy` (several seconds each) first: pytest-xdist hands out whole
+    files in this order (`--no-loadscope-reorder`), so the light ones fill in at the end
+    and both workers finish together, where a heavy file handed out last ran alone."""
+    heavy = [item for item in items if item.get_closest_marker("heavy")]
+    if heavy:
+        items[:] = heavy + [item for item in items if not item.get_closest_marker("heavy")]
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     """In CI (CI set) a skipped test is a failure: CI installs every tool a test needs."""
     skipped = terminalreporter.stats.get("skipped", [])
@@ -285,19 +295,26 @@ def needs(*programs: str):
 
 
 def soffice_to_pdf(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
-    """Convert documents to PDF in one LibreOffice call with a private profile.
+    """Convert documents of any kinds to PDF in one LibreOffice call with a private profile
+    (each call starts LibreOffice, about 1.5 s).
 
-    Returns {document: pdf}. Files sharing a stem (a.docx, a.xlsx) must be converted
-    into different folders; callers pass one kind at a time.
+    Returns {document: pdf}. Each document is converted from a copy named after its whole
+    name (a.docx -> a.docx.pdf), so that a.docx and a.xlsx do not both become a.pdf.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
+    staged = out_dir / "in"
+    staged.mkdir(parents=True, exist_ok=True)
+    copies = {}
+    for path in map(Path, paths):
+        copy = staged / (path.name + path.suffix)
+        shutil.copyfile(path, copy)
+        copies[path] = copy
     profile = out_dir / "lo-profile"
     subprocess.run(
         ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out_dir), *map(str, paths)],
+         "--outdir", str(out_dir), *map(str, copies.values())],
         capture_output=True, check=True, timeout=300,
     )
-    return {Path(p): out_dir / (Path(p).stem + ".pdf") for p in paths}
+    return {path: out_dir / (path.name + ".pdf") for path in copies}
 
 
 def docx_text(path: Path) -> str:

@@ -18,6 +18,8 @@ from reports.carry import documents
 from reports.cli import cli
 from test_docx_notes import notes_paragraph, texts_after_notes
 
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
+
 ARTICLE = "data/georgia-mexico.txt"
 
 

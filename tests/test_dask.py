@@ -18,6 +18,8 @@ from reports.cli import cli
 from reports.errors import ReportsError
 from reports.pipeline import MANIFEST, build
 
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
+
 distributed = pytest.importorskip("distributed")  # the test extra brings it (pip install '.[test]')
 
 FORMATS = ("pdf", "docx", "xlsx", "json")

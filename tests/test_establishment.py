@@ -18,6 +18,14 @@ def _dates(tmp_path, body, title="Chile–Ghana relations"):
     ("Relations were broken off in 1866 and were not restored until 1885.", None, "1885"),
     ("Chile later established relations with the government in exile of Ghana's opposition in 1943.", None, None),
     ("In 1950 Ghana established diplomatic relations with Indonesia.", None, None),
+    # "started" as "began"; "of both countries" as "between Chile and Ghana"; a change of
+    # relations that existed already is no establishment
+    ("Today, the modern relations of both countries has started since 1964.", "1964", None),
+    ("Diplomatic relations between the two countries commenced on 3 May 1964.", "1964-05-03", None),
+    ("Diplomatic relations have begun during 1964.", "1964", None),
+    ("Relations began to improve in 1990.", None, None),
+    ("In 1990, relations started warming.", None, None),
+    ("Trade relations started in 1964.", None, None),
 ])
 def test_establishment_sentences(tmp_path, sentence, established, reestablished):
     assert _dates(tmp_path, sentence) == (established, reestablished)

@@ -150,6 +150,22 @@ def test_trade_in_another_currency_is_labelled_in_it(default_layout):
     assert facts_view.trade_amount_label(neither, default_layout) == ""
 
 
+def test_source_date_epoch_is_the_same_instant_in_every_time_zone(monkeypatch, seed_records):
+    import datetime
+    import time
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # a machine nine hours east of UTC
+    time.tzset()
+    try:
+        when = facts_view.document_datetime(seed_records["georgia-mexico"])
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert when == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)
+    assert when.utcoffset() == datetime.timedelta(0)  # so a document says 22:13Z, not Tokyo's 07:13
+
+
 def test_document_dates_without_a_build_date(monkeypatch, seed_records):
     import datetime
 

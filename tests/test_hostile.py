@@ -13,6 +13,8 @@ from reports import build, exporters
 from reports.loader import relationship_id
 from reports.pipeline import safe_stem
 
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
+
 HOSTILE = ROOT / "tests" / "hostile"
 FORMATS = tuple(exporters.names())
 

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,8 @@ from reports.batch import load_all
 from reports.errors import ArticleError, ReportsError
 from reports.pipeline import MANIFEST, build
 from reports.readers import _multistream
+
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
 
 SIZE = dict(pages=450, relations_share=0.02, run=4, seed=6)
 
@@ -96,19 +99,31 @@ def test_records_by_index_are_those_of_the_whole_dump(dump, monkeypatch):
     assert in_parallel.skipped == by_index.skipped
 
 
+@pytest.fixture(scope="module")
+def built_whole(generated, tmp_path_factory):
+    """(the dump alone in a folder, its build read whole: no index beside it), made once
+    for the by-index builds of the same path to match."""
+    folder = tmp_path_factory.mktemp("whole")
+    path = Path(shutil.copy(generated.path, folder / generated.path.name))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+        result = build([path], folder / "out", formats=("json", "pdf"), jobs=1)
+    assert result.ok and result.built == len(generated.relations)
+    return path, folder / "out"
+
+
 @pytest.mark.parametrize("jobs", [1, 2])  # 2: the streams are read in two processes
-def test_a_build_by_index_writes_the_same_bytes(dump, monkeypatch, tmp_path, jobs):
+def test_a_build_by_index_writes_the_same_bytes(generated, built_whole, monkeypatch, tmp_path, jobs):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    generated, path, index = dump
-    moved = index.rename(tmp_path / "index-elsewhere.txt.bz2")  # not found beside: read whole
-    whole = build([path], tmp_path / "whole", formats=("json", "pdf"), jobs=1)
-    by_index = build([path], tmp_path / "indexed", formats=("json", "pdf"), jobs=jobs, index=moved)
-    assert whole.ok and by_index.ok and by_index.built == whole.built == len(generated.relations)
-    names = sorted(p.name for p in (tmp_path / "whole").iterdir())
+    path, whole = built_whole
+    assert not path.with_name(generated.index.name).exists()  # the index is found only by --index
+    by_index = build([path], tmp_path / "indexed", formats=("json", "pdf"), jobs=jobs, index=generated.index)
+    assert by_index.ok and by_index.built == len(generated.relations)
+    names = sorted(p.name for p in whole.iterdir())
     assert names == sorted(p.name for p in (tmp_path / "indexed").iterdir())
     for name in names:
-        if (tmp_path / "whole" / name).is_file():
-            assert (tmp_path / "whole" / name).read_bytes() == (tmp_path / "indexed" / name).read_bytes(), name
+        if (whole / name).is_file():
+            assert (whole / name).read_bytes() == (tmp_path / "indexed" / name).read_bytes(), name
     record = json.loads((tmp_path / "indexed" / f"{by_index.written[0].stem}.json").read_text("utf-8"))
     assert record["source"]["revision"] and record["source"]["url"].startswith("https://en.wikipedia.org/wiki/")
 

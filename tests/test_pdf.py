@@ -267,16 +267,18 @@ def test_spanish_layout_gives_spanish_labels_and_dates(seed_records, spanish_lay
 def test_page_size_fonts_order_and_citations_come_from_the_layout(seed_records, tmp_path):
     toml = write_article(tmp_path, "letter.toml", '[page]\nsize = "Letter"\nmargin_left_mm = 30\n'
                          '[fonts]\nbody = "DejaVu Serif"\n[pdf]\nshow_line_citations = false\n'
-                         '[sections]\norder = ["summary", "visits", "sources"]\n')
+                         '[sections]\norder = ["summary", "visits", "history", "sources"]\n')
     layout = load_layout(str(toml))
     path = tmp_path / "letter.pdf"
     _pdf.export(seed_records["georgia-mexico"], layout, path)
     reader = pypdf.PdfReader(path)
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    assert [item.title for item in reader.outline] == [layout.label(p) for p in ("summary", "visits", "sources")]
+    assert [title for title, _ in _outline(reader) if not title.startswith(" ")] == [
+        layout.label(p) for p in ("summary", "visits", "history", "sources")]
     text = pdf_text(path)
     assert "Nika Gilauri" in text and layout.label("line_cite", line=19) not in text
+    assert "Mexico remained neutral" in text  # the history's paragraphs, which cite their lines by default
     assert not re.search(r"\bl\. \d+", text)  # no line citation anywhere, in prose or tables
     assert "DejaVuSerif" in subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
 
@@ -337,6 +339,25 @@ def test_timeline_marks_are_filled_in_the_layouts_colours(seed_records, default_
     assert {mark.fillColor.hexval()[2:].lower() for mark in diamonds} == {accent}
 
 
+@needs("pdftotext")
+def test_the_footer_stands_in_the_bottom_margin_clear_of_the_text(briefs, default_layout):
+    """On every page, "Page X of Y" lies inside the bottom margin, at least a line of its
+    size below the text frame, and on the page."""
+    path, _ = briefs["lithuania-mexico"]
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    word = default_layout.label("page_of", page=1, pages=1).split()[0]
+    pages = re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', html, re.S)
+    assert len(pages) >= 2
+    frame_bottom_mm, size = default_layout.page.margin_bottom_mm, default_layout.fonts.small_size
+    for height, body in pages:
+        tops = [(float(top), float(bottom)) for top, bottom, text in
+                re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', body) if text == word]
+        assert tops, f"no {word!r} on a page"
+        top, bottom = tops[-1]
+        frame_bottom = float(height) - frame_bottom_mm * 72 / 25.4
+        assert frame_bottom + size <= top and bottom <= float(height), (top, bottom, frame_bottom)
+
+
 def test_flag_placement_keeps_labels_and_leaders_apart():
     from reports.exporters._pdf.timeline import Flag, place_flags
 
@@ -349,6 +370,20 @@ def test_flag_placement_keeps_labels_and_leaders_apart():
         low, high = (a, b) if a.lane < b.lane else (b, a)
         if low.lane != high.lane:
             assert not low.start - 2.5 <= high.x <= low.end + 2.5  # leader crosses no label
+    assert all(0 <= s.start and s.end <= 400 for s in placed)  # within the drawing
+
+
+def test_a_label_never_runs_out_of_the_drawing():
+    """A flag at either edge whose label fits neither way inside the drawing is left bare;
+    one that fits only one way runs that way."""
+    from reports.exporters._pdf.timeline import Flag, place_flags
+
+    spots = place_flags([Flag(10, (60.0,)), Flag(390, (60.0,)), Flag(200, (250.0,))], lanes=2, x_min=0, x_max=400,
+                        gap=4)
+    left, right, wide = spots
+    assert left.start > 10 and left.end <= 400  # rightwards: leftwards would start before 0
+    assert right.end < 390 and right.start >= 0  # leftwards
+    assert wide is None  # 250 wide fits neither side of 200 inside 0-400
 
 
 @needs("pdftotext")

@@ -9,9 +9,11 @@ from click.testing import CliRunner
 from conftest import SEED_IDS, comparable, expected, write_article
 
 from reports import build, exporters
-from reports.pipeline import MANIFEST, assign_stems, safe_stem, write_atomically
+from reports.pipeline import MANIFEST, assign_stems, export_article, safe_stem, write_atomically
 from reports.cli import cli
 from reports.errors import ReportsError
+
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
 
 ALL = tuple(exporters.names())
 
@@ -179,6 +181,63 @@ def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypat
     assert result.failed == 3 and result.built == 0
     assert all("worker process died" in f.message for f in result.failures)
     assert files(tmp_path) == {} and not list(tmp_path.glob(".*.tmp"))
+
+
+def _export_with_a_dying_exporter(record, stem, out, formats, layout_reference, verbose, build_id, carry=None):
+    """The real worker function, its JSON exporter killed mid-write (in the worker only)."""
+    def die(record, layout, path, context=None):
+        path.write_text("partial", "utf-8")
+        os._exit(9)
+
+    exporters.get("json").export = die
+    return export_article(record, stem, out, formats, layout_reference, verbose, build_id, carry)
+
+
+def test_a_worker_killed_mid_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    """Its temporary file carries the build's id, so the build removes it afterwards."""
+    import reports.pipeline
+
+    monkeypatch.setattr(reports.pipeline, "export_article", _export_with_a_dying_exporter)
+    result = build(["data"], tmp_path, formats=["json"], jobs=2)  # in worker processes (one article: in this one)
+    assert result.failed == 3 and not list(tmp_path.glob(".*.tmp")) and not list(tmp_path.glob("[!.]*.json"))
+
+
+def test_build_defaults_to_data_into_out_as_the_cli_does(tmp_path, monkeypatch):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "georgia-mexico.txt").write_text(Path("data/georgia-mexico.txt").read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    from reports import pipeline
+
+    assert pipeline.build(formats=["json"], jobs=1).built == 1  # (reports.build names its paths)
+    assert [p.name for p in (tmp_path / "out").glob("[!.]*")] == ["georgia-mexico.json"]
+
+
+def test_formats_built_earlier_from_the_same_input_stay_current(tmp_path):
+    assert build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx"], jobs=1).built == 1
+    assert build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1).built == 1
+    manifest = json.loads((tmp_path / MANIFEST).read_text("utf-8"))
+    assert manifest["articles"]["georgia-mexico"]["formats"] == ["json", "xlsx"]
+    again = build(["data/georgia-mexico.txt"], tmp_path, formats=["xlsx", "json"], jobs=1)
+    assert (again.built, again.skipped) == (0, 1)
+
+
+def test_a_manifest_entry_without_its_formats_is_rebuilt_not_a_crash(tmp_path):
+    assert build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1).ok
+    manifest = json.loads((tmp_path / MANIFEST).read_text("utf-8"))
+    del manifest["articles"]["georgia-mexico"]["formats"]  # damaged by hand, or an older tool's
+    (tmp_path / MANIFEST).write_text(json.dumps(manifest), "utf-8")
+    again = build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1)
+    assert again.ok and (again.built, again.skipped) == (1, 0)
+
+
+def test_warnings_of_the_combined_workbook_name_it(tmp_path, monkeypatch):
+    xlsx = exporters.get("xlsx")
+    original = xlsx.export_many
+    monkeypatch.setattr(xlsx, "export_many", lambda *args: original(*args) + ["a cell was cleaned"])
+    result = build(["data"], tmp_path, formats=["xlsx"], jobs=1)
+    assert result.ok
+    assert [(Path(w.path).name, w.message) for w in result.warnings if "relationships" in w.path] == [
+        ("relationships.xlsx", "a cell was cleaned")]
 
 
 def test_the_combined_workbook_is_rebuilt_only_when_a_record_changed(tmp_path):
@@ -388,6 +447,15 @@ def test_a_deleted_article_is_reported_and_pruned(tmp_path):
     manifest = json.loads((out / MANIFEST).read_text("utf-8"))
     assert sorted(manifest["articles"]) == ["georgia-mexico", "lithuania-mexico"]
     assert sorted(p.name for p in state.iterdir()) == ["georgia-mexico.json", "lithuania-mexico.json"]
+
+
+def test_a_pruned_article_is_reported_by_its_source(tmp_path):
+    articles = _three_articles(tmp_path / "in")
+    assert build([tmp_path / "in"], tmp_path / "out", formats=["json"], jobs=1).ok
+    articles[0].unlink()
+    pruned = build([tmp_path / "in"], tmp_path / "out", formats=["json"], jobs=1, prune=True)
+    assert pruned.vanished == [articles[0].as_posix()]
+    assert [p.name for p in pruned.pruned] == ["georgia-mexico.json"]
 
 
 def test_a_folder_built_by_an_earlier_version_keeps_its_records(tmp_path):

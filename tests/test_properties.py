@@ -23,6 +23,8 @@ from reports import exporters
 from reports.errors import ArticleError, ReportsError
 from reports.loader import read
 
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
+
 # The profiles ("default", "ci": derandomized and database-free, "deep") are in conftest.py.
 
 names = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30).filter(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports.loader.prose_agreements import prose_agreement_titles
+from reports.loader.prose_agreements import prose_agreement_titles, told_agreements
 
 
 @pytest.mark.parametrize("countries, sentence, titles", [
@@ -28,6 +28,53 @@ def test_signed_agreements(countries, sentence, titles):
     assert prose_agreement_titles(sentence, countries) == titles
 
 
+@pytest.mark.parametrize("countries, sentence, agreements", [
+    # the examples after "such as" / "including" / ":" are the titles, each one
+    (("Malaysia", "Turkey"), "In 2010, both countries signed several agreements, such as the Agreement on Cultural "
+     "Cooperation and the Agreement on Tourism.",
+     [("Agreement on Cultural Cooperation", None), ("Agreement on Tourism", None)]),
+    (("Malaysia", "Turkey"), "In 1995 both nations signed three agreements: an Agreement on Tourism, a Memorandum on "
+     "Education and an Extradition Treaty.",
+     [("Agreement on Tourism", None), ("Memorandum on Education", None), ("Extradition Treaty", None)]),
+    # after the verb of a passive sentence, "established" as "signed"; "and" between two titles
+    (("Malaysia", "Turkey"), "Some economic agreements has been established between the two countries such as "
+     "Strategic Framework Agreement and Free Trade Agreement.",
+     [("Strategic Framework Agreement", None), ("Free Trade Agreement", None)]),
+    (("Malaysia", "Turkey"), "In 2001 both signed a Memorandum of Understanding and Extradition Treaty.",
+     [("Memorandum of Understanding", None), ("Extradition Treaty", None)]),
+    # a parenthesis holding only a date is the title's own date; other parentheses are not
+    (("Malaysia", "Turkey"), "Several agreements have been signed, including the Agreement on Tourism (1995) and "
+     "the Extradition Treaty (signed on 3 May 2001).",
+     [("Agreement on Tourism", "1995"), ("Extradition Treaty", "2001-05-03")]),
+    (("Malaysia", "Turkey"), "In 2010 both countries signed the Agreement on Tourism (in force since 2012).",
+     [("Agreement on Tourism", None)]),
+    # examples separated by ";" after "such as"; no examples after a single agreement's "such as"
+    (("Malaysia", "Denmark"), "Both nations have signed several bilateral agreements such as an Agreement on Cultural "
+     "Cooperation (1995); a Memorandum of Understanding on Political Consultations (1996) and an Agreement for the "
+     "Avoidance of Double Taxation.",
+     [("Agreement on Cultural Cooperation", "1995"), ("Memorandum of Understanding on Political Consultations", "1996"),
+      ("Agreement for the Avoidance of Double Taxation", None)]),
+    (("Malaysia", "Denmark"), "In 2004 both countries signed an Agreement on Cooperation in areas such as tourism "
+     "and education.", [("Agreement on Cooperation in areas", None)]),
+    # one title with "and" inside stays whole
+    (("Malaysia", "Turkey"), "Both countries signed a Treaty of Friendship and Cooperation in 1990.",
+     [("Treaty of Friendship and Cooperation", None)]),
+])
+def test_agreements_named_as_examples_and_their_own_dates(countries, sentence, agreements):
+    assert told_agreements(sentence, countries) == agreements
+
+
+def test_the_sentence_date_applies_where_a_title_has_none(tmp_path):
+    from conftest import write_article
+    from reports.loader import read
+
+    text = ("= Malaysia–Turkey relations =\n\nLead.\n\n==History==\nIn 2010, both countries signed several "
+            "agreements, including the Agreement on Tourism and the Extradition Treaty (2001).\n")
+    record = read(write_article(tmp_path, "a.txt", text)).record
+    assert [(a.title, a.date, a.origin) for a in record.agreements] == [
+        ("Agreement on Tourism", "2010", "prose"), ("Extradition Treaty", "2001", "prose")]
+
+
 @pytest.mark.parametrize("countries, sentence", [
     (("Mexico", "Slovenia"), "In 1997, Mexico signed a Free Trade Agreement with the European Union "
      "(which includes Slovenia)."),
@@ -38,6 +85,8 @@ def test_signed_agreements(countries, sentence, titles):
     (("India", "Brazil"), "The two countries are expected to sign an agreement on defence cooperation in 2025."),
     (("Poland", "Chile"), "In 2010, Poland hosted the summit where the leaders discussed trade."),
     (("Ghana", "Turkey"), "Turkey signed the Treaty of Sèvres in 1920."),
+    (("Ghana", "Turkey"), "A joint commission was established in 1990 to oversee the agreements."),
+    (("Ghana", "Turkey"), "Relations were established in 1957, and several agreements followed."),
 ])
 def test_not_agreements_between_the_two(countries, sentence):
     assert prose_agreement_titles(sentence, countries) == []

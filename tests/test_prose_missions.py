@@ -110,6 +110,12 @@ def test_a_missions_section_that_tells_nothing_understood_stays_one(tmp_path):
     ("Indonesia and Norway are both members of the United Nations.", ["United Nations"]),
     ("Both Indonesia and Norway are members of the G20 and the Food and Agriculture Organization.",
      ["G20", "Food and Agriculture Organization"]),
+    # the short name in parentheses is no part of the name; other parentheses stay
+    ("Both countries are members of the Asia-Pacific Economic Cooperation (APEC), the Group of 20 (G20) and "
+     "the World Trade Organization (WTO).",
+     ["Asia-Pacific Economic Cooperation", "Group of 20", "World Trade Organization"]),
+    ("Both nations are members of the Southern Common Market (Mercosur) and the Arab League (observer).",
+     ["Southern Common Market", "Arab League (observer)"]),
 ])
 def test_membership_sentences(tmp_path, sentence, organisations):
     path = tmp_path / "a.txt"

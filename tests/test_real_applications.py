@@ -2,9 +2,8 @@
 Word documents and workbooks (converted to PDF, then read back with pdftotext to see that
 the facts survived). qpdf and pdffonts check the PDFs once, in test_pdf.py.
 
-The session's one build of data/ (conftest.default_build) and two LibreOffice calls for
-the whole suite (one per kind, each with its own profile and output folder: a.docx and
-a.xlsx would both become a.pdf).
+The session's one build of data/ (conftest.default_build), one LibreOffice call for every
+dossier and workbook, and one pdftotext per converted PDF.
 """
 
 import re
@@ -14,6 +13,8 @@ from conftest import SEED_IDS, needs, normalise, pdf_text, soffice_to_pdf
 
 from reports import exporters
 from reports.pipeline import COMBINED_STEM
+
+pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
 
 FORMATS = tuple(exporters.names())
 
@@ -49,22 +50,29 @@ def test_the_build_wrote_every_format_of_every_article(built_folder):
 
 
 @pytest.fixture(scope="module")
-def converted_docx(built_folder, tmp_path_factory):
-    documents = outputs(built_folder, ".docx")
-    return soffice_to_pdf(documents, tmp_path_factory.mktemp("docx-as-pdf"))
+def converted(built_folder, tmp_path_factory):
+    """{document: (its PDF, the PDF's text)} of every dossier and workbook, from one
+    LibreOffice call and one pdftotext per PDF."""
+    documents = [*outputs(built_folder, ".docx"), *outputs(built_folder, ".xlsx")]
+    pdfs = soffice_to_pdf(documents, tmp_path_factory.mktemp("as-pdf"))
+    return {document: (pdf, pdf_text(pdf) if pdf.is_file() else "") for document, pdf in pdfs.items()}
 
 
 @pytest.fixture(scope="module")
-def converted_xlsx(built_folder, tmp_path_factory):
-    workbooks = outputs(built_folder, ".xlsx")
-    return soffice_to_pdf(workbooks, tmp_path_factory.mktemp("xlsx-as-pdf"))
+def converted_docx(converted):
+    return {document: found for document, found in converted.items() if document.suffix == ".docx"}
+
+
+@pytest.fixture(scope="module")
+def converted_xlsx(converted):
+    return {document: found for document, found in converted.items() if document.suffix == ".xlsx"}
 
 
 def assert_converted(conversions):
-    for document, pdf in conversions.items():
+    for document, (pdf, text) in conversions.items():
         assert pdf.is_file() and pdf.stat().st_size > 0, f"LibreOffice did not convert {document.name}"
         assert pdf.read_bytes().startswith(b"%PDF-"), document.name
-        assert pdf_text(pdf), f"{document.name}: the converted PDF has no text"
+        assert text, f"{document.name}: the converted PDF has no text"
 
 
 @needs("soffice", "pdftotext")
@@ -96,8 +104,7 @@ def test_converted_docx_holds_every_visit_person_and_mission_city(converted_docx
     record = seed_records[record_id]
     facts = visit_people(record) + mission_cities(record)
     assert visit_people(record) and mission_cities(record), "the seed record lost its visits or missions"
-    pdf = next(pdf for document, pdf in converted_docx.items() if document.stem == record_id)
-    text = squeeze(pdf_text(pdf))
+    text = squeeze(next(text for document, (_, text) in converted_docx.items() if document.stem == record_id))
     missing = [fact for fact in facts if squeeze(fact) not in text]
     assert not missing, (record_id, missing)
 
@@ -105,8 +112,7 @@ def test_converted_docx_holds_every_visit_person_and_mission_city(converted_docx
 @needs("soffice", "pdftotext")
 @pytest.mark.skipif("xlsx" not in FORMATS, reason="no xlsx exporter")
 def test_converted_combined_workbook_holds_every_visit_person(converted_xlsx, seed_records):
-    pdf = next(pdf for document, pdf in converted_xlsx.items() if document.stem == COMBINED_STEM)
-    text = squeeze(pdf_text(pdf))
+    text = squeeze(next(text for document, (_, text) in converted_xlsx.items() if document.stem == COMBINED_STEM))
     missing = [(record_id, person) for record_id, record in seed_records.items()
                for person in visit_people(record) if squeeze(person) not in text]
     assert not missing
@@ -117,8 +123,7 @@ def test_converted_combined_workbook_holds_every_visit_person(converted_xlsx, se
 @pytest.mark.parametrize("record_id", SEED_IDS)
 def test_converted_workbook_of_each_article_holds_its_visit_people(converted_xlsx, seed_records, record_id):
     record = seed_records[record_id]
-    pdf = next(pdf for document, pdf in converted_xlsx.items() if document.stem == record_id)
-    text = squeeze(pdf_text(pdf))
+    text = squeeze(next(text for document, (_, text) in converted_xlsx.items() if document.stem == record_id))
     missing = [person for person in visit_people(record) if squeeze(person) not in text]
     assert not missing, (record_id, missing)
 
@@ -126,7 +131,7 @@ def test_converted_workbook_of_each_article_holds_its_visit_people(converted_xls
 @needs("soffice", "pdftotext")
 @pytest.mark.skipif("docx" not in FORMATS, reason="no docx exporter")
 def test_converted_dossiers_keep_diacritics_title_and_checksum(converted_docx, seed_records):
-    texts = {document.stem: pdf_text(pdf) for document, pdf in converted_docx.items()}
+    texts = {document.stem: text for document, (_, text) in converted_docx.items()}
     assert "Ignatavičius" in texts["lithuania-mexico"] and "Šiauliai" in texts["lithuania-mexico"]
     assert "Drnovšek" in texts["mexico-slovenia"]
     for record_id, record in seed_records.items():
@@ -137,7 +142,7 @@ def test_converted_dossiers_keep_diacritics_title_and_checksum(converted_docx, s
 @needs("soffice", "pdftotext")
 @pytest.mark.skipif("xlsx" not in FORMATS, reason="no xlsx exporter")
 def test_converted_workbooks_show_title_people_and_chart_title(converted_xlsx):
-    texts = {document.stem: pdf_text(pdf) for document, pdf in converted_xlsx.items()}
+    texts = {document.stem: text for document, (_, text) in converted_xlsx.items()}
     for stem in ("lithuania-mexico", COMBINED_STEM):
         assert "Lithuania–Mexico relations" in texts[stem] or "lithuania-mexico" in texts[stem], stem
         assert "Valdas Adamkus" in texts[stem], stem

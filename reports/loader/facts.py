@@ -30,7 +30,7 @@ from .looks import lowered, may_match, search
 from .missions import parse_missions
 from .names import bare, find_country, last_named
 from .places import country_code, place_country
-from .prose_agreements import may_tell_an_agreement, prose_agreement_titles
+from .prose_agreements import may_tell_an_agreement, told_agreements
 from .prose_visits import (goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits,
                            repeated_dates, tells_travel)
 from .sentences import split_sentences
@@ -326,8 +326,8 @@ class _Reader:
         """Agreements told in sentences outside the agreements section."""
         found = []
         for unit, sentence, date_of in self.prose_sentences(may_tell_an_agreement, skip=(kinds.AGREEMENTS,)):
-            for title in prose_agreement_titles(sentence, self.countries):
-                found.append(Agreement(title, date_of(), unit.line, origin="prose"))
+            for title, own_date in told_agreements(sentence, self.countries):
+                found.append(Agreement(title, own_date or date_of(), unit.line, origin="prose"))
         return found
 
     def prose_sentences(self, may_tell, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
@@ -426,8 +426,12 @@ _SIGNED_LIST = re.compile(r"^(?=.*\b(?:agreements?|treat(?:y|ies)|memorand\w*|co
                           r"(?=.*\b(?:sign\w*|concluded|in\s+force)\b)", re.IGNORECASE)
 _ANNIVERSARY = re.compile(r"\banniversar|\bcelebrat|\bcommemorat", re.IGNORECASE)
 _ANNIVERSARY_WORDS = ("anniversar", "celebrat", "commemorat")
-_VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|began|begun))")
-_VERB_WORDS = ("establish", "restor", "resum", "began", "begun")  # one of them is in each _VERB
+# "relations began/started in 1964" is an establishment; "relations began to improve" and
+# "started warming" tell a change of relations that already existed.
+_VERB = (r"(?P<verb>(?P<again>re-?\s?establish\w*|restor\w*|resum\w*)|(?<![-\w])(?:establish\w*|"
+         r"(?:began|begun|started|commenced)(?!\s+to\s|\s+(?!during\b|following\b)\w+ing\b)))")
+# One of them is in each match of _VERB.
+_VERB_WORDS = ("establish", "restor", "resum", "began", "begun", "started", "commenced")
 _RELATIONS_NOUN = r"(?:diplomatic\s+)?(?:relations|ties)\b"
 _OTHER_RELATIONS = re.compile(r"\b(?:trade|economic|commercial|cultural|friendly|military|business|sporting)\s+$",
                               re.IGNORECASE)
@@ -437,9 +441,12 @@ _ACTIVE = re.compile(rf"\b{_VERB}\s+(?:of\s+)?(?:(?:formal|full|full-fledged|ful
                      rf"{_RELATIONS_NOUN}", re.IGNORECASE)
 # "diplomatic relations between A and B were (formally) established", and
 # "relations were severed in 1942 and (were) re-established in 1952"
-_PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?\s+"
+# "relations between A and B were (formally) established", "the relations of both countries have started".
+_PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?|\s+of\s+(?:the\s+two|both)\s+"
+                      rf"(?:countries|nations|states))?\s+"
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
-                      rf"(?:were|was|have\s+been|had\s+been)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
+                      rf"(?:were|was|have\s+been|had\s+been|has|have|had)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}",
+                      re.IGNORECASE)
 # "diplomatic relations with the Austro-Hungarian Empire were established in 1901"
 _PASSIVE_WITH = re.compile(rf"\b{_RELATIONS_NOUN}\s+with\s+(?:the\s+)?(?P<party>[A-Z][^.;,]{{0,80}}?)\s+"
                            rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
@@ -548,10 +555,19 @@ def split_organisations(text: str) -> list[str]:
             part = _LEADING_THE_OR_AND.sub("", part.strip())
             left, sep, right = part.partition(" and ")
             if sep and all(_ACRONYM.match(side) or _ORGANISATION_END.search(side) for side in (left, right)):
-                names += [left, right]
+                names += [_without_alias(left), _without_alias(right)]
             elif part:
-                names.append(part)
+                names.append(_without_alias(part))
     return names
+
+
+# "World Trade Organization (WTO)": the short name in parentheses after the name is no part of
+# it, so that one organisation is one name in every record ("Group of 20 (G20)", "(Mercosur)").
+_ALIAS = re.compile(r"(?<=\S)\s*\(\s*[A-Z][\w&.+-]{1,14}\s*\)$")
+
+
+def _without_alias(name: str) -> str:
+    return _ALIAS.sub("", name) if name.endswith(")") else name
 
 
 def _date_in_paragraph(sentences: list[str], index: int) -> str | None:

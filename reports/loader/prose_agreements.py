@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .dates import find_dates
 from .looks import has_any, lowered as _lowered
 from .names import find_country
 
@@ -26,8 +27,10 @@ _ACTIVE = re.compile(rf"\b{_SIGNING}\s+(?:(?:on|in)\s+\S+\s+\d{{4}}\s+)?(?P<phra
                      rf"[^.;]{{0,300}}?\b{_NOUN}\b[^.;]{{0,1000}})", re.IGNORECASE)
 # "a memorandum of understanding on X was signed": found from the verb's side (see
 # _passive_phrase), as a pattern with two lazy spans would try every start of a long sentence.
-_PASSIVE_VERB = re.compile(rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?{_SIGNED}\b",
-                           re.IGNORECASE)
+# "agreements have been established between the two countries": in the passive only, as
+# "established relations" is no agreement.
+_PASSIVE_VERB = re.compile(rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+                           rf"(?:{_SIGNED}|established)\b", re.IGNORECASE)
 _NOUN_WORD_ALONE = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
 _STRETCH = re.compile(r"[^.;,]+")
 _SEGMENT_END = re.compile(r"[.;]")
@@ -39,17 +42,27 @@ _NOT_SIGNED = re.compile(r"\b(?:negotiat\w*|propos\w*|plann\w*|expected|intend\w
 # Where a title stops: a date, a clause, a party, a place.
 _END = re.compile(r"\s*(?:,|\(|\bin\s+(?:\d|[A-Z][a-z]+\s+\d|the\s+(?:city|capital))|\bon\s+\d|\bduring\b|"
                   r"\bwhich\b|\bthat\b|\bwhen\b|\bwhile\b|\bwith\b|\bbetween\b|\bby\b|\bat\b|\bin\s+[A-Z]|"
+                  r"\bsuch\s+as\b|\bincluding\b|\.\s+(?=[^\w\s]|[A-Z])|\.$|"
                   r"\bwas\b|\bwere\b|\bfor\s+the\s+(?:first|second)\b|$)")
 # "Treaty of Friendship, Commerce and Navigation": a comma inside a capitalised title.
 _TITLE_CONTINUES = re.compile(r"\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
 _LEADING = re.compile(rf"^{_DETERMINER}", re.IGNORECASE)
 _SPLIT = re.compile(r",?\s+and\s+(?=(?:an?|the|another)\s)|;\s*|,\s+(?=(?:an?|the)\s)", re.IGNORECASE)
+# "Strategic Framework Agreement and Free Trade Agreement": "and" right after an agreement
+# noun, before a capital, is between two titles ("Treaty of Friendship and Cooperation" is one).
+_AND_AFTER_NOUN = re.compile(rf"\b(?:{_NOUN}|Understanding)(?P<join>\s+and\s+)(?=[A-Z])", re.IGNORECASE)
+# A parenthesis holding only a date ("(1995)", "(signed on 3 May 1995)"): the title's own.
+_OWN_DATE = re.compile(r"\s*\((?:signed\s+(?:in|on)\s+)?(?P<date>[^()]{1,30})\)")
+# "several agreements, such as", "agreements ... between the two countries such as": examples
+# of a plural noun ("an agreement on cooperation in areas such as tourism" names no examples).
+_EXAMPLES = re.compile(r"\b(?:agreements|treaties|memoranda|conventions|protocols|accords|MoUs)\b[^.;:]{0,80}?"
+                       r"(?:,?\s+(?:such\s+as|including|namely|among\s+them)\s+|:\s+)", re.IGNORECASE)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<party>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)*)")
 _PAIR = re.compile(r"\b(?:both|the\s+two|each\s+other|bilateral)\b", re.IGNORECASE)
 
 
 # Words _SIGNING and _NOUN need, in lower case: a cheap first look at a paragraph.
-_SIGN_WORDS = ("signed", "signing", "conclu", "ratified")
+_SIGN_WORDS = ("signed", "signing", "conclu", "ratified", "established")
 _NOUN_WORDS = ("agreement", "treat", "memorand", "convention", "protocol", "accord", "mou")
 _SIGNING_WORD = re.compile(_SIGNING, re.IGNORECASE)
 _NOUN_WORD = re.compile(_NOUN, re.IGNORECASE)
@@ -63,8 +76,15 @@ def may_tell_an_agreement(text: str) -> bool:
 
 def prose_agreement_titles(sentence: str, countries: tuple[str, ...]) -> list[str]:
     """The titles of agreements `sentence` says the two countries signed ([] if none)."""
-    if not may_tell_an_agreement(sentence) or not _SIGNING_WORD.search(sentence) \
-            or not _NOUN_WORD.search(sentence):
+    return [title for title, _ in told_agreements(sentence, countries)]
+
+
+def told_agreements(sentence: str, countries: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(title, its own date) of each agreement `sentence` says the two countries signed:
+    the own date is one in parentheses right after the title ("the Agreement on Tourism
+    (1995) and the Extradition Treaty (2001)"), else None (the sentence's date applies)."""
+    if not may_tell_an_agreement(sentence) or not _NOUN_WORD.search(sentence) \
+            or not (_SIGNING_WORD.search(sentence) or _PASSIVE_VERB.search(sentence)):
         return []
     if _NOT_SIGNED.search(sentence):
         return []
@@ -72,12 +92,20 @@ def prose_agreement_titles(sentence: str, countries: tuple[str, ...]) -> list[st
     phrase = active["phrase"] if active else _passive_phrase(sentence)
     if phrase is None or not _between_the_pair(sentence, countries, passive=not active):
         return []
-    titles = []
-    for piece in _SPLIT.split(phrase):
+    # "several agreements, such as the Agreement on X and the Agreement on Y": the examples
+    # are the titles; "agreements have been signed, such as X": likewise after the verb.
+    # (to the sentence's end: the examples may be separated by ";").
+    start = active.start("phrase") if active else sentence.index(phrase)
+    examples = _EXAMPLES.search(sentence, start)
+    if examples and (not active or examples.end() <= start + len(phrase)):
+        phrase = sentence[examples.end():].rstrip(". ")
+    found: dict[str, str | None] = {}
+    for piece in (part for piece in _SPLIT.split(phrase) for part in _titles_joined(piece)):
         title = _title(piece)
-        if title and title not in titles:
-            titles.append(title)
-    return titles
+        if title and title not in found:
+            after = piece[piece.lower().find(title.lower()) + len(title):]
+            found[title] = _own_date(after)
+    return list(found.items())
 
 
 def _passive_phrase(sentence: str) -> str | None:
@@ -111,6 +139,25 @@ def _between_the_pair(sentence: str, countries: tuple[str, ...], passive: bool) 
     named = sum(1 for country in countries if find_country(sentence, (country,)))
     return named == len(set(countries)) or bool(_PAIR.search(sentence)) or (
         named == 1 and bool(_WITH.search(sentence))) or (passive and named == 0)
+
+
+def _own_date(after: str) -> str | None:
+    """The date of a parenthesis right after a title that holds nothing but a date, else None."""
+    own = _OWN_DATE.match(after)
+    if not own:
+        return None
+    inside = own["date"].strip()
+    dates = find_dates(inside)
+    return dates[0].iso if len(dates) == 1 and (dates[0].start, dates[0].end) == (0, len(inside)) else None
+
+
+def _titles_joined(piece: str) -> list[str]:
+    """A piece cut at each "and" between two titles."""
+    parts, start = [], 0
+    for join in _AND_AFTER_NOUN.finditer(piece):
+        parts.append(piece[start:join.start("join")])
+        start = join.end()
+    return parts + [piece[start:]]
 
 
 def _title(piece: str) -> str | None:

@@ -137,10 +137,20 @@ def parse(text: str, shown: str):
             lines.append(Line(HEADING, Text(heading, number), level=2))
 
     mirror = not _EDIT_ANYWHERE.search(text)  # headings carry no "[edit]": found by their shape
-    contents = {m.group(1).strip(" •·▪◦‣●○-*").lower() for _, line in numbered
-                for m in [_TOC_ENTRY.match(_BULLET.sub("", line.strip()))] if m and _BULLET.match(line)} if mirror else set()
+    listed = [m.group(1).strip(" •·▪◦‣●○-*") for _, line in numbered
+              for m in [_TOC_ENTRY.match(_BULLET.sub("", line.strip()))] if m and _BULLET.match(line)] if mirror else []
+    contents = {entry.lower() for entry in listed}
+    # A mirror may drop the first heading, standing right below its table of contents: the
+    # text after the contents is then the first listed section's, not the lead's.
+    first_missing = listed[0] if listed and not any(
+        _BLANKS.sub(" ", _MARKER.sub("", line).strip()).lower() == listed[0].lower() for _, line in numbered) else None
+    after_contents = False
     for index, (number, line) in enumerate(numbered):
         stripped = _BLANKS.sub(" ", line.strip())
+        if after_contents and stripped:
+            after_contents = False
+            if first_missing and not (_BULLET.match(stripped) and _TOC_ENTRY.match(_BULLET.sub("", stripped))):
+                open_section(number, first_missing)
         lead_edit = _EDIT_LEAD.match(stripped)
         if lead_edit or _EDIT.search(stripped):
             if lead_edit:
@@ -156,6 +166,7 @@ def parse(text: str, shown: str):
             open_section(number, _MARKER.sub("", stripped).strip())
             continue
         if mirror and contents and _BULLET.match(stripped) and _TOC_ENTRY.match(_BULLET.sub("", stripped)):
+            after_contents = True
             continue  # the table of contents
         if mirror and stripped.lower() == "contents":
             continue
