@@ -56,6 +56,10 @@ def test_signed_agreements(countries, sentence, titles):
       ("Agreement for the Avoidance of Double Taxation", None)]),
     (("Malaysia", "Denmark"), "In 2004 both countries signed an Agreement on Cooperation in areas such as tourism "
      "and education.", [("Agreement on Cooperation in areas", None)]),
+    # a kind of agreement names it; a short form inside a title is no end of it
+    (("Japan", "Peru"), "An extradition treaty was signed in 2003.", [("Extradition treaty", None)]),
+    (("Japan", "Peru"), "Both countries signed a Memorandum of Understanding (MoU) on energy cooperation in 2015.",
+     [("Memorandum of Understanding on energy cooperation", None)]),
     # one title with "and" inside stays whole
     (("Malaysia", "Turkey"), "Both countries signed a Treaty of Friendship and Cooperation in 1990.",
      [("Treaty of Friendship and Cooperation", None)]),
@@ -86,6 +90,9 @@ def test_the_sentence_date_applies_where_a_title_has_none(tmp_path):
     (("Poland", "Chile"), "In 2010, Poland hosted the summit where the leaders discussed trade."),
     (("Ghana", "Turkey"), "Turkey signed the Treaty of Sèvres in 1920."),
     (("Ghana", "Turkey"), "A joint commission was established in 1990 to oversee the agreements."),
+    (("Ghana", "Turkey"), "In 2010 both countries signed bilateral agreements."),
+    (("Ghana", "Turkey"), "In 2000 both countries signed cultural agreements."),
+    (("Ghana", "Turkey"), "Both signed two treaties in 2011."),
     (("Ghana", "Turkey"), "Relations were established in 1957, and several agreements followed."),
 ])
 def test_not_agreements_between_the_two(countries, sentence):

@@ -45,6 +45,14 @@ def _rows(countries, sentence):
      "Ljubljana.", [("Czech Republic", "Slovenia", "Prime Minister", "Bohuslav Sobotka", "2015-05")]),
     (("Mexico", "Slovenia"), "In October 1998, Slovenian Prime Minister Janez Drnovšek travelled to Mexico City.",
      [("Slovenia", "Mexico", "Prime Minister", "Janez Drnovšek", "1998-10")]),
+    # the office after the name: "X became the first <demonym> <office> to visit B"
+    (("Japan", "Peru"), "In 2016, Shinzō Abe became the first Japanese prime minister to visit Peru, attending the "
+     "APEC summit in Lima.", [("Japan", "Peru", "Prime Minister", "Shinzō Abe", "2016")]),
+    (("Japan", "Peru"), "In 1999, Alberto Fujimori was the first head of state of Peru to visit Japan.",
+     [("Peru", "Japan", "Head of State", "Alberto Fujimori", "1999")]),
+    # several visits (the decade is no date)
+    (("Japan", "Peru"), "Peruvian President Alberto Fujimori made several visits to Japan during the 1990s.",
+     [("Peru", "Japan", "President", "Alberto Fujimori", None)]),
 ])
 def test_visits_told_in_prose(countries, sentence, rows):
     assert _rows(countries, sentence) == [(*row, "prose") for row in rows]
@@ -74,6 +82,9 @@ def test_visits_told_in_prose(countries, sentence, rows):
     # attending something that is not held in the other country
     (("Georgia", "Mexico"), "In September 2010, Georgian Prime Minister Nika Gilauri attended the bicentennial of "
      "Mexican Independence."),
+    # "the first" of no office
+    (("Japan", "Peru"), "In 1990, Japan became the first nation to visit Peru."),
+    (("Japan", "Peru"), "In 1999, Alberto Fujimori became the first to visit Japan."),
 ])
 def test_not_visits(countries, sentence):
     assert _rows(countries, sentence) == []

@@ -160,15 +160,26 @@ def _titles_joined(piece: str) -> list[str]:
     return parts + [piece[start:]]
 
 
+# A word before an agreement noun that names no kind of agreement ("bilateral agreements").
+_GENERIC = frozenset("bilateral several various other new important numerous some many further additional "
+                     "two three four five six seven eight nine ten multiple different major key formal official "
+                     "cooperation".split())
+# "(MoU)" inside a title: its short form, no end of it ("a Memorandum of Understanding (MoU) on energy").
+_SHORT_FORM = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)(?=\s+[a-z])")
+
+
 def _title(piece: str) -> str | None:
-    piece = _LEADING.sub("", piece.strip())
+    piece = _SHORT_FORM.sub("", _LEADING.sub("", piece.strip()))
     end = _END.search(piece)
     while end and end.group(0).startswith(",") and _TITLE_CONTINUES.match(piece, end.end()):
         end = _END.search(piece, end.end())
     title = piece[:end.start()].strip(" ,;:") if end else piece.strip()
     if not re.search(rf"\b{_NOUN}\b", title, re.IGNORECASE) or len(title.split()) > 25:
         return None
-    if re.fullmatch(rf"(?:\w+\s+)?{_NOUN}", title, re.IGNORECASE) and not title[0].isupper():
-        # "an agreement", "several agreements": no title to name
+    alone = re.fullmatch(rf"(?:(?P<word>\w+)\s+)?{_NOUN}", title, re.IGNORECASE)
+    if alone and not title[0].isupper() and (
+            not alone["word"] or alone["word"].lower() in _GENERIC or title.lower().endswith("s")):
+        # "an agreement", "several agreements", "bilateral agreements": no title to name
+        # ("an extradition treaty", "a trade agreement" name their kind)
         return None
     return title[0].upper() + title[1:]

@@ -25,7 +25,8 @@ _PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s
           r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3})?)")
 _TRAVEL = re.compile(
     r"\b(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|was\s+on|on|returned\s+on)\s+"
-    r"(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"
+    r"(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visits?|trips?|tours?)\s+to"
     r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
     r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+(?:" + _PLACE +
@@ -60,6 +61,10 @@ _CLAUSE = re.compile(r"\s+(?:while|whereas|but|and\s+then)\s+|;\s+", re.IGNORECA
 # A state's long name after "of" in an appositive office ("... of the People's Republic of Hungary").
 _STATE_FORM = r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?(?:Republic|Kingdom|Federation|Commonwealth|Union|State|" \
               r"Emirates|Principality|Sultanate|Confederation)\s+of\s+(?:the\s+)?"
+# "X became the first Japanese prime minister to visit B": the office stands after the name.
+_FIRST_TO = re.compile(r"^(?P<who>[A-Z].*?)\s+(?:became|was|is)\s+the\s+first\s+(?:(?:sitting|serving|incumbent)\s+)?"
+                       r"(?P<office>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,5}?)\s+(?:ever\s+)?to$")
+_LOWER_JOINERS = frozenset({"of", "the", "for", "and", "de", "on"})
 _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|had|then|also|who|later|returned|made|paid|first)\b.*$")
 
 
@@ -189,6 +194,12 @@ def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
     if len(parts) > 1 and parts[1] and _is_title_word(parts[1].split()[0]) \
             and not any(_is_title_word(word) for word in subject.split()):
         subject = _appositive(subject, parts[1], countries) or subject
+    first = _FIRST_TO.match(subject)
+    if first and not any(_is_title_word(word) for word in first["who"].split()):
+        # the office written in lower case, as Wikipedia does after "the first"
+        office = " ".join(word if word in _LOWER_JOINERS else word[:1].upper() + word[1:]
+                          for word in first["office"].split())
+        subject = f"{office} {first['who']}"
     subject = _VERB_BEFORE.sub("", subject)
     return [part for part in re.split(r"\s+and\s+(?=[A-Z])", subject) if part]
 
