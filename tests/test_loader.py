@@ -140,7 +140,7 @@ def test_structure_levels_captions_and_lines(tmp_path):
         "",
         "Infobox",                       # 3
         "- Filetype: png",               # 4
-        "- Caption: flags",              # 5
+        "- Caption: flags of A: left",   # 5 (the value holds a colon too)
         "",
         "Lead one.",                     # 7
         "",
@@ -157,7 +157,7 @@ def test_structure_levels_captions_and_lines(tmp_path):
         "- orphan item",                 # 19
     ]))
     record = load(path)
-    assert record.infobox == (("Filetype", "png"), ("Caption", "flags"))
+    assert record.infobox == (("Filetype", "png"), ("Caption", "flags of A: left"))
     assert record.summary == "Lead one.\n\nLead two."
     assert [(s.heading, s.level, s.line) for s in record.sections] == [
         ("History", 2, 10), ("Early years", 3, 12), ("Culture", 2, 18)]
