@@ -26,6 +26,10 @@ def _dates(tmp_path, body, title="Chile–Ghana relations"):
     ("Relations began to improve in 1990.", None, None),
     ("In 1990, relations started warming.", None, None),
     ("Trade relations started in 1964.", None, None),
+    # how the relations were established is no third party they were established with
+    ("On 25 September 1897, Chile and Ghana officially established diplomatic relations with the signing "
+     "of the Treaty of Friendship, Commerce and Navigation.", "1897-09-25", None),
+    ("Chile and Ghana established diplomatic relations with an exchange of notes on 3 May 1960.", "1960-05-03", None),
 ])
 def test_establishment_sentences(tmp_path, sentence, established, reestablished):
     assert _dates(tmp_path, sentence) == (established, reestablished)

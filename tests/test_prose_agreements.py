@@ -63,6 +63,15 @@ def test_signed_agreements(countries, sentence, titles):
     # one title with "and" inside stays whole
     (("Malaysia", "Turkey"), "Both countries signed a Treaty of Friendship and Cooperation in 1990.",
      [("Treaty of Friendship and Cooperation", None)]),
+    # a title in quotes loses them; a plural noun with a preposition before each subject is
+    # an agreement per subject, without the pair's "of both nations"
+    (("Mexico", "Turkey"), "That same year, both nations signed a 'Friendship Agreement'.",
+     [("Friendship Agreement", None)]),
+    (("Mexico", "Turkey"), "While in Turkey, Secretary Solana and his counterpart, Foreign Minister Suleyman Demirel "
+     "signed agreements on cultural exchanges and of eliminating visa requirements for diplomatic passport holders "
+     "of both nations.",
+     [("Agreement on cultural exchanges", None),
+      ("Agreement on eliminating visa requirements for diplomatic passport holders", None)]),
 ])
 def test_agreements_named_as_examples_and_their_own_dates(countries, sentence, agreements):
     assert told_agreements(sentence, countries) == agreements
@@ -94,6 +103,27 @@ def test_the_sentence_date_applies_where_a_title_has_none(tmp_path):
     (("Ghana", "Turkey"), "In 2000 both countries signed cultural agreements."),
     (("Ghana", "Turkey"), "Both signed two treaties in 2011."),
     (("Ghana", "Turkey"), "Relations were established in 1957, and several agreements followed."),
+    # a caption whose list a copy lost: no title
+    (("Mexico", "Turkey"), "In 2013, during the historic visit of Mexican President Enrique Peña Nieto to Turkey, "
+     "both nations signed agreements on:"),
 ])
 def test_not_agreements_between_the_two(countries, sentence):
     assert prose_agreement_titles(sentence, countries) == []
+
+
+def test_a_list_of_agreements_takes_its_captions_date_and_a_sentence_goes_on_with_the_one_before(tmp_path):
+    from conftest import write_article
+    from reports.loader import read
+
+    text = ("= Mexico–Turkey relations =\n\nLead.\n\n==History==\n"
+            "In June 1992, Mexican Foreign Secretary Fernando Solana paid an official visit to Turkey. While in "
+            "Turkey, both ministers signed an agreement on cultural exchanges.\n\n"
+            "In 2013, during the visit of Mexican President Enrique Peña Nieto to Turkey, both nations signed "
+            "agreements on:\n- Double taxation\n- Customs information sharing (2014)\n")
+    record = read(write_article(tmp_path, "a.txt", text)).record
+    assert [(a.title, a.date, a.origin) for a in record.agreements] == [
+        ("Double taxation", "2013", "list"), ("Customs information sharing", "2014", "list"),
+        ("Agreement on cultural exchanges", "1992-06", "prose")]
+    assert [(v.from_, v.to, v.office, v.person, v.date) for v in record.visits] == [
+        ("Mexico", "Turkey", "Foreign Secretary", "Fernando Solana", "1992-06"),
+        ("Mexico", "Turkey", "President", "Enrique Peña Nieto", "2013")]

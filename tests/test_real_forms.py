@@ -127,13 +127,15 @@ import pytest  # noqa: E402
 
 from reports.loader import read  # noqa: E402
 from reports.loader.dates import first_date  # noqa: E402
-from reports.loader.prose_visits import prose_visits, repeated_dates  # noqa: E402
+from reports.loader.prose_visits import prose_visits, repeated_dates, travel_clauses  # noqa: E402
 
 
 def _visits(countries, sentence):
+    """As the loader reads a sentence: each clause of travel with its date, a row per date."""
     return [(v.from_, v.to, v.office, v.person, v.date)
-            for when in repeated_dates(sentence) or [first_date(sentence)]
-            for v in prose_visits(sentence, when, 3, countries)]
+            for clause, date in travel_clauses(sentence, lambda: first_date(sentence))
+            for when in repeated_dates(clause) or [date]
+            for v in prose_visits(clause, when, 3, countries)]
 
 
 @pytest.mark.parametrize("countries, sentence, rows", [
@@ -157,10 +159,20 @@ def _visits(countries, sentence):
      "Estonia.", [("Chile", "Estonia", "Chancellor", "Enrique Silva Cimma", "1993-04")]),
     (("Estonia", "Chile"), "Estonian Foreign Affair Minister Urmas Paet paid a visit to Chile on May 2012.",
      [("Estonia", "Chile", "Foreign Affair Minister", "Urmas Paet", "2012-05")]),
-    # the traveller of the sentence's last clause
+    # each clause's travellers, an office in the plural for each name, the date of its clause
     (("Ghana", "Malaysia"), "Presidents Jerry Rawlings and John Kufuor have made state visits to Malaysia while "
      "Prime Minister Mahathir Mohamad visited Ghana in 1996.",
-     [("Malaysia", "Ghana", "Prime Minister", "Mahathir Mohamad", "1996")]),
+     [("Ghana", "Malaysia", "President", "Jerry Rawlings", None),
+      ("Ghana", "Malaysia", "President", "John Kufuor", None),
+      ("Malaysia", "Ghana", "Prime Minister", "Mahathir Mohamad", "1996")]),
+    (("Ghana", "India"), "In 2008, Ghanaian Presidents John Kufuor and John Mahama paid official visits to India, "
+     "while Indian Prime Minister Manmohan Singh visited Accra.",
+     [("Ghana", "India", "President", "John Kufuor", "2008"), ("Ghana", "India", "President", "John Mahama", "2008"),
+      ("India", "Ghana", "Prime Minister", "Manmohan Singh", "2008")]),
+    # "the visit of X to B", "a state visit by X to B": the traveller after "of"/"by"
+    (("Mexico", "Turkey"), "In 2013, during the historic visit of Mexican President Enrique Peña Nieto to Turkey, "
+     "both nations signed agreements.", [("Mexico", "Turkey", "President", "Enrique Peña Nieto", "2013")]),
+    (("Mexico", "Turkey"), "The visit of the Mexican fleet to Turkey in 1900 was a success.", []),
     # a possessive: "X's state visit to B"
     (("Peru", "Thailand"), "During Peruvian President Martín Vizcarra's state visit to Thailand in August 2019, both "
      "countries signed four memoranda.", [("Peru", "Thailand", "President", "Martín Vizcarra", "2019-08")]),

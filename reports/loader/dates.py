@@ -196,10 +196,18 @@ _RELATIVE = re.compile(
 )
 
 
+# "While in Turkey, ...", "During the visit, ...", "On that occasion, ...": the sentence goes
+# on with the event of the one before, on its date.
+_SAME_OCCASION = re.compile(r"^(?:While\s+(?:in|there|visiting)|During\s+(?:the|his|her|their|this|that)\s+"
+                            r"(?:visit|trip|stay|tour|meeting)\b[^,]{0,40},|On\s+(?:that|the\s+same|this)\s+occasion)")
+
+
 def relative_date(sentence: str, previous: str | None) -> str | None:
     """The date `sentence` gives relative to `previous` ("that same month" -> its month), or None."""
     if previous is None:
         return None
+    if _SAME_OCCASION.match(sentence):
+        return previous
     match = _RELATIVE.search(sentence)
     if not match:
         return None

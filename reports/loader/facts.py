@@ -32,7 +32,7 @@ from .names import bare, find_country, last_named
 from .places import country_code, place_country
 from .prose_agreements import may_tell_an_agreement, told_agreements
 from .prose_visits import (goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits,
-                           repeated_dates, tells_travel)
+                           repeated_dates, tells_travel, travel_clauses)
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_rows)
@@ -70,12 +70,15 @@ class _Reader:
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
         self._first_section_line = article.sections[0].line if article.sections else 0
-        # (kind of its section, in a list?, unit) of every unit of running text in article
-        # order, walked once here for the several prose rules (captions are no running text).
+        # (kind of its section, a list item?, unit) of every unit of running text in article
+        # order, walked once here for the several prose rules. A list's caption outside the
+        # visits lists is a sentence too ("In 2013, during the visit of X to B, both nations
+        # signed agreements on:"); a table's is a title.
         blocks = [(block, None) for block in article.lead] + [
             (block, kind) for section, kind in self.sections for block in section.blocks]
-        self._running = [(kind, isinstance(block, ItemList), unit)
-                         for block, kind in blocks for unit in texts([block], captions=False)]
+        self._running = [(kind, isinstance(block, ItemList) and unit is not block.caption, unit)
+                         for block, kind in blocks
+                         for unit in texts([block], captions=isinstance(block, ItemList) and kind != kinds.VISITS)]
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(Diagnostic(self.path, line, "warning", message))
@@ -191,7 +194,7 @@ class _Reader:
         if not party:
             return False
         text = re.sub(r"^(?:the\s+)", "", party["party"], flags=re.IGNORECASE)
-        if re.match(r"(?:each\s+other|one\s+another|both)\b", text, re.IGNORECASE):
+        if re.match(r"(?:each\s+other|one\s+another|both)\b", text, re.IGNORECASE) or _MEANS.match(text):
             return False
         named = find_country(text, self.countries)
         return named is None or not re.match(re.escape(bare(named)), text, re.IGNORECASE)
@@ -268,20 +271,23 @@ class _Reader:
         for unit, sentence, date_of in self.prose_sentences(may_tell_a_visit, skip_lists=(kinds.VISITS,)):
             if not tells_travel(sentence):
                 continue  # no verb of travel: no visit and no warning, so no date to find
-            date = date_of()
-            context = None
-            if needs_context(sentence):  # "visited the country": the one the paragraph named last
-                context = last_named(unit.text[:unit.text.find(sentence)], self.countries)
-                if context is None and any(prose_visits(sentence, None, unit.line, self.countries, context=country)
-                                           for country in self.countries):
-                    self.warn(unit.line, f"visit told in prose to a country not named: {_clip(sentence)!r}")
-            # A visit made more than once ("in 2008 and again in 2012") is a row per date.
-            visits = [visit for when in repeated_dates(sentence) or [date]
-                      for visit in prose_visits(sentence, when, unit.line, self.countries, context=context)]
-            if visits and date is None:
-                self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
-            found += visits
+            for clause, date in travel_clauses(sentence, date_of):
+                found += self.clause_visits(unit, sentence, clause, date)
         return found
+
+    def clause_visits(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
+        context = None
+        if needs_context(clause):  # "visited the country": the one the paragraph named last
+            context = last_named(unit.text[:unit.text.find(sentence)], self.countries)
+            if context is None and any(prose_visits(clause, None, unit.line, self.countries, context=country)
+                                       for country in self.countries):
+                self.warn(unit.line, f"visit told in prose to a country not named: {_clip(sentence)!r}")
+        # A visit made more than once ("in 2008 and again in 2012") is a row per date.
+        visits = [visit for when in repeated_dates(clause) or [date]
+                  for visit in prose_visits(clause, when, unit.line, self.countries, context=context)]
+        if visits and date is None:
+            self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
+        return visits
 
     # -- agreements -------------------------------------------------------------------
 
@@ -316,10 +322,11 @@ class _Reader:
             party = _WITH_NAME.search(block.caption.text)
             if party and find_country(party["name"], self.countries) is None:
                 continue  # "agreements signed with the European Union": a third party's
+            signed = first_date(block.caption.text)  # "In 2013, ... both nations signed agreements on:"
             for item in block.items:
                 parsed = parse_agreement(item.text)
                 if parsed:
-                    found.append(Agreement(parsed[0], parsed[1], item.line, origin="list"))
+                    found.append(Agreement(parsed[0], parsed[1] or signed, item.line, origin="list"))
         return found
 
     def prose_agreements(self) -> list[Agreement]:
@@ -467,6 +474,10 @@ _PREDECESSOR = re.compile(r"\s*with\s+(?:the\s+)?(?:Soviet\s+Union|USSR|Union\s+
 # "relations with the Soviet Union", "with the government in exile of ...": a party after
 # "with" that is not a country of the pair.
 _WITH_PARTY = re.compile(r"\s*with\s+(?P<party>[^,.;]{1,60})", re.IGNORECASE)
+# "established relations with the signing of the Treaty of ...", "with an exchange of notes",
+# "with effect from 1 May": how or when, not with whom.
+_MEANS = re.compile(r"(?:an?\s+)?(?:[a-z]+ing|exchange|signature|conclusion|ratification|effect|opening|"
+                    r"appointment|accreditation|arrival|presentation|establishment|visit)\b")
 # "Both nations are (full) members of", "Both are members of", "The two countries are
 # founding members of", "A and B are both members of".
 _MEMBERS = re.compile(

@@ -43,7 +43,8 @@ _NOT_SIGNED = re.compile(r"\b(?:negotiat\w*|propos\w*|plann\w*|expected|intend\w
 _END = re.compile(r"\s*(?:,|\(|\bin\s+(?:\d|[A-Z][a-z]+\s+\d|the\s+(?:city|capital))|\bon\s+\d|\bduring\b|"
                   r"\bwhich\b|\bthat\b|\bwhen\b|\bwhile\b|\bwith\b|\bbetween\b|\bby\b|\bat\b|\bin\s+[A-Z]|"
                   r"\bsuch\s+as\b|\bincluding\b|\.\s+(?=[^\w\s]|[A-Z])|\.$|"
-                  r"\bwas\b|\bwere\b|\bfor\s+the\s+(?:first|second)\b|$)")
+                  r"\bwas\b|\bwere\b|\bfor\s+the\s+(?:first|second)\b|"
+                  r"\bof\s+(?:both|the\s+two)\s+(?:countries|nations|states|sides)\b|$)")
 # "Treaty of Friendship, Commerce and Navigation": a comma inside a capitalised title.
 _TITLE_CONTINUES = re.compile(r"\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
 _LEADING = re.compile(rf"^{_DETERMINER}", re.IGNORECASE)
@@ -102,10 +103,28 @@ def told_agreements(sentence: str, countries: tuple[str, ...]) -> list[tuple[str
     found: dict[str, str | None] = {}
     for piece in (part for piece in _SPLIT.split(phrase) for part in _titles_joined(piece)):
         title = _title(piece)
-        if title and title not in found:
-            after = piece[piece.lower().find(title.lower()) + len(title):]
-            found[title] = _own_date(after)
+        if not title:
+            continue
+        own = _own_date(piece[piece.lower().find(title.lower()) + len(title):])
+        for one in _one_per_subject(title):
+            found.setdefault(one, own)
     return list(found.items())
+
+
+# "agreements on cultural exchanges and on eliminating visa requirements": a plural noun
+# with a preposition before each subject is an agreement per subject.
+_PLURAL_SUBJECTS = re.compile(r"^(?P<noun>Agreements|Treaties|Memoranda|Conventions|Protocols|Accords)\s+"
+                              r"(?P<prep>on|of|for|in)\s+(?P<first>.+?)\s+and\s+(?:on|of|for|in)\s+(?P<second>.+)$")
+_SINGULAR = {"Agreements": "Agreement", "Treaties": "Treaty", "Memoranda": "Memorandum", "Conventions": "Convention",
+             "Protocols": "Protocol", "Accords": "Accord"}
+
+
+def _one_per_subject(title: str) -> list[str]:
+    plural = _PLURAL_SUBJECTS.match(title)
+    if not plural:
+        return [title]
+    noun = _SINGULAR[plural["noun"]]
+    return [f"{noun} {plural['prep']} {plural['first']}", f"{noun} {plural['prep']} {plural['second']}"]
 
 
 def _passive_phrase(sentence: str) -> str | None:
@@ -168,13 +187,22 @@ _GENERIC = frozenset("bilateral several various other new important numerous som
 _SHORT_FORM = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)(?=\s+[a-z])")
 
 
+# Quotes around a title ("a 'Friendship Agreement'") are no part of it.
+_QUOTED = re.compile(r"^['\"‘“](?P<title>[^'\"‘’“”]{3,200})['\"’”]")
+# A title that stops at its preposition ("signed agreements on:" before a list the copy lost).
+_OPEN_END = re.compile(r"\b(?:on|of|for|in|to|with|about|regarding|concerning)$", re.IGNORECASE)
+
+
 def _title(piece: str) -> str | None:
     piece = _SHORT_FORM.sub("", _LEADING.sub("", piece.strip()))
+    quoted = _QUOTED.match(piece)
+    if quoted:
+        piece = quoted["title"] + piece[quoted.end():]
     end = _END.search(piece)
     while end and end.group(0).startswith(",") and _TITLE_CONTINUES.match(piece, end.end()):
         end = _END.search(piece, end.end())
     title = piece[:end.start()].strip(" ,;:") if end else piece.strip()
-    if not re.search(rf"\b{_NOUN}\b", title, re.IGNORECASE) or len(title.split()) > 25:
+    if not re.search(rf"\b{_NOUN}\b", title, re.IGNORECASE) or len(title.split()) > 25 or _OPEN_END.search(title):
         return None
     alone = re.fullmatch(rf"(?:(?P<word>\w+)\s+)?{_NOUN}", title, re.IGNORECASE)
     if alone and not title[0].isupper() and (

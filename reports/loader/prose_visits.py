@@ -24,10 +24,12 @@ from .visits import split_office
 _PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]{0,40}){0,5}"
           r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3})?)")
 _TRAVEL = re.compile(
-    r"\b(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|was\s+on|on|returned\s+on)\s+"
-    r"(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:visits?|trips?|tours?)\s+to"
+    r"\b(?:(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted)\s+"
+    r"(?:(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)?"  # "made state visits to"
+    r"|(?:was\s+on|on|returned\s+on)\s+(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)"
+    r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+to"
     r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
+    r"|visits?\s+(?:of|by)\s+(?P<who>[^,.;()]{3,120}?)\s+to"  # "during the visit of President X to B"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
     r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+(?:" + _PLACE +
     r"|(?P<context>the\s+(?:country|nation)\b))")
@@ -65,7 +67,7 @@ _STATE_FORM = r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}?(?:Republic|Kingdom|Feder
 _FIRST_TO = re.compile(r"^(?P<who>[A-Z].*?)\s+(?:became|was|is)\s+the\s+first\s+(?:(?:sitting|serving|incumbent)\s+)?"
                        r"(?P<office>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,5}?)\s+(?:ever\s+)?to$")
 _LOWER_JOINERS = frozenset({"of", "the", "for", "and", "de", "on"})
-_VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|had|then|also|who|later|returned|made|paid|first)\b.*$")
+_VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|have|had|then|also|who|later|returned|made|paid|first)\b.*$")
 
 
 # A word every travel pattern needs, in lower case. Substring tests are many times
@@ -118,6 +120,30 @@ def only_planned(sentence: str) -> bool:
     return has_any(lowered, ("was", "were", "called")) and _WAS_TO.search(sentence) is not None
 
 
+# Where a sentence joins two travels of different people ("A have made state visits to B
+# while Prime Minister C visited A in 1995"): each clause is a visit with its own date.
+_TRAVEL_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+|;\s+")
+
+
+def travel_clauses(sentence: str, date_of) -> list[tuple[str, str | None]]:
+    """(clause, date) for each clause of `sentence` that tells travel; the whole sentence with
+    `date_of()` when it has one such clause. A clause's date is its own, else that of a clause
+    before it; a clause before the only date, which a later clause gives, has none."""
+    parts = _TRAVEL_CLAUSE.split(sentence) if (" while " in sentence or " whereas " in sentence
+                                               or "; " in sentence) else [sentence]
+    travelling = [part for part in parts if tells_travel(part)]
+    if len(travelling) < 2:
+        return [(sentence, date_of())]
+    from .dates import first_date
+
+    found, date = [], None
+    for part in parts:
+        date = first_date(part) or date
+        if part in travelling:
+            found.append((part, date or (date_of() if not first_date(sentence) else None)))
+    return found
+
+
 def needs_context(sentence: str) -> bool:
     """Whether the sentence's travel is to "the country", which only its paragraph names."""
     travel = _travel(sentence)
@@ -139,14 +165,14 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
             return []
         destination = found
         origin = other(destination, countries)
-        subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
+        subject = travel["who"] or _LEADING_DATE.sub("", sentence[:travel.start()].strip())
         return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
     found = _destination(travel["place"], countries)
     if found is None and (destination is None or place_country(travel["place"]) is not None):
         return []
     destination = found or destination
     origin = other(destination, countries)
-    subject = _LEADING_DATE.sub("", sentence[:travel.start()].strip())
+    subject = travel["who"] or _LEADING_DATE.sub("", sentence[:travel.start()].strip())
     return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
 
 
@@ -181,6 +207,9 @@ def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
         led = _LED_BY.search(subject + " paid")
         return [led["who"]] if led else []
     subject = _CLAUSE.split(subject)[-1]
+    plural = _plural_office(subject)
+    if plural:
+        return plural
     as_office = _AS_OFFICE.match(subject)
     if as_office:
         subject = f"{as_office['office']} {as_office['who']}"
@@ -202,6 +231,30 @@ def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
         subject = f"{office} {first['who']}"
     subject = _VERB_BEFORE.sub("", subject)
     return [part for part in re.split(r"\s+and\s+(?=[A-Z])", subject) if part]
+
+
+# "Presidents Nkrumah, Hilla Limann and John Kufuor have made state visits": an office in
+# the plural before the names of those who held it, each a traveller.
+_PLURAL_OFFICE = re.compile(r"^(?P<office>(?:[A-Z][\w'’-]*\s+){0,3}?[A-Z][\w-]*?(?:ies|s))\s+(?P<names>[A-Z].*)$")
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _plural_office(subject: str) -> list[str]:
+    """["President Nkrumah", "President Hilla Limann", ...] for "Presidents Nkrumah, Hilla
+    Limann and ...", or [] when the subject does not start with an office in the plural."""
+    match = _PLURAL_OFFICE.match(subject)
+    if not match:
+        return []
+    *before, last = match["office"].split()
+    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+    if not _is_title_word(singular) or _is_title_word(match["names"].split()[0]) \
+            or not all(_is_title_word(word) or index == 0 for index, word in enumerate(before)):
+        return []  # "Foreign Affairs Minister X": a plural word inside an office
+    office = " ".join([*before, singular])
+    names = [_VERB_BEFORE.sub("", name).strip() for name in _NAME_LIST.split(match["names"])]
+    if len(names) < 2 or not all(name[:1].isupper() for name in names):
+        return []
+    return [f"{office} {name}" for name in names]
 
 
 def _appositive(name: str, office: str, countries: tuple[str, str]) -> str | None:
