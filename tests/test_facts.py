@@ -43,6 +43,15 @@ def test_recognition_is_not_establishment(tmp_path):
       "Latin American and Caribbean Economic System"]),
     ("the Organization of American States and of the United Nations", ["Organization of American States", "United Nations"]),
     ("the United Nations, and both nations are members of the G20 and the OECD", ["United Nations", "G20", "OECD"]),
+    # "and" before a group named by its number, after a whole name
+    ("the Forum of East Asia-Latin America Cooperation, Asia-Pacific Economic Cooperation and G-20 major economies",
+     ["Forum of East Asia-Latin America Cooperation", "Asia-Pacific Economic Cooperation", "G-20 major economies"]),
+    ("the Organisation for Economic Co-operation and Development", ["Organisation for Economic Co-operation and Development"]),
+    # a comma the article lost before "the"; "the" inside a name stays
+    ("the Forum of East Asia–Latin America Cooperation the Organisation for Economic Co-operation and Development "
+     "and the United Nations", ["Forum of East Asia–Latin America Cooperation",
+                                "Organisation for Economic Co-operation and Development", "United Nations"]),
+    ("the Organization of the Petroleum Exporting Countries", ["Organization of the Petroleum Exporting Countries"]),
 ])
 def test_organisations(text, names):
     assert split_organisations(text) == names
@@ -51,6 +60,8 @@ def test_organisations(text, names):
 @pytest.mark.parametrize("lead", [
     "Both countries are founding members of the Non-Aligned Movement and the United Nations.",
     "Both Chile and Ghana are members of the Non-Aligned Movement and the United Nations.",
+    "Both countries are partners in multilateral organizations such as the Non-Aligned Movement (NAM) and the "
+    "United Nations.",
 ])
 def test_memberships_from_the_lead(tmp_path, lead):
     record, _ = record_of(tmp_path, lead)

@@ -486,7 +486,8 @@ _MEMBERS = re.compile(
     r"|^(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
     r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+are)"
     r"\s+(?:also\s+)?(?:the\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
-    r"(?:and\s+\w+\s+)?)?members\s+of\s+(?P<orgs>.+?)\.?$",
+    r"(?:and\s+\w+\s+)?)?(?:members\s+of|partners\s+in\s+(?:multilateral\s+|international\s+)?"
+    r"(?:organi[sz]ations|forums|fora|bodies)(?:,?\s+(?:such\s+as|including|like))?)\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
 # "..., and both nations are members of ...": a second list in the same sentence.
@@ -557,19 +558,47 @@ def split_organisations(text: str) -> list[str]:
     """`the United Nations and the World Trade Organization` -> two names.
 
     Splits on commas and on "and the"; a bare "and" joins parts of one name ("Food
-    and Agriculture Organization") unless it joins two acronyms ("NATO and OSCE").
+    and Agriculture Organization") unless it joins two whole names ("NATO and OSCE"); a
+    lost comma before "the" after a whole name ("... Cooperation the Organisation for ...")
+    separates too.
     """
     names = []
     for part_list in _MORE_MEMBERS.split(text.strip().rstrip(".")):
         part_list = _LIST_OPENER.sub("", part_list)
-        for part in _ORGANISATION_SEPARATOR.split(part_list):
+        parts = [piece for part in _ORGANISATION_SEPARATOR.split(part_list) for piece in _lost_comma(part)]
+        for part in parts:
             part = _LEADING_THE_OR_AND.sub("", part.strip())
             left, sep, right = part.partition(" and ")
-            if sep and all(_ACRONYM.match(side) or _ORGANISATION_END.search(side) for side in (left, right)):
+            if sep and _whole_organisation(left) and (_whole_organisation(right) or _NUMBERED.match(right)):
                 names += [_without_alias(left), _without_alias(right)]
             elif part:
                 names.append(_without_alias(part))
     return names
+
+
+# "G-20 major economies", "G20", "Group of 15": a group named by its number.
+_NUMBERED = re.compile(r"^(?:G-?\d+|Group\s+of\s+\d+)\b")
+
+
+_THE_INSIDE = re.compile(r"\s+the\s+(?=[A-Z])")
+
+
+def _lost_comma(part: str) -> list[str]:
+    """"Forum of ... Cooperation the Organisation for ..." -> the two names."""
+    if " the " not in part:
+        return [part]
+    pieces, start = [], 0
+    for the in _THE_INSIDE.finditer(part):
+        if _whole_organisation(part[start:the.start()]):
+            pieces.append(part[start:the.start()])
+            start = the.start()
+    return pieces + [part[start:]]
+
+
+def _whole_organisation(name: str) -> bool:
+    """Whether `name` is an organisation's whole name by its form ("NATO", "... Cooperation"):
+    "and" between two such is a list's ("Food and Agriculture Organization" is one name)."""
+    return bool(_ACRONYM.match(name) or _ORGANISATION_END.search(name))
 
 
 # "World Trade Organization (WTO)": the short name in parentheses after the name is no part of
@@ -663,7 +692,8 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|
 
 
 def _may_tell_members(text: str) -> bool:
-    return "members" in lowered(text)
+    text = lowered(text)
+    return "members" in text or "partners in" in text
 
 
 def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
