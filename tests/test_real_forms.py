@@ -169,6 +169,14 @@ def _visits(countries, sentence):
      "while Indian Prime Minister Manmohan Singh visited Accra.",
      [("Ghana", "India", "President", "John Kufuor", "2008"), ("Ghana", "India", "President", "John Mahama", "2008"),
       ("India", "Ghana", "Prime Minister", "Manmohan Singh", "2008")]),
+    # "attended ... in <a city>", "his wife Queen Y" a traveller too; "concluded her state visit in B"
+    (("Philippines", "Spain"), "King Juan Carlos I and his wife Queen Sofia attended the 1998 centennial celebrations "
+     "in Manila, commemorating 100 years of independence from Spain.",
+     [("Spain", "Philippines", "King", "Juan Carlos I", "1998"), ("Spain", "Philippines", "Queen", "Sofia", "1998")]),
+    (("Philippines", "Spain"), "Former Philippine President Gloria Macapagal-Arroyo concluded her second state visit "
+     "in Spain in July 2006, bringing back millions of dollars of Spanish investments.",
+     [("Philippines", "Spain", "President", "Gloria Macapagal-Arroyo", "2006-07")]),
+    (("Philippines", "Spain"), "In 1950, President Elpidio Quirino attended the University of Salamanca in Madrid.", []),
     # "the visit of X to B", "a state visit by X to B": the traveller after "of"/"by"
     (("Mexico", "Turkey"), "In 2013, during the historic visit of Mexican President Enrique Peña Nieto to Turkey, "
      "both nations signed agreements.", [("Mexico", "Turkey", "President", "Enrique Peña Nieto", "2013")]),

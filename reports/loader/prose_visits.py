@@ -24,14 +24,15 @@ from .visits import split_office
 _PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]{0,40}){0,5}"
           r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3})?)")
 _TRAVEL = re.compile(
-    r"\b(?:(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted)\s+"
+    r"\b(?:(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|concluded|began|completed)\s+"
     r"(?:(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)?"  # "made state visits to"
     r"|(?:was\s+on|on|returned\s+on)\s+(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)"
-    r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+to"
+    r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+(?:to|in)"
     r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
     r"|visits?\s+(?:of|by)\s+(?P<who>[^,.;()]{3,120}?)\s+to"  # "during the visit of President X to B"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
-    r"|attended\s+(?:the\s+)?[^.;]{0,150}?\bheld\s+in)\s+(?:" + _PLACE +
+    r"|attended\s+(?![^.;]{0,60}?\b(?:[Ss]chool|[Uu]niversity|[Cc]ollege|[Aa]cademy|[Ss]eminary|classes)\b)"
+    r"(?:the\s+)?[^.;]{0,150}?\b(?:held\s+)?in)\s+(?:" + _PLACE +
     r"|(?P<context>the\s+(?:country|nation)\b))")
 # "invited to visit" is a plan; "visited at the invitation of" is a visit.
 _NOT_DONE = re.compile(r"\b(?:plann\w*|plans?\s+to|invit(?:ed|es|ing|e)\s+(?:\w+\s+){0,4}?to\b|"
@@ -72,7 +73,7 @@ _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|have|had|then|also|who|later
 
 # A word every travel pattern needs, in lower case. Substring tests are many times
 # faster than a case-blind regex alternation, and most paragraphs have none of them.
-_TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "held")
+_TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "attended")
 
 
 def may_tell_a_visit(text: str) -> bool:
@@ -230,7 +231,11 @@ def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
                           for word in first["office"].split())
         subject = f"{office} {first['who']}"
     subject = _VERB_BEFORE.sub("", subject)
-    return [part for part in re.split(r"\s+and\s+(?=[A-Z])", subject) if part]
+    return [part for part in _AND_PERSON.split(subject) if part]
+
+
+# "X and Foreign Minister Y", "King X and his wife Queen Y": "and" before another traveller.
+_AND_PERSON = re.compile(r"\s+and\s+(?=[A-Z]|(?:his|her|their)\s+(?:wife|husband|spouse|consort)\b)")
 
 
 # "Presidents Nkrumah, Hilla Limann and John Kufuor have made state visits": an office in
@@ -301,7 +306,8 @@ def _companions(sentence: str) -> list[str]:
 
 def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) -> tuple[str, str] | None:
     """(office, person) when `phrase` names an office-holder of `origin`, else None."""
-    phrase = re.sub(r"^(?:the|then|former)\s+", "", phrase.strip(" ,"))
+    phrase = re.sub(r"^(?:(?:the|then|former)\s+|(?:his|her|their)\s+(?:wife|husband|spouse|consort),?\s+)+", "",
+                    phrase.strip(" ,"), flags=re.IGNORECASE)
     names = _PERSON.match(phrase)
     if not names:
         return None
