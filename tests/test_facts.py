@@ -155,6 +155,23 @@ def test_an_article_with_the_variants_of_record_md():
     assert record.sections[-1].heading == "Culture"
 
 
+def test_a_caption_may_name_a_country_by_a_short_or_official_form(tmp_path):
+    text = ("==State visits==\nPresidential visits from Korea to Mexico\n- President Roh Tae-woo (1991)\n"
+            "Presidential visits from Mexico to the Republic of Korea\n- President Vicente Fox (2001)")
+    record, warnings = record_of(tmp_path, text, title="Mexico–South Korea relations")
+    assert [(v.from_, v.to, v.person) for v in record.visits] == [
+        ("South Korea", "Mexico", "Roh Tae-woo"), ("Mexico", "South Korea", "Vicente Fox")]
+
+
+def test_a_relative_date_before_the_sentences_own_comes_first(tmp_path):
+    text = ("==History==\nIn 1996, Mexican President Ernesto Zedillo reciprocated the visit to South Korea. In July "
+            "of that same year, Mexican Foreign Minister Marcelo Ebrard paid a visit to South Korea to continue the "
+            "talks for a free trade agreement that were initiated in 2012.")
+    record, _ = record_of(tmp_path, text, title="Mexico–South Korea relations")
+    assert [(v.office, v.person, v.date) for v in record.visits] == [
+        ("President", "Ernesto Zedillo", "1996"), ("Foreign Minister", "Marcelo Ebrard", "1996-07")]
+
+
 def test_visit_direction_from_a_subsection_heading(tmp_path):
     record, warnings = record_of(tmp_path, "==High-level visits==\n===From Ghana to Chile===\n- President Ana Ruiz (2001)")
     assert [(v.from_, v.to) for v in record.visits] == [("Ghana", "Chile")]

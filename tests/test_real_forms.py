@@ -177,6 +177,11 @@ def _visits(countries, sentence):
      "in Spain in July 2006, bringing back millions of dollars of Spanish investments.",
      [("Philippines", "Spain", "President", "Gloria Macapagal-Arroyo", "2006-07")]),
     (("Philippines", "Spain"), "In 1950, President Elpidio Quirino attended the University of Salamanca in Madrid.", []),
+    # a demonym of two words; "reciprocated the visit to B"
+    (("Mexico", "South Korea"), "In 1991, South Korean President Roh Tae-woo became the first South Korean head of "
+     "state to visit Mexico and Latin-America.", [("South Korea", "Mexico", "President", "Roh Tae-woo", "1991")]),
+    (("Mexico", "South Korea"), "In 1996, Mexican President Ernesto Zedillo reciprocated the visit to South Korea.",
+     [("Mexico", "South Korea", "President", "Ernesto Zedillo", "1996")]),
     # "the visit of X to B", "a state visit by X to B": the traveller after "of"/"by"
     (("Mexico", "Turkey"), "In 2013, during the historic visit of Mexican President Enrique Peña Nieto to Turkey, "
      "both nations signed agreements.", [("Mexico", "Turkey", "President", "Enrique Peña Nieto", "2013")]),

@@ -202,6 +202,16 @@ _SAME_OCCASION = re.compile(r"^(?:While\s+(?:in|there|visiting)|During\s+(?:the|
                             r"(?:visit|trip|stay|tour|meeting)\b[^,]{0,40},|On\s+(?:that|the\s+same|this)\s+occasion)")
 
 
+_MONTH_OF = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+                       r"December)\s+(?:of\s+)?$")
+
+
+def relative_first(sentence: str, before: int) -> bool:
+    """Whether the sentence tells a date relative to the one before ("In July of that same
+    year, ... talks initiated in 2012") ahead of position `before` (its first own date)."""
+    return _RELATIVE.search(sentence, 0, before) is not None
+
+
 def relative_date(sentence: str, previous: str | None) -> str | None:
     """The date `sentence` gives relative to `previous` ("that same month" -> its month), or None."""
     if previous is None:
@@ -214,6 +224,10 @@ def relative_date(sentence: str, previous: str | None) -> str | None:
     unit = match["same_unit"] or match["later_unit"] or match["next_unit"]
     unit = unit.lower()
     year = int(previous[:4])
+    if unit == "year":
+        month = _MONTH_OF.search(sentence, max(0, match.start() - 20), match.start())
+        if month:  # "In July of that same year", "in March the following year"
+            return _iso(str(year + 1 if match["next_unit"] else year), month["month"])
     if unit == "month" and len(previous) < 7:
         return None  # "that same month" after a bare year names no month
     if match["next_unit"]:

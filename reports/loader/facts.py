@@ -25,7 +25,7 @@ from .. import sections as kinds
 _LINKS_HEADING = re.compile(r"^(?:external links?|further reading)$", re.IGNORECASE)
 from .agreements import agreement_items, parse_agreement
 from .article import Article, ItemList, Section, texts
-from .dates import find_dates, first_date, relative_date
+from .dates import find_dates, first_date, relative_date, relative_first
 from .looks import lowered, may_match, search
 from .missions import parse_missions
 from .names import bare, find_country, last_named
@@ -611,15 +611,18 @@ def _without_alias(name: str) -> str:
 
 
 def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
-    """The date of sentence `index`: its own, else relative to the last date before it."""
-    own = first_date(sentences[index])
-    if own:
-        return own
+    """The date of sentence `index`: its own, else relative to the last date before it (a
+    relative date before its own first date comes first: "In July of that same year, ...
+    the talks initiated in 2012")."""
+    sentence = sentences[index]
+    own = find_dates(sentence)
+    if own and not relative_first(sentence, own[0].start):
+        return own[0].iso
     for before in reversed(sentences[:index]):
         dates = find_dates(before)
         if dates:
-            return relative_date(sentences[index], dates[0].iso)
-    return None
+            return relative_date(sentence, dates[0].iso) or (own[0].iso if own else None)
+    return own[0].iso if own else None
 
 
 def _once(facts: list, key) -> list:

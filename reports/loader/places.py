@@ -20,7 +20,7 @@ _SHORT_FORMS = {
     "holy see": "VA", "ivory coast": "CI", "cape verde": "CV", "east timor": "TL", "palestine": "PS",
     "the netherlands": "NL", "brunei": "BN", "micronesia": "FM", "united states of america": "US",
     "united states": "US", "america": "US", "britain": "GB", "great britain": "GB", "united kingdom": "GB",
-    "turkey": "TR", "kosovo": "XK", "macedonia": "MK", "swaziland": "SZ", "burma": "MM",
+    "turkey": "TR", "holland": "NL", "kosovo": "XK", "macedonia": "MK", "swaziland": "SZ", "burma": "MM",
 }
 # Demonyms English does not derive by rule.
 _IRREGULAR_DEMONYMS = {
@@ -59,6 +59,9 @@ def _country_names() -> dict[str, str]:
             value = getattr(country, attribute, None)
             if value:
                 names[value.casefold()] = country.alpha_2
+                head, comma, rest = value.partition(", ")
+                if comma:  # "Korea, Republic of" is written "the Republic of Korea"
+                    names.setdefault(re.sub(r"^the\s+", "", f"{rest} {head}".casefold()), country.alpha_2)
     names.update(_SHORT_FORMS)
     return names
 

@@ -24,7 +24,8 @@ from .visits import split_office
 _PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]{0,40}){0,5}"
           r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3})?)")
 _TRAVEL = re.compile(
-    r"\b(?:(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|concluded|began|completed)\s+"
+    r"\b(?:(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|concluded|began|completed|"
+    r"reciprocated|returned)\s+"
     r"(?:(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)?"  # "made state visits to"
     r"|(?:was\s+on|on|returned\s+on)\s+(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+(?:to|in)"
@@ -348,8 +349,9 @@ def _owner(phrase: str, countries: tuple[str, str]) -> tuple[str | None, str]:
     "Chilean President X" -> "third" (an owner that is not of the pair)."""
     first, _, rest = phrase.partition(" ")
     for country in countries:
-        if first in demonyms(country):
-            return country, rest
+        for demonym in demonyms(country):  # "Peruvian", "South Korean", "New Zealand"
+            if phrase.startswith(demonym) and phrase[len(demonym):len(demonym) + 1] == " ":
+                return country, phrase[len(demonym) + 1:]
         if first.rstrip("'’s") == country or phrase.startswith(country + "'s ") or phrase.startswith(country + "’s "):
             return country, phrase[len(country) + 3:] if phrase[len(country):len(country) + 2] in ("'s", "’s") else rest
     if " of " in phrase:

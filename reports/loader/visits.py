@@ -42,7 +42,21 @@ def visit_direction(caption: str | None, countries: tuple[str, ...]) -> tuple[st
 
 
 def _country_or_name(text: str, countries: tuple[str, ...]) -> str:
-    return match_country(text, countries) or find_country(text, countries) or bare(text)
+    return match_country(text, countries) or find_country(text, countries) or _short_form(text, countries) \
+        or bare(text)
+
+
+def _short_form(text: str, countries: tuple[str, ...]) -> str | None:
+    """The country of the pair `text` names by a shorter or an official form: "Korea" in an
+    article on South Korea, "the Republic of Korea", "Holland"; None if it names neither."""
+    name = bare(text)
+    ends = [country for country in countries if bare(country).casefold().endswith(" " + name.casefold())]
+    if len(ends) == 1:
+        return ends[0]
+    from .places import country_code
+
+    code = country_code(name)
+    return next((country for country in countries if code and country_code(country) == code), None)
 
 
 def _is_place(words: list[str], index: int) -> bool:
