@@ -30,6 +30,10 @@ def _dates(tmp_path, body, title="Chile–Ghana relations"):
     ("On 25 September 1897, Chile and Ghana officially established diplomatic relations with the signing "
      "of the Treaty of Friendship, Commerce and Navigation.", "1897-09-25", None),
     ("Chile and Ghana established diplomatic relations with an exchange of notes on 3 May 1960.", "1960-05-03", None),
+    # the next date in another clause is another event's: the one before the verb is its own
+    ("In 1942, diplomatic relations were fully restored between the two nations and in 1959, embassies were "
+     "established in each other's capitals.", None, "1942"),
+    ("Diplomatic relations were restored in 1942; in 1959 embassies opened.", None, "1942"),
 ])
 def test_establishment_sentences(tmp_path, sentence, established, reestablished):
     assert _dates(tmp_path, sentence) == (established, reestablished)

@@ -177,6 +177,10 @@ def _visits(countries, sentence):
      "in Spain in July 2006, bringing back millions of dollars of Spanish investments.",
      [("Philippines", "Spain", "President", "Gloria Macapagal-Arroyo", "2006-07")]),
     (("Philippines", "Spain"), "In 1950, President Elpidio Quirino attended the University of Salamanca in Madrid.", []),
+    # the possessor of "'s state visit" deep in a sentence about something else
+    (("Finland", "Mexico"), "During the meeting, the leaders highlighted the excellent state of bilateral political "
+     "dialogue and the importance of President Sauli Niinistö’s state visit to Mexico in May 2015.",
+     [("Finland", "Mexico", "President", "Sauli Niinistö", "2015-05")]),
     # a demonym of two words; "reciprocated the visit to B"
     (("Mexico", "South Korea"), "In 1991, South Korean President Roh Tae-woo became the first South Korean head of "
      "state to visit Mexico and Latin-America.", [("South Korea", "Mexico", "President", "Roh Tae-woo", "1991")]),

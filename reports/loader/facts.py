@@ -502,6 +502,11 @@ _ORGANISATION_END = re.compile(r"\b(?:Organi[sz]ation|Union|Nations|Group|Forum|
                                r"Partnership|Fund|Court|Treaty|Pact|Bloc)$")
 
 
+# Between a verb and the next date: the date belongs to another clause ("In 1942, relations
+# were restored and in 1959, embassies were established").
+_NEXT_CLAUSE = re.compile(r";|,\s+and\b|\band\s+(?:in|on|by|from|since)\s|\bbut\b|\bwhile\b|\bwhereas\b")
+
+
 class _Dates:
     """The dates of a sentence, found once, for the verbs in it that refer to one."""
 
@@ -516,9 +521,10 @@ class _Dates:
             self.starts = [d.start for d in self.dates]
             self.ends = [d.end for d in self.dates]
         after = bisect.bisect_left(self.starts, end)
-        if after < len(self.dates):
-            return self.dates[after].iso
         before = bisect.bisect_right(self.ends, start)
+        if after < len(self.dates) and not (
+                before and _NEXT_CLAUSE.search(self.sentence, end, self.dates[after].start)):
+            return self.dates[after].iso
         return self.dates[before - 1].iso if before else None
 
 

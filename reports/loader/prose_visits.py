@@ -167,15 +167,30 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
             return []
         destination = found
         origin = other(destination, countries)
-        subject = travel["who"] or _LEADING_DATE.sub("", sentence[:travel.start()].strip())
+        subject = travel["who"] or _subject(sentence, travel)
         return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
     found = _destination(travel["place"], countries)
     if found is None and (destination is None or place_country(travel["place"]) is not None):
         return []
     destination = found or destination
     origin = other(destination, countries)
-    subject = travel["who"] or _LEADING_DATE.sub("", sentence[:travel.start()].strip())
+    subject = travel["who"] or _subject(sentence, travel)
     return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
+
+
+# The capitalised words right before "'s state visit": the possessor is the traveller
+# ("... the importance of President Sauli Niinistö's state visit to Mexico").
+_POSSESSOR = re.compile(rf"(?:[{_CAPITAL}][\w'’.-]*\s+(?:(?:of|the|de|del|la|van|von|bin)\s+)*)*[{_CAPITAL}][\w.-]*$")
+
+
+def _subject(sentence: str, travel: re.Match) -> str:
+    """The words before the verb of travel that name the traveller."""
+    before = sentence[:travel.start()].strip()
+    if travel.group(0)[:1] in "'’":
+        possessor = _POSSESSOR.search(before)
+        if possessor:
+            return possessor.group(0)
+    return _LEADING_DATE.sub("", before)
 
 
 def _visits_of(people: list[str], countries, origin, destination, date, line) -> list[Visit]:
