@@ -202,6 +202,25 @@ def test_a_worker_killed_mid_write_leaves_no_temporary_file(tmp_path, monkeypatc
     assert result.failed == 3 and not list(tmp_path.glob(".*.tmp")) and not list(tmp_path.glob("[!.]*.json"))
 
 
+def test_an_exporter_writes_to_a_temporary_file_named_by_the_build(tmp_path, monkeypatch):
+    """In this process (so that mutation testing sees it): the name the build's cleanup looks for."""
+    from reports.loader import load
+
+    written = []
+
+    def record_path(record, layout, path, context=None):
+        written.append(path.name)
+        path.write_text("{}", "utf-8")
+        return []
+
+    monkeypatch.setattr(exporters.get("json"), "export", record_path)
+    outcome = export_article(load("data/georgia-mexico.txt"), "georgia-mexico", str(tmp_path), ("json",),
+                             None, False, 4242)
+    assert outcome.error is None and outcome.written == [str(tmp_path / "georgia-mexico.json")]
+    assert written == [f".georgia-mexico.json.4242-{os.getpid()}.tmp"]
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
 def test_build_defaults_to_data_into_out_as_the_cli_does(tmp_path, monkeypatch):
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "georgia-mexico.txt").write_text(Path("data/georgia-mexico.txt").read_text("utf-8"), "utf-8")
