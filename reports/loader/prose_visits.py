@@ -187,7 +187,7 @@ def _subject(sentence: str, travel: re.Match) -> str:
     """The words before the verb of travel that name the traveller."""
     before = sentence[:travel.start()].strip()
     if travel.group(0)[:1] in "'’":
-        possessor = _POSSESSOR.search(before)
+        possessor = _POSSESSOR.search(before[-300:])  # a name's run is short: bounded, linear
         if possessor:
             return possessor.group(0)
     return _LEADING_DATE.sub("", before)
