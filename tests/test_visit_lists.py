@@ -87,3 +87,12 @@ def test_a_visiting_country_column_alone_gives_the_direction(tmp_path):
                              "|-\n| 2016 || King Willem-Alexander || Netherlands\n|}\n")
     assert [(v.from_, v.to, v.person) for v in record.visits] == [
         ("Mexico", "Netherlands", "Felipe Calderón"), ("Netherlands", "Mexico", "Willem-Alexander")]
+
+
+def test_a_note_in_parentheses_after_the_name_is_no_part_of_it(tmp_path):
+    record = _wiki(tmp_path, "== High-level visits ==\n{| class=\"wikitable\"\n|+ High-level visits from Mexico to "
+                             "the Netherlands\n|-\n! Year !! Visitor\n|-\n| 2015 || President Enrique Peña Nieto "
+                             "([[Nuclear Security Summit|Summit]] in [[The Hague]])\n|}\n\nVisits from Mexico to the "
+                             "Netherlands:\n* Foreign Secretary Luis Videgaray (working visit) (2017)\n")
+    assert [(v.from_, v.office, v.person, v.date) for v in record.visits] == [
+        ("Mexico", "President", "Enrique Peña Nieto", "2015"), ("Mexico", "Foreign Secretary", "Luis Videgaray", "2017")]

@@ -140,6 +140,7 @@ def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
                  countries: tuple[str, ...]) -> list[Visit]:
     """One Visit per person and date; one undated Visit if the item names no date."""
     who, when = _who_and_when(item)
+    who = _NOTE.sub("", who)  # "President X (G20 Summit in Antalya)": a note on the visit, no part of the name
     dates = [match.iso for match in find_dates(when)] or [None]
     origin, destination = direction
     visits = []
@@ -165,6 +166,7 @@ def without_style_country(person: str | None, countries: tuple[str, ...]) -> str
 
 
 _AND = re.compile(r"\s+and\s+(?=\S)")
+_NOTE = re.compile(r"\s+\([^()]*\)")  # after a blank: "=HYPERLINK(...)" keeps its own
 
 
 def _people(who: str, countries: tuple[str, ...]) -> list[str]:
