@@ -114,6 +114,18 @@ def test_a_visits_cell_listing_several_visitors_gives_a_visit_each(tmp_path):
         ("Mexico", "Latvia", "Minister", "F Paz", "2005", 11)]
 
 
+def test_a_title_row_above_the_header_is_the_tables_caption_and_a_note_line_stays_with_its_visitor(tmp_path):
+    result = record(tmp_path, "Lead.\n\n== Visits ==\n{| class=\"wikitable\"\n|-\n"
+                              "! colspan=\"2\" | High-level visits from Latvia to Mexico\n|-\n! Year !! Visitor\n"
+                              "|-\n| {{dts|2008|11}} || Prime Minister A Ozols<br />(APEC summit in [[Lima]])\n"
+                              "|-\n| 2016 || President B Liepa\n|}\n")
+    assert [(v.from_, v.to, v.office, v.person, v.date) for v in result.record.visits] == [
+        ("Latvia", "Mexico", "Prime Minister", "A Ozols", "2008-11"), ("Latvia", "Mexico", "President", "B Liepa", "2016")]
+    assert result.warnings == []
+    table = next(b for s in result.record.sections for b in s.blocks if b.type == "table")
+    assert (table.caption, list(table.header)) == ("High-level visits from Latvia to Mexico", ["Year", "Visitor"])
+
+
 def test_a_record_table_reads_a_cells_lines_as_one_text(tmp_path):
     result = record(tmp_path, "Lead.\n\n== Missions ==\n{| class=\"wikitable\"\n! City !! Mission\n"
                               "|-\n| Riga || Embassy<br>Trade office\n|}\n")

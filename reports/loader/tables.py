@@ -65,10 +65,22 @@ def _as_lists(block):
 def _visitors(people: str, offices: str) -> list[str]:
     """The visitors of one row, office first: a cell may list several on its own lines
     ("President A<br>Minister B"), with their offices in the office cell line for line."""
-    people_lines, office_lines = people.split("\n"), offices.split("\n") if offices else []
+    people_lines, office_lines = _with_notes(people.split("\n")), offices.split("\n") if offices else []
     if len(office_lines) != len(people_lines):
         office_lines = [" ".join(office_lines)] * len(people_lines)
     return [" ".join(word for word in (office, who) if word) for office, who in zip(office_lines, people_lines)]
+
+
+def _with_notes(lines: list[str]) -> list[str]:
+    """A line that is only a note in parentheses ("President A<br>(APEC summit in Lima)")
+    belongs to the line above it, not to another visitor."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and line.startswith("(") and line.endswith(")"):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return joined
 
 
 def _by_direction_columns(table: Table):

@@ -466,7 +466,10 @@ class _Page:
                         spans[column] = (rowspan - 1, value)
                     column += 1
             column = _spanned(spans, column, texts)
-            if all_header and not rows and not header:
+            if all_header and not rows and (not header or len(set(header)) == 1):
+                if header and caption is None:
+                    # "! colspan=2 | Visits from A to B" above "! Year !! Visitor": a title row
+                    caption = Text(header[0], self.line_of(offset))
                 header = [_one_line(text) for text in texts]
             elif any(texts):
                 first = cells[0][1]  # the row's line is its first cell's, not the |- line above it
