@@ -181,6 +181,12 @@ def _visits(countries, sentence):
     (("Finland", "Mexico"), "During the meeting, the leaders highlighted the excellent state of bilateral political "
      "dialogue and the importance of President Sauli Niinistö’s state visit to Mexico in May 2015.",
      [("Finland", "Mexico", "President", "Sauli Niinistö", "2015-05")]),
+    # the traveller after an opening clause of travel; "newly elected" before the office
+    (("Japan", "Peru"), "During a visit to Peru in 2016, Japanese Prime Minister Shinzō Abe announced new aid.",
+     [("Japan", "Peru", "Prime Minister", "Shinzō Abe", "2016")]),
+    (("Japan", "Peru"), "During a visit to Peru in 2016, the two leaders signed a loan.", []),
+    (("Japan", "Peru"), "In 1990, newly elected President Alberto Fujimori made his first foreign trip to Japan.",
+     [("Peru", "Japan", "President", "Alberto Fujimori", "1990")]),
     # a demonym of two words; "reciprocated the visit to B"
     (("Mexico", "South Korea"), "In 1991, South Korean President Roh Tae-woo became the first South Korean head of "
      "state to visit Mexico and Latin-America.", [("South Korea", "Mexico", "President", "Roh Tae-woo", "1991")]),

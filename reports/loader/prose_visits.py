@@ -31,6 +31,8 @@ _TRAVEL = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+(?:to|in)"
     r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
     r"|visits?\s+(?:of|by)\s+(?P<who>[^,.;()]{3,120}?)\s+to"  # "during the visit of President X to B"
+    # "During a visit to B in 2016, Prime Minister X announced ...": the traveller after the comma
+    r"|(?P<opening>^(?:During|On|While\s+on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to)"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
     r"|attended\s+(?![^.;]{0,60}?\b(?:[Ss]chool|[Uu]niversity|[Cc]ollege|[Aa]cademy|[Ss]eminary|classes)\b)"
     r"(?:the\s+)?[^.;]{0,150}?\b(?:held\s+)?in)\s+(?:" + _PLACE +
@@ -184,7 +186,11 @@ _POSSESSOR = re.compile(rf"(?:[{_CAPITAL}][\w'’.-]*\s+(?:(?:of|the|de|del|la|v
 
 
 def _subject(sentence: str, travel: re.Match) -> str:
-    """The words before the verb of travel that name the traveller."""
+    """The words before the verb of travel that name the traveller (after the opening
+    clause's comma when the sentence opens with the travel: "During a visit to B, X ...")."""
+    if travel["opening"]:
+        comma = sentence.find(",", travel.end())
+        return sentence[comma + 1:].strip() if comma >= 0 else ""
     before = sentence[:travel.start()].strip()
     if travel.group(0)[:1] in "'’":
         possessor = _POSSESSOR.search(before[-300:])  # a name's run is short: bounded, linear
@@ -322,7 +328,8 @@ def _companions(sentence: str) -> list[str]:
 
 def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) -> tuple[str, str] | None:
     """(office, person) when `phrase` names an office-holder of `origin`, else None."""
-    phrase = re.sub(r"^(?:(?:the|then|former)\s+|(?:his|her|their)\s+(?:wife|husband|spouse|consort),?\s+)+", "",
+    phrase = re.sub(r"^(?:(?:the|then|former|incoming|outgoing|(?:newly|recently)[-\s](?:elected|appointed))\s+|"
+                    r"(?:his|her|their)\s+(?:wife|husband|spouse|consort),?\s+)+", "",
                     phrase.strip(" ,"), flags=re.IGNORECASE)
     names = _PERSON.match(phrase)
     if not names:
