@@ -181,6 +181,12 @@ def _visits(countries, sentence):
     (("Finland", "Mexico"), "During the meeting, the leaders highlighted the excellent state of bilateral political "
      "dialogue and the importance of President Sauli Niinistö’s state visit to Mexico in May 2015.",
      [("Finland", "Mexico", "President", "Sauli Niinistö", "2015-05")]),
+    # a host receiving a guest in a city of the host's country: the guest travelled
+    (("Japan", "Peru"), "In 2019, Peruvian President Martín Vizcarra hosted Japanese Foreign Minister Taro Kono in Lima.",
+     [("Japan", "Peru", "Foreign Minister", "Taro Kono", "2019")]),
+    (("Japan", "Peru"), "Emperor Akihito welcomed Peruvian President Alan García in Tokyo in 2008.",
+     [("Peru", "Japan", "President", "Alan García", "2008")]),
+    (("Japan", "Peru"), "President Toledo received the Order of the Rising Sun in Tokyo in 2003.", []),
     # the traveller after an opening clause of travel; "newly elected" before the office
     (("Japan", "Peru"), "During a visit to Peru in 2016, Japanese Prime Minister Shinzō Abe announced new aid.",
      [("Japan", "Peru", "Prime Minister", "Shinzō Abe", "2016")]),

@@ -31,6 +31,8 @@ _TRAVEL = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+(?:to|in)"
     r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
     r"|visits?\s+(?:of|by)\s+(?P<who>[^,.;()]{3,120}?)\s+to"  # "during the visit of President X to B"
+    # "President A hosted Japanese Foreign Minister X in Lima": the guest travelled
+    r"|(?:hosted|received|welcomed)\s+(?P<guest>[A-Z][^,.;()]{2,120}?)\s+in"
     # "During a visit to B in 2016, Prime Minister X announced ...": the traveller after the comma
     r"|(?P<opening>^(?:During|On|While\s+on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to)"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
@@ -76,7 +78,8 @@ _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|have|had|then|also|who|later
 
 # A word every travel pattern needs, in lower case. Substring tests are many times
 # faster than a case-blind regex alternation, and most paragraphs have none of them.
-_TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "attended")
+_TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "attended", "hosted", "received",
+                 "welcomed")
 
 
 def may_tell_a_visit(text: str) -> bool:
@@ -169,14 +172,14 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
             return []
         destination = found
         origin = other(destination, countries)
-        subject = travel["who"] or _subject(sentence, travel)
+        subject = travel["who"] or travel["guest"] or _subject(sentence, travel)
         return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
     found = _destination(travel["place"], countries)
     if found is None and (destination is None or place_country(travel["place"]) is not None):
         return []
     destination = found or destination
     origin = other(destination, countries)
-    subject = travel["who"] or _subject(sentence, travel)
+    subject = travel["who"] or travel["guest"] or _subject(sentence, travel)
     return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
 
 
