@@ -65,6 +65,14 @@ def test_signed_agreements(countries, sentence, titles):
      [("Treaty of Friendship and Cooperation", None)]),
     # a title in quotes loses them; a plural noun with a preposition before each subject is
     # an agreement per subject, without the pair's "of both nations"
+    # a plural noun before a list of subjects: an agreement each, with its own date where it has one
+    (("Japan", "Peru"), "Both nations have signed agreements on cultural cooperation (1989), technical cooperation "
+     "(1979) and tourism (2005).", [("Agreement on cultural cooperation", "1989"),
+                                    ("Agreement on technical cooperation", "1979"), ("Agreement on tourism", "2005")]),
+    (("Japan", "Peru"), "In 2005, both countries signed agreements on trade, investment and tourism.",
+     [("Agreement on trade", None), ("Agreement on investment", None), ("Agreement on tourism", None)]),
+    (("Japan", "Peru"), "Both signed agreements on science and technology in 2001.",
+     [("Agreements on science and technology", None)]),
     (("Mexico", "Turkey"), "That same year, both nations signed a 'Friendship Agreement'.",
      [("Friendship Agreement", None)]),
     (("Mexico", "Turkey"), "While in Turkey, Secretary Solana and his counterpart, Foreign Minister Suleyman Demirel "

@@ -100,6 +100,9 @@ def told_agreements(sentence: str, countries: tuple[str, ...]) -> list[tuple[str
     examples = _EXAMPLES.search(sentence, start)
     if examples and (not active or examples.end() <= start + len(phrase)):
         phrase = sentence[examples.end():].rstrip(". ")
+    listed = _subject_list(phrase)
+    if listed:
+        return listed
     found: dict[str, str | None] = {}
     for piece in (part for piece in _SPLIT.split(phrase) for part in _titles_joined(piece)):
         title = _title(piece)
@@ -117,6 +120,39 @@ _PLURAL_SUBJECTS = re.compile(r"^(?P<noun>Agreements|Treaties|Memoranda|Conventi
                               r"(?P<prep>on|of|for|in)\s+(?P<first>.+?)\s+and\s+(?:on|of|for|in)\s+(?P<second>.+)$")
 _SINGULAR = {"Agreements": "Agreement", "Treaties": "Treaty", "Memoranda": "Memorandum", "Conventions": "Convention",
              "Protocols": "Protocol", "Accords": "Accord"}
+
+
+# "agreements on cultural cooperation (1989), technical cooperation (1979) and tourism (2005)":
+# a plural noun before a list of subjects, by commas or each with its own date.
+_SUBJECTS = re.compile(r"^(?:(?:an?|the|two|three|four|five|several|various|a\s+number\s+of|new|bilateral)\s+)*"
+                       r"(?P<noun>agreements|treaties|memoranda|conventions|protocols|accords)\s+"
+                       r"(?P<prep>on|of|for|in)\s+(?P<subjects>[^;]+)$", re.IGNORECASE)
+_SUBJECT_BREAK = re.compile(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)|,\s*(?:and\s+)?|\s+and\s+(?=[^,]*$)")
+_SUBJECT_END = re.compile(r"\s+(?:which|that|during|when|while|with|between|by|in\s+\d|on\s+\d|in\s+[A-Z])\b.*$")
+
+
+def _subject_list(phrase: str) -> list[tuple[str, str | None]]:
+    """(title, own date) for each subject of a plural noun's list, or [] if the phrase is none."""
+    listed = _SUBJECTS.match(phrase.strip())
+    if not listed:
+        return []
+    subjects = _SUBJECT_END.sub("", listed["subjects"].strip().rstrip(". "))
+    if "," not in subjects and "(" not in subjects:
+        return []
+    if "(" in subjects:  # each with its own date: the breaks are after the parentheses
+        parts = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)", subjects)
+    else:
+        parts = _SUBJECT_BREAK.split(subjects)
+    noun = _SINGULAR[listed["noun"].capitalize()] if listed["noun"].capitalize() in _SINGULAR else listed["noun"]
+    found: dict[str, str | None] = {}
+    for part in (part.strip() for part in parts):
+        subject, own = part, None
+        parenthesis = _OWN_DATE.search(part)
+        if parenthesis and parenthesis.end() == len(part):
+            subject, own = part[:parenthesis.start()].strip(), _own_date(part[parenthesis.start():])
+        if subject and len(subject.split()) <= 12:
+            found.setdefault(f"{noun} {listed['prep'].lower()} {subject}", own)
+    return list(found.items()) if len(found) > 1 else []
 
 
 def _one_per_subject(title: str) -> list[str]:
