@@ -60,3 +60,16 @@ def test_comma_before_an_article_separates():
 def test_capital_article_in_a_list_item_is_dropped():
     assert parse_agreement("An Agreement on the Avoidance of Double Taxation (2003)") == (
         "Agreement on the Avoidance of Double Taxation", "2003")
+
+
+def test_a_sentence_of_the_agreements_section_listing_subjects_after_a_plural_noun(tmp_path):
+    from conftest import write_article
+    from reports.loader import read
+
+    text = ("= Japan–Peru relations =\n\nLead.\n\n==Bilateral agreements==\nBoth nations have signed agreements on "
+            "cultural cooperation (1989), technical cooperation (1979) and tourism (2005).\n")
+    result = read(write_article(tmp_path, "a.txt", text))
+    assert [(a.title, a.date, a.origin, a.line) for a in result.record.agreements] == [
+        ("Agreement on cultural cooperation", "1989", "section", 6),
+        ("Agreement on technical cooperation", "1979", "section", 6), ("Agreement on tourism", "2005", "section", 6)]
+    assert result.warnings == []

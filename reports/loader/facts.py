@@ -30,7 +30,7 @@ from .looks import lowered, may_match, search
 from .missions import parse_missions
 from .names import bare, find_country, last_named
 from .places import country_code, place_country
-from .prose_agreements import may_tell_an_agreement, told_agreements
+from .prose_agreements import listed_subjects, may_tell_an_agreement, told_agreements
 from .prose_visits import (goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits,
                            repeated_dates, tells_travel, travel_clauses)
 from .sentences import split_sentences
@@ -298,9 +298,12 @@ class _Reader:
                 if isinstance(block, ItemList):
                     phrases = [(item.text, item.line) for item in block.items]
                 else:
-                    phrases = [(phrase, block.text.line)
-                               for sentence in split_sentences(block.text.text)
-                               for phrase in agreement_items(sentence)]
+                    phrases = []
+                    for sentence in split_sentences(block.text.text):
+                        subjects = listed_subjects(sentence)  # "agreements on culture (1989) and tourism (2005)"
+                        agreements += [Agreement(title, date, self.first_line_naming(title, block.text.line))
+                                       for title, date in subjects]
+                        phrases += [] if subjects else [(phrase, block.text.line) for phrase in agreement_items(sentence)]
                 for phrase, line in phrases:
                     parsed = parse_agreement(phrase)
                     if parsed is None:

@@ -131,6 +131,13 @@ _SUBJECT_BREAK = re.compile(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)|,\s*(?:and
 _SUBJECT_END = re.compile(r"\s+(?:which|that|during|when|while|with|between|by|in\s+\d|on\s+\d|in\s+[A-Z])\b.*$")
 
 
+def listed_subjects(sentence: str) -> list[tuple[str, str | None]]:
+    """(title, own date) of each subject a sentence lists after a plural noun ("Both have
+    signed agreements on culture (1989) and tourism (2005)"), or []."""
+    verb = _SIGNING_WORD.search(sentence)
+    return _subject_list(sentence[verb.end():]) if verb else []
+
+
 def _subject_list(phrase: str) -> list[tuple[str, str | None]]:
     """(title, own date) for each subject of a plural noun's list, or [] if the phrase is none."""
     listed = _SUBJECTS.match(phrase.strip())
