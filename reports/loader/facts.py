@@ -296,22 +296,26 @@ class _Reader:
         for section in self.sections_of(kinds.AGREEMENTS):
             for block in section.blocks:
                 if isinstance(block, ItemList):
-                    phrases = [(item.text, item.line) for item in block.items]
-                else:
-                    phrases = []
-                    for sentence in split_sentences(block.text.text):
-                        subjects = listed_subjects(sentence)  # "agreements on culture (1989) and tourism (2005)"
-                        agreements += [Agreement(title, date, self.first_line_naming(title, block.text.line))
-                                       for title, date in subjects]
-                        phrases += [] if subjects else [(phrase, block.text.line) for phrase in agreement_items(sentence)]
-                for phrase, line in phrases:
-                    parsed = parse_agreement(phrase)
-                    if parsed is None:
-                        self.warn(line, f"agreement not understood: {_clip(phrase)!r}")
-                        continue
-                    title, date = parsed
-                    agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
+                    agreements += self.section_agreements([(item.text, item.line) for item in block.items])
+                    continue
+                for sentence in split_sentences(block.text.text):
+                    subjects = listed_subjects(sentence)  # "agreements on culture (1989) and tourism (2005)"
+                    agreements += [Agreement(title, date, self.first_line_naming(title, block.text.line))
+                                   for title, date in subjects] or self.section_agreements(
+                        [(phrase, block.text.line) for phrase in agreement_items(sentence)])
         return _once(agreements + self.listed_agreements() + self.prose_agreements(), _agreement_key)
+
+    def section_agreements(self, phrases: list[tuple[str, int]]) -> list[Agreement]:
+        """The agreements of the agreements section's items or phrases ("an Agreement on X (1996)")."""
+        agreements = []
+        for phrase, line in phrases:
+            parsed = parse_agreement(phrase)
+            if parsed is None:
+                self.warn(line, f"agreement not understood: {_clip(phrase)!r}")
+                continue
+            title, date = parsed
+            agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
+        return agreements
 
     def listed_agreements(self) -> list[Agreement]:
         """The items of a list elsewhere whose caption tells the two signed them ("Both
