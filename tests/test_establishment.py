@@ -34,6 +34,14 @@ def _dates(tmp_path, body, title="Chile–Ghana relations"):
     ("In 1942, diplomatic relations were fully restored between the two nations and in 1959, embassies were "
      "established in each other's capitals.", None, "1942"),
     ("Diplomatic relations were restored in 1942; in 1959 embassies opened.", None, "1942"),
+    # the first verb of a chain; "date back to", "have maintained ... since"; an anniversary
+    # sentence naming the establishment's own date right after its verb
+    ("Diplomatic relations were established in 1873, suspended in 1942 and restored in 1952.", "1873", "1952"),
+    ("Diplomatic relations between Chile and Ghana date back to 1960.", "1960", None),
+    ("The two countries have maintained diplomatic relations since 1960.", "1960", None),
+    ("Relations between the two peoples date back to 1520.", None, None),
+    ("In 2010, Chile and Ghana celebrated 50 years of diplomatic relations, established in 1960.", "1960", None),
+    ("In 2010, Chile and Ghana celebrated the 50th anniversary of establishing diplomatic relations.", None, None),
 ])
 def test_establishment_sentences(tmp_path, sentence, established, reestablished):
     assert _dates(tmp_path, sentence) == (established, reestablished)

@@ -138,15 +138,21 @@ class _Reader:
             told = False  # a sentence of the paragraph told relations: "They were re-established" follows it
             for sentence in split_sentences(unit.text):
                 pronoun = told and _THEY.match(sentence)
-                if (not search(_RELATIONS, _RELATIONS_WORDS, sentence) and not pronoun) \
-                        or search(_ANNIVERSARY, _ANNIVERSARY_WORDS, sentence):
+                if not search(_RELATIONS, _RELATIONS_WORDS, sentence) and not pronoun:
                     continue
+                # "celebrated 150 years of diplomatic relations, established in 1873": in a
+                # sentence of an anniversary only a verb with its own date right after it counts
+                anniversary = search(_ANNIVERSARY, _ANNIVERSARY_WORDS, sentence)
                 told = True
                 dates = _Dates(sentence)
                 # _ACTIVE, _PASSIVE and _PASSIVE_WITH all need a verb of _VERB.
-                verbs = (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence),
+                verbs = (*_ACTIVE.finditer(sentence), *_PASSIVE.finditer(sentence), *_PASSIVE_FIRST.finditer(sentence),
                          *_PASSIVE_WITH.finditer(sentence)) if may_match(sentence, _VERB_WORDS) else ()
+                if "diplomatic" in lowered(sentence) and ("date" in sentence or "since" in sentence):
+                    verbs = (*verbs, *_DATE_BACK.finditer(sentence))
                 for match in (*verbs, *((pronoun,) if pronoun else ())):
+                    if anniversary and not _DATE_RIGHT_AFTER.match(sentence, match.end("verb")):
+                        continue
                     if _OTHER_RELATIONS.search(sentence, max(0, match.start() - 20), match.start()):
                         continue  # "trade relations resumed" is not diplomatic relations restored
                     if match["verb"].lower().endswith("ing") and \
@@ -461,6 +467,18 @@ _PASSIVE = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?|\s+o
                       rf"(?:(?:were|was|have\s+been|had\s+been)\s+[^.;]{{1,80}}?\s+and\s+)?"
                       rf"(?:were|was|have\s+been|had\s+been|has|have|had)?\s*(?:not\s+)?(?:\w+ly\s+)?{_VERB}",
                       re.IGNORECASE)
+# "Diplomatic relations were established in 1873, suspended in 1942 and restored in 1952":
+# the first verb of a chain (_PASSIVE takes the chain to its last verb).
+_PASSIVE_FIRST = re.compile(rf"\b{_RELATIONS_NOUN}(?:\s+between\s+[^.;]{{1,120}}?)?,?\s+"
+                            rf"(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:not\s+)?(?:\w+ly\s+)?{_VERB}",
+                            re.IGNORECASE)
+# "Diplomatic relations between A and B date back to 1873", "have maintained diplomatic
+# relations since 1873": the establishment's date after the verb.
+_DATE_BACK = re.compile(r"(?P<again>\b\B)?\b(?:diplomatic\s+(?:relations|ties)\b(?:\s+between\s+[^.;]{1,120}?)?\s+(?=date)"
+                        r"|(?:have|has|had)\s+(?:had|maintained|enjoyed|held)\s+(?:(?:formal|full|official)\s+)?"
+                        r"diplomatic\s+(?:relations|ties)\s+(?=since))"
+                        r"(?P<verb>date[sd]?\s+(?:back\s+to|from)|since)", re.IGNORECASE)
+_DATE_RIGHT_AFTER = re.compile(r"\s+(?:in|on)\s+(?:\d|[A-Z][a-z]+\s+\d)")
 # "diplomatic relations with the Austro-Hungarian Empire were established in 1901"
 _PASSIVE_WITH = re.compile(rf"\b{_RELATIONS_NOUN}\s+with\s+(?:the\s+)?(?P<party>[A-Z][^.;,]{{0,80}}?)\s+"
                            rf"(?:were|was|have\s+been|had\s+been)\s+(?:\w+ly\s+)?{_VERB}", re.IGNORECASE)
