@@ -48,3 +48,22 @@ def test_no_relations_title_is_a_one_line_error():
     with pytest.raises(ArticleError) as caught:
         browser.parse("From Wikipedia, the free encyclopedia\nSome page\n", "x.txt")
     assert "no title line" in caught.value.message
+
+
+def test_image_captions_and_an_infobox_below_the_lead_are_no_text_of_the_article():
+    """As the wikitext reader leaves out a [[File:...]]'s caption, so does the copy; a mirror that
+    moves the infobox below the lead leaves the title and the two names on lines of their own."""
+    copy = ("Mexico–Turkey relations\n\nMexico–Turkey relations refers to the bilateral relations between Mexico "
+            "and Turkey. Both nations are members of the United Nations.\n\nMexico-Turkey relations\n\nMexico\n\n"
+            "Turkey\n\nHistory\n\nMexican President Enrique Peña Nieto with Turkish President Abdullah Gül in "
+            "Ankara, December 2013\n\nDiplomatic relations between the two nations were established in 1928.\n\n"
+            "Embassy of Mexico in Ankara\n\nTrade\n\nIn 2018, trade amounted to US$1.7 billion.\n\n"
+            "Visits from Mexico to Turkey\n- President Enrique Peña Nieto (2013)\n")
+    record = browser.parse(copy, "copy.txt")
+    assert [(s.heading, [b.text.text for b in s.blocks if hasattr(b, "text")]) for s in record.sections] == [
+        ("History", ["Diplomatic relations between the two nations were established in 1928."]),
+        ("Trade", ["In 2018, trade amounted to US$1.7 billion."])]
+    assert [block.text.text for block in record.lead] == [
+        "Mexico–Turkey relations refers to the bilateral relations between Mexico and Turkey. Both nations are "
+        "members of the United Nations."]
+    assert record.sections[-1].blocks[-1].caption.text == "Visits from Mexico to Turkey"  # a list's caption stays

@@ -162,6 +162,8 @@ def parse(text: str, shown: str):
             else:
                 open_section(number, _EDIT.sub("", stripped).strip())
                 continue
+        if _same_title(stripped, title):
+            continue  # the title again, as a mirror repeats it above its infobox
         if mirror and started and _is_mirror_heading(stripped, contents, numbered, index):
             open_section(number, _MARKER.sub("", stripped).strip())
             continue
@@ -194,10 +196,50 @@ def parse(text: str, shown: str):
             continue
         run.append((number, stripped))
     close_run(), close_table()
+    names = {name.casefold() for name in re.split(r"\s*[–—]\s*|\s+-\s+|-(?=[A-Z])", title[:-len(" relations")])}
+    lines = [line for index, line in enumerate(lines)
+             if not _image_caption(lines, index) and not _infobox_name(lines, index, names)]
     used = {ref for line in lines for _, ref in line.text.refs}
     used |= {ref for line in lines if line.table for row in line.table.rows for _, ref in row.refs}
     citations = [note for note in notes if note.id in used]
     return build_article(title, title_at + 1, [], lines, citations)
+
+
+# An image's caption, as a browser copies it: a line alone that names what a picture shows,
+# without a sentence's verb ("Embassy of Mexico in Prague", "Statue of ... in Mexico City"),
+# or ending in its date ("President A with Prime Minister B in Mexico City; 2016.").
+_DATED_CAPTION = re.compile(r"^[^.!?]{5,200}[;,]\s*(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?\d{4}\.?$")
+_SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|signed|visited|established|opened|became|met|paid|"
+                            r"maintains?|includes?|amounted|reached|took|held)\b", re.IGNORECASE)
+
+
+def _same_title(line: str, title: str) -> bool:
+    """"Australia-Chile relations" for the title "Australia–Chile relations"."""
+    return line.endswith(" relations") and re.sub(r"\s*[-–—]\s*", "–", line).casefold() == \
+        re.sub(r"\s*[-–—]\s*", "–", title).casefold()
+
+
+def _infobox_name(lines: list[Line], index: int, names: set[str]) -> bool:
+    """A country's name alone on its line, as an infobox a mirror moved below the lead leaves it."""
+    line = lines[index]
+    below = lines[index + 1].kind if index + 1 < len(lines) else None
+    return line.kind == TEXT and below not in (ITEM, TABLE) and line.text.text.strip().casefold() in names
+
+
+def _image_caption(lines: list[Line], index: int) -> bool:
+    """Whether a paragraph of the copy is an image's caption (the wikitext reader leaves those
+    out too): alone, not the caption of a list or table below it, and shaped as one."""
+    line = lines[index]
+    if line.kind != TEXT:
+        return False
+    below = lines[index + 1].kind if index + 1 < len(lines) else None
+    if below in (ITEM, TABLE):
+        return False
+    text = line.text.text.strip()
+    if _DATED_CAPTION.match(text):
+        return True
+    return 0 < len(text) < 160 and text[-1] not in ".!?:;\"”)" and not _SENTENCE_VERB.search(text) \
+        and any(kind == HEADING for kind in (l.kind for l in lines[:index]))
 
 
 def _is_mirror_heading(line: str, contents: set[str], numbered: list, index: int) -> bool:
