@@ -338,3 +338,24 @@ def test_names_and_appositions_of_real_articles(countries, sentence, rows):
 def test_an_establishment_that_same_year_is_the_year(tmp_path):
     body = "After the war ended in April 1975, both nations soon established diplomatic relations that same year."
     assert _established(tmp_path, body, title="Chile–Vietnam relations") == ("1975", None)
+
+
+def test_a_traveller_named_without_an_office_is_the_office_holder_of_that_name_named_before(tmp_path):
+    from conftest import write_article
+
+    text = ("= Iran–Venezuela relations =\n\nIn 2005, Venezuelan President Hugo Chávez met Iranian President "
+            "Mahmoud Ahmadinejad at the United Nations.\n\n==History==\nIn July 2006, Chávez paid a two-day visit to "
+            "Iran. On April 19, 2013, Ahmadinejad arrived in Caracas to take part in the inauguration. In 2015, "
+            "Obama visited Iran. In 2016, Rouhani visited Caracas.\n")
+    record = read(write_article(tmp_path, "a.txt", text)).record
+    assert [(v.from_, v.to, v.office, v.person, v.date, v.line) for v in record.visits] == [
+        ("Venezuela", "Iran", "President", "Hugo Chávez", "2006-07", 6),
+        ("Iran", "Venezuela", "President", "Mahmoud Ahmadinejad", "2013-04-19", 6)]
+
+
+def test_a_name_held_by_an_office_holder_of_the_destination_is_no_traveller_of_the_other(tmp_path):
+    from conftest import write_article
+
+    text = ("= Iran–Venezuela relations =\n\nIranian President Mahmoud Ahmadinejad met the press.\n\n==History==\n"
+            "In 2007, Ahmadinejad visited Iran.\n")
+    assert read(write_article(tmp_path, "a.txt", text)).record.visits == ()

@@ -28,11 +28,11 @@ from .article import Article, ItemList, Section, texts
 from .dates import find_dates, first_date, relative_date, relative_first
 from .looks import lowered, may_match, search
 from .missions import parse_missions
-from .names import bare, find_country, last_named
+from .names import bare, find_country, last_named, other
 from .places import country_code, place_country
 from .prose_agreements import listed_subjects, may_tell_an_agreement, told_agreements
-from .prose_visits import (goes_elsewhere, may_tell_a_visit, needs_context, only_planned, prose_visits,
-                           repeated_dates, tells_travel, travel_clauses)
+from .prose_visits import (bare_traveller, goes_elsewhere, may_tell_a_visit, needs_context, office_holders,
+                           only_planned, prose_visits, repeated_dates, tells_travel, travel_clauses)
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
                     trade_rows)
@@ -69,6 +69,7 @@ class _Reader:
         self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
+        self._office_holders: list | None = None  # (position, office, person, country), found when first asked
         self._first_section_line = article.sections[0].line if article.sections else 0
         # (kind of its section, a list item?, unit) of every unit of running text in article
         # order, walked once here for the several prose rules. A list's caption outside the
@@ -291,9 +292,31 @@ class _Reader:
         # A visit made more than once ("in 2008 and again in 2012") is a row per date.
         visits = [visit for when in repeated_dates(clause) or [date]
                   for visit in prose_visits(clause, when, unit.line, self.countries, context=context)]
+        if not visits:
+            visits = self.visits_by_name(unit, sentence, clause, date)
         if visits and date is None:
             self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
         return visits
+
+    def visits_by_name(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
+        """"In July 2006, Chávez paid a visit to Iran": the office-holder of that name the
+        article named last before (else first after), when of the country the visit comes from."""
+        bare = bare_traveller(clause, self.countries)
+        if bare is None:
+            return []
+        name, destination = bare
+        origin = other(destination, self.countries)
+        if self._office_holders is None:
+            self._office_holders = office_holders(self._full_text, self.countries)
+        here = self._line_starts[bisect.bisect_left(self._line_numbers, unit.line)] + max(0, unit.text.find(sentence))
+        same = [holder for holder in self._office_holders
+                if holder[2].split()[-1] == name.split()[-1] and set(name.split()) <= set(holder[2].split())
+                and holder[3] in (origin, None)]
+        if not same:
+            return []
+        before = [holder for holder in same if holder[0] < here]
+        _, office, person, _ = before[-1] if before else same[0]
+        return [Visit(origin, destination, office, person, date, unit.line, origin="prose")]
 
     # -- agreements -------------------------------------------------------------------
 

@@ -202,6 +202,46 @@ def _subject(sentence: str, travel: re.Match) -> str:
     return _LEADING_DATE.sub("", before)
 
 
+# A traveller named without an office ("In July 2006, Chávez paid a two-day visit to Iran"):
+# one to three capitalised words, the whole subject.
+_BARE_NAME = re.compile(rf"^[{_CAPITAL}][\w'’.-]+(?:\s+(?:de\s+|da\s+|van\s+)?[{_CAPITAL}][\w'’.-]+){{0,2}}$")
+
+
+def bare_traveller(sentence: str, countries: tuple[str, str]) -> tuple[str, str] | None:
+    """(name, destination) when a sentence tells the travel of a person it names without an
+    office to a country of the pair, else None: the article may name that person's office elsewhere."""
+    travel = _travel(sentence)
+    if not travel or travel["context"] or travel["who"] or travel["guest"] or only_planned(sentence):
+        return None
+    destination = _destination(travel["place"], countries)
+    if destination is None:
+        return None
+    subject = _VERB_BEFORE.sub("", _subject(sentence, travel)).strip(" ,")
+    subject = _CLAUSE.split(subject)[-1].split(",")[-1].strip()  # after the opening clauses of time
+    if not _BARE_NAME.match(subject) or any(_is_title_word(word) for word in subject.split()) \
+            or find_country(subject, countries) or any(subject.split()[0] in demonyms(c) for c in countries):
+        return None
+    return subject, destination
+
+
+def office_holders(text: str, countries: tuple[str, str]) -> list[tuple[int, str, str, str | None]]:
+    """(position, office, person, country or None) of each office-holder `text` names
+    ("Venezuelan President Hugo Chávez", "Prime Minister Shinzō Abe")."""
+    found = []
+    for run in _PERSON.finditer(text):
+        phrase = run.group(0).strip()
+        if len(phrase.split()) < 2 or not any(_is_title_word(word) for word in phrase.split()[:4]):
+            continue
+        owner, rest = _owner(phrase, countries)
+        office, person = split_office(rest, countries)
+        if office and person and person[:1].isupper() and not _is_title_word(person.split()[0]) \
+                and not _NOT_NATIONAL.search(office):
+            person = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s]*$", "", person).strip()
+            found.append((run.start(), _without_of_country(office, countries), person,
+                          owner if owner in countries else None))
+    return found
+
+
 def _visits_of(people: list[str], countries, origin, destination, date, line) -> list[Visit]:
     visits = []
     for phrase in people:
