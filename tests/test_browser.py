@@ -67,3 +67,22 @@ def test_image_captions_and_an_infobox_below_the_lead_are_no_text_of_the_article
         "Mexico–Turkey relations refers to the bilateral relations between Mexico and Turkey. Both nations are "
         "members of the United Nations."]
     assert record.sections[-1].blocks[-1].caption.text == "Visits from Mexico to Turkey"  # a list's caption stays
+
+
+def test_a_copy_whose_links_lost_their_blanks_gets_them_back():
+    copy = ("Ghana–India relations\n\nFrom Wikipedia, the free encyclopedia\n\nIndia-Ghana relations are the bilateral "
+            "relations betweenIndia andGhana. As members of theCommonwealth, India maintains aHigh Commission inAccra.\n"
+            "\nHistory\n\n[edit]\n\nThe firstPresident of Ghana,Kwame Nkrumah met Prime MinisterP V Narasimha Rao, "
+            "who visited Ghana in 1995. Senator McDonald and General MacArthur came by YouTube.\n")
+    article = browser.parse(copy, "copy.txt")
+    assert article.lead[0].text.text == ("India-Ghana relations are the bilateral relations between India and Ghana. "
+                                         "As members of the Commonwealth, India maintains a High Commission in Accra.")
+    assert article.sections[0].blocks[0].text.text == (
+        "The first President of Ghana, Kwame Nkrumah met Prime Minister P V Narasimha Rao, who visited Ghana in 1995. "
+        "Senator McDonald and General MacArthur came by YouTube.")
+
+
+def test_a_copy_with_a_few_names_written_in_camel_case_keeps_them():
+    copy = ("Ghana–India relations\n\nFrom Wikipedia, the free encyclopedia\n\nIndia-Ghana relations are the bilateral "
+            "relations between India and Ghana, inDesign and PlayStation included.\n")
+    assert "inDesign and PlayStation" in browser.parse(copy, "copy.txt").lead[0].text.text

@@ -83,7 +83,26 @@ def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Do
     yield Document(parse(text, shown), digest, warnings)
 
 
+# Some mirrors drop the blank before each link's text: "relations betweenIndia andGhana", "inAccra".
+_GLUED = re.compile(r"\b(the|of|in|and|to|a|an|by|with|for|at|from|as|on|between|into|than|that|his|her|its|their|"
+                    r"while|whose|was|were|is|are|visited|signed)(?=[A-Z][a-z])")
+
+
+# In such a copy, any word glued to a capitalised one ("firstPresident", "MinisterP V Rao",
+# "Nkrumah,Hilla"), but for names that are written so ("McDonald", "MacArthur", "DiCaprio", "YouTube").
+_JOIN = re.compile(r"(?<=\b[a-z]{3})(?=[A-Z])|(?<=[a-z]{3})(?<!\b[A-Z][a-z]{2})(?<!\bMac)(?=[A-Z][a-z]*\b)|,(?=[A-Z])")
+
+
+def _unglued(text: str) -> str:
+    """The copy with a blank back between a word and the link glued to it, when the copy
+    shows that fault often (a word such as "iPhone" alone is left as it is)."""
+    if len(_GLUED.findall(text)) < 5:
+        return text
+    return _JOIN.sub(lambda join: ", " if join.group(0) == "," else " ", _GLUED.sub(r"\1 ", text))
+
+
 def parse(text: str, shown: str):
+    text = _unglued(text)
     raw = text.split("\n")
     title_at = next((i for i, line in enumerate(raw) if _RELATIONS_TITLE.match(line.strip())), None)
     if title_at is None:
