@@ -62,10 +62,19 @@ def test_organisations(text, names):
     "Both Chile and Ghana are members of the Non-Aligned Movement and the United Nations.",
     "Both countries are partners in multilateral organizations such as the Non-Aligned Movement (NAM) and the "
     "United Nations.",
+    "Both are member states of the Non-Aligned Movement and the United Nations.",
+    "Both nations belong to the Non-Aligned Movement and the United Nations.",
+    "Both countries are part of the Non-Aligned Movement, as well as the United Nations.",
+    "Both nations are members of the Non-Aligned Movement and the United Nations and its specialized agencies.",
 ])
 def test_memberships_from_the_lead(tmp_path, lead):
     record, _ = record_of(tmp_path, lead)
     assert record.memberships == ("Non-Aligned Movement", "United Nations")
+
+
+def test_part_of_something_that_is_no_organisation_is_no_membership(tmp_path):
+    record, _ = record_of(tmp_path, "Both countries are part of the same region of the world.")
+    assert record.memberships == ()
 
 
 def test_events_come_from_history_and_its_subsections_only(tmp_path):

@@ -527,14 +527,16 @@ _WITH_PARTY = re.compile(r"\s*with\s+(?P<party>[^,.;]{1,60})", re.IGNORECASE)
 _MEANS = re.compile(r"(?:an?\s+)?(?:[a-z]+ing|exchange|signature|conclusion|ratification|effect|opening|"
                     r"appointment|accreditation|arrival|presentation|establishment|visit)\b")
 # "Both nations are (full) members of", "Both are members of", "The two countries are
-# founding members of", "A and B are both members of".
+# founding members of", "A and B are both members of", "Both are member states of",
+# "Both nations belong to", "Both countries are part of".
 _MEMBERS = re.compile(
     r"(?:\b(?:both|the\s+two)(?:\s+(?:nations|countries|states|governments|republics)|\s+[^,.;]{1,80}?\s+and\s+"
-    r"[^,.;]{1,80}?)?\s+are|\bare\s+both"
+    r"[^,.;]{1,80}?)?(?:\s+are|(?=\s+(?:also\s+)?belong\b))|\bare\s+both"
     r"|^(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
-    r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+are)"
-    r"\s+(?:also\s+)?(?:the\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
-    r"(?:and\s+\w+\s+)?)?(?:members\s+of|partners\s+in\s+(?:multilateral\s+|international\s+)?"
+    r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s+are|(?=\s+(?:both\s+)?belong\b)))"
+    r"\s+(?:also\s+|both\s+)?(?:the\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
+    r"(?:and\s+\w+\s+)?)?(?P<predicate>members\s+of|member\s+(?:states|countries|nations)\s+of|belong\s+to|part\s+of|"
+    r"partners\s+in\s+(?:multilateral\s+|international\s+)?"
     r"(?:organi[sz]ations|forums|fora|bodies)(?:,?\s+(?:such\s+as|including|like))?)\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
@@ -604,7 +606,10 @@ def _first_and_most_precise(dates: list[str]) -> str | None:
     return max(same_year, key=len)
 
 
-_ORGANISATION_SEPARATOR = re.compile(r",\s*(?:and\s+)?(?:of\s+)?(?:the\s+)?|(?<!\s)\s+and\s+(?:of\s+)?(?=the\s)")
+_ORGANISATION_SEPARATOR = re.compile(r",?\s+as\s+well\s+as\s+(?:the\s+)?|,\s*(?:and\s+)?(?:of\s+)?(?:the\s+)?|"
+                                     r"(?<!\s)\s+and\s+(?:of\s+)?(?=the\s)")
+# "the United Nations and its specialized agencies": the agencies are no organisation's name.
+_ITS_AGENCIES = re.compile(r"\s+and\s+(?:its|their)\s+[^,]*$")
 _LEADING_THE_OR_AND = re.compile(r"^(?:the|and)\s+", re.IGNORECASE)
 
 
@@ -619,7 +624,8 @@ def split_organisations(text: str) -> list[str]:
     names = []
     for part_list in _MORE_MEMBERS.split(text.strip().rstrip(".")):
         part_list = _LIST_OPENER.sub("", part_list)
-        parts = [piece for part in _ORGANISATION_SEPARATOR.split(part_list) for piece in _lost_comma(part)]
+        parts = [piece for part in _ORGANISATION_SEPARATOR.split(_ITS_AGENCIES.sub("", part_list))
+                 for piece in _lost_comma(part)]
         for part in parts:
             part = _LEADING_THE_OR_AND.sub("", part.strip())
             left, sep, right = part.partition(" and ")
@@ -750,7 +756,7 @@ _PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|
 
 def _may_tell_members(text: str) -> bool:
     text = lowered(text)
-    return "members" in text or "partners in" in text
+    return "member" in text or "partners in" in text or "belong" in text or "part of" in text
 
 
 def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
@@ -762,7 +768,11 @@ def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
                                           find_country(match["second"], countries)} != set(countries):
             continue  # "A and B are members of": only the two of the pair
         if match:
-            return split_organisations(match["orgs"])
+            names = split_organisations(match["orgs"])
+            if match["predicate"].lower().startswith(("belong", "part")) and not all(
+                    _whole_organisation(name) or _NUMBERED.match(name) for name in names):
+                continue  # "both are part of the same region": no organisation by its name's form
+            return names
     return []
 
 
