@@ -96,3 +96,9 @@ def test_a_note_in_parentheses_after_the_name_is_no_part_of_it(tmp_path):
                              "Netherlands:\n* Foreign Secretary Luis Videgaray (working visit) (2017)\n")
     assert [(v.from_, v.office, v.person, v.date) for v in record.visits] == [
         ("Mexico", "President", "Enrique Peña Nieto", "2015"), ("Mexico", "Foreign Secretary", "Luis Videgaray", "2017")]
+
+
+def test_a_leading_date_and_a_note_in_parentheses(tmp_path):
+    record = _wiki(tmp_path, "== High-level visits ==\nVisits from Mexico to the Netherlands:\n"
+                             "* 2008: President Felipe Calderón (European summit in [[The Hague]])\n")
+    assert [(v.office, v.person, v.date) for v in record.visits] == [("President", "Felipe Calderón", "2008")]

@@ -109,7 +109,10 @@ def _who_and_when(item: str) -> tuple[str, str]:
     """Split `Name (dates)` at the last opening parenthesis; without one, at the first date."""
     opening = item.rfind("(")
     if opening >= 0:
-        return item[:opening].strip(), item[opening + 1:].rstrip(" .)")
+        inside = item[opening + 1:].rstrip(" .)")
+        if find_dates(inside) or not find_dates(item[:opening]):
+            return item[:opening].strip(), inside
+        item = item[:opening].strip()  # "2008: President X (APEC summit in Lima)": a note; the date is outside
     dates = find_dates(item)
     if not dates:
         return item.strip(" ."), ""
