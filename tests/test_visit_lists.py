@@ -102,3 +102,10 @@ def test_a_leading_date_and_a_note_in_parentheses(tmp_path):
     record = _wiki(tmp_path, "== High-level visits ==\nVisits from Mexico to the Netherlands:\n"
                              "* 2008: President Felipe Calderón (European summit in [[The Hague]])\n")
     assert [(v.office, v.person, v.date) for v in record.visits] == [("President", "Felipe Calderón", "2008")]
+
+
+def test_an_office_after_the_name(tmp_path):
+    record = _wiki(tmp_path, "== High-level visits ==\nVisits from Mexico to the Netherlands:\n"
+                             "* Enrique Peña Nieto, President of Mexico (2016)\n* Luis Videgaray, Foreign Secretary (2017)\n")
+    assert [(v.office, v.person, v.date) for v in record.visits] == [
+        ("President", "Enrique Peña Nieto", "2016"), ("Foreign Secretary", "Luis Videgaray", "2017")]

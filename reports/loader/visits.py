@@ -148,10 +148,22 @@ def parse_visits(item: str, line: int, direction: tuple[str | None, str | None],
     origin, destination = direction
     visits = []
     for one in _people(who, countries):
-        office, person = split_office(one, countries)
+        office, person = split_office(_office_first(one, countries), countries)
         person = without_style_country(person, countries)
         visits += [Visit(origin, destination, office, person, date, line) for date in dates]
     return visits
+
+
+def _office_first(who: str, countries: tuple[str, ...]) -> str:
+    """"Enrique Peña Nieto, President of Mexico" -> "President Enrique Peña Nieto" (the
+    country of an office after the name is the list's direction, as a demonym before it is)."""
+    name, comma, office = who.partition(", ")
+    if comma and office and _is_title_word(office.split()[0]) and not any(map(_is_title_word, name.split())):
+        for country in countries:
+            if office.endswith(" " + bare(country)):
+                office = re.sub(r"\s+of\s+(?:the\s+)?$", "", office[:-len(bare(country))]) or office
+        return f"{office} {name}"
+    return who
 
 
 def without_style_country(person: str | None, countries: tuple[str, ...]) -> str | None:
