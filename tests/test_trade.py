@@ -53,6 +53,22 @@ def test_export_sentences(sentence, direction):
     assert products[-1] in ("wine", "beer")
 
 
+def test_export_sentences_of_another_pair_or_with_a_verb(tmp_path):
+    from reports.loader.trade import export_rows
+
+    assert export_rows("Chile's main exports to Mexico include copper and wine.", PAIR) == []
+    assert export_rows("Chilean exports to Mexico include copper and wine.", PAIR) == []
+    assert export_rows("Georgia's main exports to Chile include nuts.", PAIR) == []
+    assert export_rows("Georgia exports mainly nuts, wine and mineral water to Mexico.", PAIR) == [
+        ("Georgia", "Mexico", ["nuts", "wine", "mineral water"])]
+    assert export_rows("The main products exported by Mexico to Georgia are cars and tequila.", PAIR) == [
+        ("Mexico", "Georgia", ["cars", "tequila"])]
+    assert export_rows("Mexico mainly exports cars to Georgia, while Georgia exports nuts and wine to Mexico.", PAIR) == [
+        ("Mexico", "Georgia", ["cars"]), ("Georgia", "Mexico", ["nuts", "wine"])]
+    assert export_rows("Georgian exports to Mexico are mainly minerals (manganese, copper), nuts and wine.", PAIR) == [
+        ("Georgia", "Mexico", ["minerals (manganese, copper)", "nuts", "wine"])]
+
+
 @pytest.mark.parametrize("sentence", [
     "A few companies operate in Mexico.",
     "Georgia's exports to Mexico were valued at US$5 million.",

@@ -34,7 +34,7 @@ from .prose_agreements import listed_subjects, may_tell_an_agreement, told_agree
 from .prose_visits import (bare_traveller, goes_elsewhere, may_tell_a_visit, needs_context, office_holders,
                            only_planned, prose_visits, repeated_dates, tells_travel, travel_clauses)
 from .sentences import split_sentences
-from .trade import (PLAUSIBLE_MAXIMUM, is_trade_sentence, mentions_money, other_currency, parse_exports,
+from .trade import (PLAUSIBLE_MAXIMUM, export_rows, is_trade_sentence, mentions_money, other_currency,
                     trade_rows)
 from .visits import parse_visits, unnamed_delegation, visit_direction
 
@@ -418,9 +418,7 @@ class _Reader:
                     elif not totals and is_trade_sentence(sentence) and mentions_money(sentence):
                         self.warn(unit.line, f"trade sentence with an amount or year that could not be read: "
                                              f"{_clip(sentence)!r}")
-                    parsed = parse_exports(sentence, self.countries)
-                    if parsed:
-                        origin, destination, products = parsed
+                    for origin, destination, products in export_rows(sentence, self.countries):
                         exports.append(Export(origin, destination, tuple(products), unit.line))
         return trade, exports
 

@@ -99,13 +99,18 @@ _NOT_PRODUCTS = re.compile(r"^(?:valued|worth|growing|estimated|increasing|decre
                            r"approximately|over|nearly|(?:US)?\$?\d)", re.IGNORECASE)
 
 
+# A comma outside parentheses: "minerals (copper, zinc), fish meal" is two products.
+_COMMA = re.compile(r",(?![^()]*\))")
+
+
 def split_products(text: str) -> list[str]:
     """Split a product list by the serial-comma rule.
 
     With a serial comma ("a, b, and c d") the pieces are the products. Without one,
     the last piece is split at its last " and " ("tequila and beer" is two products).
+    A comma inside parentheses splits nothing.
     """
-    pieces = [piece.strip() for piece in text.split(",") if piece.strip()]
+    pieces = [piece.strip() for piece in _COMMA.split(text) if piece.strip()]
     if not pieces:
         return []
     if re.match(r"and\s", pieces[-1]):
@@ -117,21 +122,73 @@ def split_products(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+# "Peru exports (mainly) copper and zinc to Japan", "the main products exported by Peru to
+# Japan are copper and zinc".
+_EXPORTS_ACTIVE = re.compile(
+    r"^(?:the\s+)?(?P<origin>[A-Z][^,;:]{0,60}?)\s+(?:\w+ly\s+)?exports?\s+(?:\w+ly\s+)?(?P<products>[^;]+?)\s+to\s+"
+    r"(?:the\s+)?(?P<destination>[A-Z][^,;:]{0,60}?)\.?$"
+    r"|^(?:the\s+)?(?:\w+\s+){0,2}(?:products|goods|items|commodities)\s+exported\s+(?:by|from)\s+(?:the\s+)?"
+    rf"(?P<origin2>[^,;:]{{1,60}}?)\s+to\s+(?:the\s+)?(?P<destination2>[^,;:]{{1,60}}?){_EXPORTS_VERB}(?P<products2>.+?)\.?$")
+# "Japan mainly exports cars to Peru, while Peru exports copper to Japan": a clause each.
+_EXPORT_CLAUSE = re.compile(r",?\s+(?:while|whereas)\s+|;\s+|,\s+and\s+(?=[A-Z])")
+
+
+def export_rows(sentence: str, countries: tuple[str, ...]) -> list[tuple[str, str, list[str]]]:
+    """(from, to, products) of each clause of a sentence that lists one country's exports to the other."""
+    if len(sentence) > 5000 or "export" not in lowered(sentence):  # a cheap first look
+        return []
+    whole = parse_exports(sentence, countries)
+    if whole:
+        return [whole]
+    return [row for clause in _EXPORT_CLAUSE.split(sentence) for row in [parse_exports(clause, countries)] if row]
+
+
 def parse_exports(sentence: str, countries: tuple[str, ...]) -> tuple[str, str, list[str]] | None:
-    """(from, to, products) of "A's main exports to B include: x, y and z."."""
+    """(from, to, products) of "A's main exports to B include: x, y and z." or "A exports
+    x, y and z to B"; None unless both countries are the pair's."""
     if len(sentence) > 5000 or "export" not in lowered(sentence):  # a cheap first look
         return None
-    match = _EXPORTS.match(sentence.strip())
+    text = sentence.strip()
+    match = _EXPORTS.match(text) or _EXPORTS_ACTIVE.match(text)
     if not match:
         return None
-    products_text = match["products"] or match["products2"]
-    if _NOT_PRODUCTS.match(products_text) or "$" in products_text:
+    groups = match.groupdict()
+    products_text = groups.get("products") or groups.get("products2")
+    if not products_text or _NOT_PRODUCTS.match(products_text) or "$" in products_text:
         return None
-    origin = _country(match["origin"] or match["origin2"], countries)
-    destination = _country(match["destination"] or match["destination2"], countries)
-    if origin not in countries and destination in countries:
-        origin = other(destination, countries) or origin  # "Mexican exports to Spain"
+    origin_text = groups.get("origin") or groups.get("origin2")
+    origin = _country(origin_text, countries)
+    destination = _country(groups.get("destination") or groups.get("destination2"), countries)
+    if destination not in countries:
+        return None
+    if origin not in countries:
+        if _names_another_country(origin_text, countries):
+            return None  # "Chile's exports to Peru" in an article on Japan and Peru
+        origin = other(destination, countries) or origin  # "Mexican exports to Spain", "its exports"
+    if origin == destination:
+        return None
     return origin, destination, split_products(products_text)
+
+
+def _names_another_country(text: str, countries: tuple[str, ...]) -> bool:
+    """Whether `text` ("Chile", "Chilean", "the Chilean government's") names a country outside the pair."""
+    from .places import country_code, demonyms
+
+    words = bare(text).replace("'s", "").replace("’s", "").split()
+    if not words:
+        return False
+    if any(words[0] in demonyms(country) for country in countries):
+        return False
+    return country_code(" ".join(words)) is not None or words[0] in _all_demonyms()
+
+
+@functools.lru_cache(maxsize=1)
+def _all_demonyms() -> frozenset[str]:
+    import pycountry
+    from .places import demonyms
+
+    return frozenset(word for country in pycountry.countries
+                     for word in demonyms(getattr(country, "common_name", None) or country.name))
 
 
 def _country(text: str, countries: tuple[str, ...]) -> str:
