@@ -181,6 +181,10 @@ def _visits(countries, sentence):
     (("Finland", "Mexico"), "During the meeting, the leaders highlighted the excellent state of bilateral political "
      "dialogue and the importance of President Sauli Niinistö’s state visit to Mexico in May 2015.",
      [("Finland", "Mexico", "President", "Sauli Niinistö", "2015-05")]),
+    # an ambassador's journeys in the country he is posted to are no visits between the two
+    (("Japan", "Peru"), "In 2010, Japanese Ambassador Hiroshi Sato visited Arequipa.", []),
+    (("Japan", "Peru"), "President Toledo received Ambassador Hiroshi Sato in Lima in 2003.", []),
+    (("Japan", "Peru"), "In 1999, Special Envoy Ana Cruz of Peru visited Tokyo.", [("Peru", "Japan", "Special Envoy", "Ana Cruz", "1999")]),
     # a host receiving a guest in a city of the host's country: the guest travelled
     (("Japan", "Peru"), "In 2019, Peruvian President Martín Vizcarra hosted Japanese Foreign Minister Taro Kono in Lima.",
      [("Japan", "Peru", "Foreign Minister", "Taro Kono", "2019")]),

@@ -386,6 +386,8 @@ def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) 
         return None
     if all(word.lower() in _RANKS for word in office.split()):
         return None  # "Count X": a rank of nobility or courtesy, no office of a country
+    if _RESIDENT_ENVOY.search(office):
+        return None  # an ambassador lives in the host country: a journey there is no visit between the two
     # "President of Peru" tells the country as "Peruvian President" does: the office is "President".
     office = _without_of_country(office, countries)
     person = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s]*$", "", person).strip()
@@ -394,6 +396,7 @@ def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) 
     return office, re.sub(r"['’]s?$", "", person)
 
 
+_RESIDENT_ENVOY = re.compile(r"\b(?:ambassadors?|chargés?\s+d['’]affaires|consuls?(?:[-\s]general)?)\b", re.IGNORECASE)
 # " of (the) " right before a country's name at the end of an office.
 _OF_BEFORE_COUNTRY = re.compile(r"\s+of\s+(?:the\s+)?\Z")
 
