@@ -41,6 +41,12 @@ def test_colon_list_and_dates_in_words():
     ("an Extradition Treaty", ("Extradition Treaty", None)),
     ("Treaty of Friendship (8 June 1938).", ("Treaty of Friendship", "1938-06-08")),
     ("several minor accords", None),
+    # the date before the title, or after it without parentheses
+    ("1990: Extradition Treaty", ("Extradition Treaty", "1990")),
+    ("May 2005 – Agreement on Air Services", ("Agreement on Air Services", "2005-05")),
+    ("Agreement on Technical Cooperation, signed 3 May 1979", ("Agreement on Technical Cooperation", "1979-05-03")),
+    ("Agreement on Tourism – 1995", ("Agreement on Tourism", "1995")),
+    ("Treaty of Lima, 1883", ("Treaty of Lima", "1883")),
 ])
 def test_list_items(item, parsed):
     assert parse_agreement(item) == parsed
@@ -73,3 +79,14 @@ def test_a_sentence_of_the_agreements_section_listing_subjects_after_a_plural_no
         ("Agreement on cultural cooperation", "1989", "section", 6),
         ("Agreement on technical cooperation", "1979", "section", 6), ("Agreement on tourism", "2005", "section", 6)]
     assert result.warnings == []
+
+
+def test_an_item_holding_two_agreements(tmp_path):
+    from conftest import write_article
+    from reports.loader import read
+
+    text = ("= Japan–Peru relations =\n\nLead.\n\n==Bilateral agreements==\n"
+            "- Agreement on Air Services (2005); Memorandum on Cultural Exchange (2007)\n")
+    result = read(write_article(tmp_path, "a.txt", text))
+    assert [(a.title, a.date, a.line) for a in result.record.agreements] == [
+        ("Agreement on Air Services", "2005", 6), ("Memorandum on Cultural Exchange", "2007", 6)]

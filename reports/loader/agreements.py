@@ -43,9 +43,23 @@ def agreement_items(sentence: str) -> list[str]:
     return [piece for piece in (p.strip(" ,") for p in _SEPARATOR.split(text)) if piece]
 
 
+# "1990: Extradition Treaty", "1990 – Extradition Treaty": the date before the title.
+_LEADING_DATE = re.compile(r"^(?P<date>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})\s*(?::|–|—|-)\s+(?=[A-Z])")
+# "Agreement on X, signed 3 May 1979", "Agreement on X – 1995", "Agreement on X, 1995": after it.
+_TRAILING_DATE = re.compile(r"(?:,\s*(?:signed\s+(?:in\s+|on\s+)?)?|\s+(?:–|—|-)\s+|\s+signed\s+(?:in\s+|on\s+)?)"
+                            r"(?P<date>(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?\d{4})$")
+
+
 def parse_agreement(phrase: str) -> tuple[str, str | None] | None:
     """`an Agreement on X (1996)` -> ("Agreement on X", "1996"); None if no title."""
     phrase = phrase.strip().rstrip(".")
+    for pattern in (_LEADING_DATE, _TRAILING_DATE):
+        dated = pattern.search(phrase)
+        dates = find_dates(dated["date"]) if dated else []
+        if dates:
+            title = phrase[dated.end():] if pattern is _LEADING_DATE else phrase[:dated.start()]
+            parsed = parse_agreement(title)
+            return (parsed[0], dates[0].iso) if parsed else None
     date = None
     parenthesis = _DATE_PARENTHESIS.search(phrase)
     if parenthesis:

@@ -324,8 +324,9 @@ class _Reader:
         agreements = []
         for section in self.sections_of(kinds.AGREEMENTS):
             for block in section.blocks:
-                if isinstance(block, ItemList):
-                    agreements += self.section_agreements([(item.text, item.line) for item in block.items])
+                if isinstance(block, ItemList):  # an item may hold two: "X (2005); Y (2007)"
+                    agreements += self.section_agreements([(part, item.line) for item in block.items
+                                                           for part in _ITEM_PARTS.split(item.text) if part.strip()])
                     continue
                 for sentence in split_sentences(block.text.text):
                     subjects = listed_subjects(sentence)  # "agreements on culture (1989) and tourism (2005)"
@@ -538,6 +539,8 @@ _MEMBERS = re.compile(
     r"(?:organi[sz]ations|forums|fora|bodies)(?:,?\s+(?:such\s+as|including|like))?)\s+(?P<orgs>.+?)\.?$",
     re.IGNORECASE,
 )
+# Two agreements in one item: "Agreement on Air Services (2005); Memorandum on Culture (2007)".
+_ITEM_PARTS = re.compile(r"(?<=\))\s*;\s*(?=[A-Z])")
 # "..., and both nations are members of ...": a second list in the same sentence.
 _MORE_MEMBERS = re.compile(r",?\s*(?:and|while)\s+(?:(?:both|the two)\s+\w+\s+)?are\s+(?:\w+\s+){0,2}?members\s+"
                            r"of\s+",
