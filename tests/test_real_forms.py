@@ -181,6 +181,10 @@ def _visits(countries, sentence):
     (("Finland", "Mexico"), "During the meeting, the leaders highlighted the excellent state of bilateral political "
      "dialogue and the importance of President Sauli Niinistö’s state visit to Mexico in May 2015.",
      [("Finland", "Mexico", "President", "Sauli Niinistö", "2015-05")]),
+    # "the Peruvian capital" (a piped link's text) is in Peru; another country's capital is no visit
+    (("Japan", "Peru"), "In 2012, Japanese Foreign Minister Kōichirō Genba visited the Peruvian capital.",
+     [("Japan", "Peru", "Foreign Minister", "Kōichirō Genba", "2012")]),
+    (("Japan", "Peru"), "In 2012, Japanese Foreign Minister Kōichirō Genba visited the Chilean capital.", []),
     # an ambassador's journeys in the country he is posted to are no visits between the two
     (("Japan", "Peru"), "In 2010, Japanese Ambassador Hiroshi Sato visited Arequipa.", []),
     (("Japan", "Peru"), "President Toledo received Ambassador Hiroshi Sato in Lima in 2003.", []),

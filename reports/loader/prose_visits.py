@@ -22,7 +22,9 @@ from .visits import split_office
 
 # A place of at most six capitalised words ("Rio de Janeiro", "Guadalajara, Mexico").
 _PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]{0,40}){0,5}"
-          r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3})?)")
+          r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3}|\s+capital(?:\s+city)?)?)")
+# "visited the Peruvian capital": the country of the demonym.
+_CAPITAL_OF = re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+capital(?:\s+city)?$")
 _TRAVEL = re.compile(
     r"\b(?:(?:(?:paid|pay|pays|paying|made|make|makes|making|undertook|conducted|concluded|began|completed|"
     r"reciprocated|returned)\s+"
@@ -254,6 +256,10 @@ def _visits_of(people: list[str], countries, origin, destination, date, line) ->
 
 def _destination(place: str, countries: tuple[str, str]) -> str | None:
     """The country of the pair `place` is in, or None (a third country, or unknown)."""
+    capital = _CAPITAL_OF.match(place) if place.endswith(("capital", "city")) else None
+    if capital:
+        return next((country for country in countries if capital["demonym"] in demonyms(country)
+                     or capital["demonym"] == country), None)
     named = find_country(place, countries)
     if named and place.casefold().endswith(named.casefold()):
         return named
