@@ -27,12 +27,12 @@ def _dates(tmp_path, body, title="Chile–Ghana relations"):
     ("In 1990, relations started warming.", None, None),
     ("Trade relations started in 1964.", None, None),
     # how the relations were established is no third party they were established with
-    ("On 25 September 1897, Chile and Ghana officially established diplomatic relations with the signing "
-     "of the Treaty of Friendship, Commerce and Navigation.", "1897-09-25", None),
+    ("On 25 September 1897, Chile and Ghana formally established diplomatic relations with the signing "
+     "of a Treaty of Amity and Commerce.", "1897-09-25", None),
     ("Chile and Ghana established diplomatic relations with an exchange of notes on 3 May 1960.", "1960-05-03", None),
     # the next date in another clause is another event's: the one before the verb is its own
-    ("In 1942, diplomatic relations were fully restored between the two nations and in 1959, embassies were "
-     "established in each other's capitals.", None, "1942"),
+    ("In 1942, diplomatic relations were restored and in 1959, both legations were "
+     "established as embassies.", None, "1942"),
     ("Diplomatic relations were restored in 1942; in 1959 embassies opened.", None, "1942"),
     # the first verb of a chain; "date back to", "have maintained ... since"; an anniversary
     # sentence naming the establishment's own date right after its verb

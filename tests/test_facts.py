@@ -174,8 +174,8 @@ def test_a_caption_may_name_a_country_by_a_short_or_official_form(tmp_path):
 
 def test_a_relative_date_before_the_sentences_own_comes_first(tmp_path):
     text = ("==History==\nIn 1996, Mexican President Ernesto Zedillo reciprocated the visit to South Korea. In July "
-            "of that same year, Mexican Foreign Minister Marcelo Ebrard paid a visit to South Korea to continue the "
-            "talks for a free trade agreement that were initiated in 2012.")
+            "of that same year, Mexican Foreign Minister Marcelo Ebrard paid a visit to South Korea to resume "
+            "talks on a trade deal first opened in 2012.")
     record, _ = record_of(tmp_path, text, title="Mexico–South Korea relations")
     assert [(v.office, v.person, v.date) for v in record.visits] == [
         ("President", "Ernesto Zedillo", "1996"), ("Foreign Minister", "Marcelo Ebrard", "1996-07")]

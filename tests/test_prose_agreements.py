@@ -75,11 +75,10 @@ def test_signed_agreements(countries, sentence, titles):
      [("Agreements on science and technology", None)]),
     (("Mexico", "Turkey"), "That same year, both nations signed a 'Friendship Agreement'.",
      [("Friendship Agreement", None)]),
-    (("Mexico", "Turkey"), "While in Turkey, Secretary Solana and his counterpart, Foreign Minister Suleyman Demirel "
-     "signed agreements on cultural exchanges and of eliminating visa requirements for diplomatic passport holders "
-     "of both nations.",
+    (("Mexico", "Turkey"), "While in Turkey, both ministers signed agreements on cultural exchanges and of waiving "
+     "visas for holders of diplomatic passports of both nations.",
      [("Agreement on cultural exchanges", None),
-      ("Agreement on eliminating visa requirements for diplomatic passport holders", None)]),
+      ("Agreement on waiving visas for holders of diplomatic passports", None)]),
 ])
 def test_agreements_named_as_examples_and_their_own_dates(countries, sentence, agreements):
     assert told_agreements(sentence, countries) == agreements
@@ -112,7 +111,7 @@ def test_the_sentence_date_applies_where_a_title_has_none(tmp_path):
     (("Ghana", "Turkey"), "Both signed two treaties in 2011."),
     (("Ghana", "Turkey"), "Relations were established in 1957, and several agreements followed."),
     # a caption whose list a copy lost: no title
-    (("Mexico", "Turkey"), "In 2013, during the historic visit of Mexican President Enrique Peña Nieto to Turkey, "
+    (("Mexico", "Turkey"), "In 2013, during the visit of Mexican President Enrique Peña Nieto to Turkey, "
      "both nations signed agreements on:"),
 ])
 def test_not_agreements_between_the_two(countries, sentence):
@@ -124,7 +123,7 @@ def test_a_list_of_agreements_takes_its_captions_date_and_a_sentence_goes_on_wit
     from reports.loader import read
 
     text = ("= Mexico–Turkey relations =\n\nLead.\n\n==History==\n"
-            "In June 1992, Mexican Foreign Secretary Fernando Solana paid an official visit to Turkey. While in "
+            "In June 1992, Mexican Foreign Secretary Fernando Solana made an official trip to Turkey. While in "
             "Turkey, both ministers signed an agreement on cultural exchanges.\n\n"
             "In 2013, during the visit of Mexican President Enrique Peña Nieto to Turkey, both nations signed "
             "agreements on:\n- Double taxation\n- Customs information sharing (2014)\n")
