@@ -301,10 +301,10 @@ class _Reader:
     def visits_by_name(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
         """"In July 2006, Chávez paid a visit to Iran": the office-holder of that name the
         article named last before (else first after), when of the country the visit comes from."""
-        bare = bare_traveller(clause, self.countries)
-        if bare is None:
+        traveller = bare_traveller(clause, self.countries)
+        if traveller is None:
             return []
-        name, destination = bare
+        name, destination = traveller
         origin = other(destination, self.countries)
         if self._office_holders is None:
             self._office_holders = office_holders(self._full_text, self.countries)

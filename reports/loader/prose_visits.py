@@ -2,10 +2,14 @@
 
 "In June 2009, Peruvian President Alan García paid an official visit to Japan" ->
 Visit(Peru -> Japan, "President", "Alan García"). The destination is a country of
-the pair, named or given by one of its cities ("held in Osaka"); the traveller is the
-subject before the verb, plus anyone "accompanied by" them. A meeting in a third
-country, an unnamed delegation, a traveller of a third country and a visit that is
-only planned, invited or cancelled are not visits.
+the pair, named, given by one of its cities ("held in Osaka") or as "the Peruvian
+capital"; the traveller is the subject before the verb ("Presidents A and B" are two),
+the one after "the visit of", the guest a host "received in Lima", or the subject after
+an opening "During a visit to B,", plus anyone "accompanied by" them. A traveller named
+without an office is the office-holder of that name the article names elsewhere
+(`office_holders`). A meeting in a third country, an unnamed delegation, a traveller of
+a third country, an ambassador's journey in the country he is posted to and a visit that
+is only planned, invited or cancelled are not visits.
 """
 
 from __future__ import annotations
