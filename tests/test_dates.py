@@ -48,3 +48,14 @@ def test_first_date_is_first_in_text_order():
 def test_month_names_must_be_months():
     assert first_date("The Marine 2010 exercise") == "2010"
     assert first_date("Mayor 2010") == "2010"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("on the 8th of April 2014", "2014-04-08"),
+    ("from 3 to 5 May 2011", "2011-05"),            # days of one month: the month
+    ("from 30 March to 2 April 2014", "2014"),      # days of two months: the year
+    ("March 30 to April 2, 2014", "2014"),
+    ("between 28 February and 2 March 2015", "2015"),
+])
+def test_ordinal_days_and_ranges_written_out(text, iso):
+    assert first_date(text) == iso

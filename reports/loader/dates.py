@@ -44,9 +44,15 @@ _UNITS = (
 )
 
 # "17–18 May 2002" and "May 17–18, 2002" name a month: a range has no one day.
-_DAY_RANGE = r"(?P<range>\s*[–—-]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_DAY_RANGE = r"(?P<range>\s*(?:[–—-]|\s(?:to|until|and)\s)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _COMMA = r"(?:\s*,\s*|\s+)"  # one way or the other, so no blank run is split two ways
-_DAY_MONTH_YEAR = re.compile(rf"{_DAY}{_DAY_RANGE}\s+{_MONTH}{_COMMA}{_YEAR}")
+_DAY_MONTH_YEAR = re.compile(rf"{_DAY}{_DAY_RANGE}\s+(?:of\s+)?{_MONTH}{_COMMA}{_YEAR}")  # "the 8th of April 2014"
+# "30 March to 2 April 2014", "March 30 – April 2, 2014": days of two months, so only the year.
+_OTHER_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_ACROSS_MONTHS = re.compile(
+    rf"(?:{_DAY}\s+{_MONTH}\s*(?:to|until|and|–|—|-)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+{_OTHER_MONTH}"
+    rf"|(?P<month_first>{_OTHER_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|until|and|–|—|-)\s*{_OTHER_MONTH}\s+\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?){_COMMA}{_YEAR}")
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+{_DAY}{_DAY_RANGE}{_COMMA}{_YEAR}")
 _MONTH_YEAR = re.compile(rf"{_MONTH}{_COMMA}{_YEAR}")
 # "February and July 2017": the months before the last share its year.
@@ -131,6 +137,8 @@ def _month_candidates(text: str) -> list[tuple[int, int, str | None]]:
         return []  # every pattern below needs a month's name
     found = [(m.start(), m.end(), _iso(m["year"], m["month"], None if m["range"] else m["day"]))
              for m in _DAY_MONTH_YEAR.finditer(text)]
+    if " to " in text or "–" in text or "-" in text or " until " in text or "—" in text or " and " in text:
+        found += [(m.start(), m.end(), m["year"]) for m in _ACROSS_MONTHS.finditer(text)]
     # A match of these two starts with a month's name and holds no other (no capital after
     # its first letter), so their matches are the ones at the names: tried there, not at
     # every place of the text.
