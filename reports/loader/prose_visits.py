@@ -217,15 +217,15 @@ def bare_traveller(sentence: str, countries: tuple[str, str]) -> tuple[str, str]
     """(name, destination) when a sentence tells the travel of a person it names without an
     office to a country of the pair, else None: the article may name that person's office elsewhere."""
     travel = _travel(sentence)
-    if not travel or travel["context"] or travel["who"] or travel["guest"] or only_planned(sentence):
-        return None
-    destination = _destination(travel["place"], countries)
-    if destination is None:
+    if not travel or travel["context"] or travel["who"] or travel["guest"]:
         return None
     subject = _VERB_BEFORE.sub("", _subject(sentence, travel)).strip(" ,")
     subject = _CLAUSE.split(subject)[-1].split(",")[-1].strip()  # after the opening clauses of time
     if not _BARE_NAME.match(subject) or any(_is_title_word(word) for word in subject.split()) \
             or find_country(subject, countries) or any(subject.split()[0] in demonyms(c) for c in countries):
+        return None
+    destination = _destination(travel["place"], countries)
+    if destination is None or only_planned(sentence):
         return None
     return subject, destination
 

@@ -140,6 +140,8 @@ def export_rows(sentence: str, countries: tuple[str, ...]) -> list[tuple[str, st
     whole = parse_exports(sentence, countries)
     if whole:
         return [whole]
+    if not any(word in sentence for word in (" while ", " whereas ", "; ", ", and ")):
+        return []
     return [row for clause in _EXPORT_CLAUSE.split(sentence) for row in [parse_exports(clause, countries)] if row]
 
 

@@ -105,12 +105,15 @@ def split_office(who: str, countries: tuple[str, ...]) -> tuple[str | None, str 
     return office, person
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")  # a year's digits: a cheap look before the dates are read
+
+
 def _who_and_when(item: str) -> tuple[str, str]:
     """Split `Name (dates)` at the last opening parenthesis; without one, at the first date."""
     opening = item.rfind("(")
     if opening >= 0:
         inside = item[opening + 1:].rstrip(" .)")
-        if find_dates(inside) or not find_dates(item[:opening]):
+        if _FOUR_DIGITS.search(inside) or not _FOUR_DIGITS.search(item, 0, opening):
             return item[:opening].strip(), inside
         item = item[:opening].strip()  # "2008: President X (APEC summit in Lima)": a note; the date is outside
     dates = find_dates(item)
