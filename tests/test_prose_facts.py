@@ -59,4 +59,12 @@ def test_visits_only_in_prose_are_rows_of_their_own():
 def test_no_row_for_meetings_elsewhere_delegations_credentials_or_cancelled_visits():
     people = {person for person, _ in _visits()}
     assert people == {"Alan García", "Ollanta Humala", "Shinzō Abe", "Katsuya Okada", "Fumio Kishida"}
-    assert len(_record()["visits"]) == 5
+    assert len(_record()["visits"]) == 6
+
+
+def test_a_meeting_in_a_city_of_one_country_is_the_visit_of_the_other_ones_office_holder():
+    """"Prime Minister Naoto Kan of Japan met with President García in Yokohama": García
+    travelled, and is the Alan García the article named before."""
+    garcia = _visits()[("Alan García", "2010-11")]
+    assert (garcia["from"], garcia["to"], garcia["office"], garcia["origin"], garcia["line"]) == (
+        "Peru", "Japan", "President", "prose", _line_of("met with President García in Yokohama"))

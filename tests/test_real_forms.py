@@ -189,6 +189,15 @@ def _visits(countries, sentence):
     (("Japan", "Peru"), "In 2010, Japanese Ambassador Hiroshi Sato visited Arequipa.", []),
     (("Japan", "Peru"), "President Toledo received Ambassador Hiroshi Sato in Lima in 2003.", []),
     (("Japan", "Peru"), "In 1999, Special Envoy Ana Cruz of Peru visited Tokyo.", [("Peru", "Japan", "Special Envoy", "Ana Cruz", "1999")]),
+    # a meeting in a city of one of the two: the one not of that country travelled, when the
+    # sentence tells whose the host is or whose the traveller is
+    (("Japan", "Peru"), "In 2016, Peruvian President Pedro Pablo Kuczynski met with Japanese Prime Minister Shinzō Abe "
+     "in Lima during a summit.", [("Japan", "Peru", "Prime Minister", "Shinzō Abe", "2016")]),
+    (("Japan", "Peru"), "In 2010, Peruvian President Alan García met business leaders in Tokyo.",
+     [("Peru", "Japan", "President", "Alan García", "2010")]),
+    (("Japan", "Peru"), "In 2017, Prime Minister Abe met President Kuczynski in Lima.", []),
+    (("Japan", "Peru"), "In 2017, Japanese Prime Minister Shinzō Abe met Peruvian President Pedro Pablo Kuczynski "
+     "in Hanoi.", []),
     # a host receiving a guest in a city of the host's country: the guest travelled
     (("Japan", "Peru"), "In 2019, Peruvian President Martín Vizcarra hosted Japanese Foreign Minister Taro Kono in Lima.",
      [("Japan", "Peru", "Foreign Minister", "Taro Kono", "2019")]),

@@ -294,9 +294,30 @@ class _Reader:
                   for visit in prose_visits(clause, when, unit.line, self.countries, context=context)]
         if not visits:
             visits = self.visits_by_name(unit, sentence, clause, date)
+        visits = [self.full_name(visit, unit, sentence) if visit.person and " " not in visit.person else visit
+                  for visit in visits]
         if visits and date is None:
             self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
         return visits
+
+    def holders_named(self, name: str, country: str | None, unit, sentence: str) -> list[tuple]:
+        """The article's office-holders whose name holds `name`'s words and ends as it does, of
+        `country` or of none told, the one named last before the sentence last."""
+        if self._office_holders is None:
+            self._office_holders = office_holders(self._full_text, self.countries)
+        here = self._line_starts[bisect.bisect_left(self._line_numbers, unit.line)] + max(0, unit.text.find(sentence))
+        same = [holder for holder in self._office_holders
+                if holder[2].split()[-1] == name.split()[-1] and set(name.split()) <= set(holder[2].split())
+                and holder[3] in (country, None)]
+        before = [holder for holder in same if holder[0] < here]
+        return before or same[:1]
+
+    def full_name(self, visit: Visit, unit, sentence: str) -> Visit:
+        """"President García" -> "Alan García", when the article names an office-holder so, of
+        the same office."""
+        holders = [holder for holder in self.holders_named(visit.person, visit.from_, unit, sentence)
+                   if holder[1] == visit.office and holder[2] != visit.person]
+        return dataclasses.replace(visit, person=holders[-1][2]) if holders else visit
 
     def visits_by_name(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
         """"In July 2006, Chávez paid a visit to Iran": the office-holder of that name the
@@ -306,16 +327,10 @@ class _Reader:
             return []
         name, destination = traveller
         origin = other(destination, self.countries)
-        if self._office_holders is None:
-            self._office_holders = office_holders(self._full_text, self.countries)
-        here = self._line_starts[bisect.bisect_left(self._line_numbers, unit.line)] + max(0, unit.text.find(sentence))
-        same = [holder for holder in self._office_holders
-                if holder[2].split()[-1] == name.split()[-1] and set(name.split()) <= set(holder[2].split())
-                and holder[3] in (origin, None)]
-        if not same:
+        holders = self.holders_named(name, origin, unit, sentence)
+        if not holders:
             return []
-        before = [holder for holder in same if holder[0] < here]
-        _, office, person, _ = before[-1] if before else same[0]
+        _, office, person, _ = holders[-1]
         return [Visit(origin, destination, office, person, date, unit.line, origin="prose")]
 
     # -- agreements -------------------------------------------------------------------

@@ -39,6 +39,8 @@ _TRAVEL = re.compile(
     r"|visits?\s+(?:of|by)\s+(?P<who>[^,.;()]{3,120}?)\s+to"  # "during the visit of President X to B"
     # "President A hosted Japanese Foreign Minister X in Lima": the guest travelled
     r"|(?:hosted|received|welcomed)\s+(?P<guest>[A-Z][^,.;()]{2,120}?)\s+in"
+    # "Peruvian President A met (with) Japanese Prime Minister B in Lima": the one of the other country travelled
+    r"|(?:met|meets)\s+(?:with\s+)?(?:his\s+|her\s+)?(?P<met>[^,.;()]{2,120}?)\s+in"
     # "During a visit to B in 2016, Prime Minister X announced ...": the traveller after the comma
     r"|(?P<opening>^(?:During|On|While\s+on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to)"
     r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
@@ -85,7 +87,7 @@ _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|have|had|then|also|who|later
 # A word every travel pattern needs, in lower case. Substring tests are many times
 # faster than a case-blind regex alternation, and most paragraphs have none of them.
 _TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "attended", "hosted", "received",
-                 "welcomed")
+                 "welcomed", "met")
 
 
 def may_tell_a_visit(text: str) -> bool:
@@ -178,15 +180,39 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
             return []
         destination = found
         origin = other(destination, countries)
-        subject = travel["who"] or travel["guest"] or _subject(sentence, travel)
+        subject = travel["who"] or travel["guest"] or travel["met"] or _subject(sentence, travel)
         return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
     found = _destination(travel["place"], countries)
     if found is None and (destination is None or place_country(travel["place"]) is not None):
         return []
     destination = found or destination
     origin = other(destination, countries)
+    if travel["met"]:
+        return _meeting_visit(_subject(sentence, travel), travel["met"], countries, origin, destination, date, line)
     subject = travel["who"] or travel["guest"] or _subject(sentence, travel)
     return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
+
+
+def _meeting_visit(subject: str, met: str, countries, origin, destination, date, line) -> list[Visit]:
+    """"A met B in <a city of one of the two>": the one who is not of that country travelled
+    (the other must be known to be its, or the traveller known to be of the other country)."""
+    people = _travellers(subject, countries)[-1:] + [met]
+    if len(people) != 2:
+        return []
+    owners = [_owner(_person_phrase(person), countries)[0] for person in people]
+    if destination in owners:
+        visitor = people[1 - owners.index(destination)]
+    elif origin in owners:  # "Peruvian President A met businessmen in Tokyo"
+        visitor = people[owners.index(origin)]
+    else:
+        return []  # neither is known to be of one country or the other: who travelled is not told
+    return _visits_of([visitor], countries, origin, destination, date, line)
+
+
+def _person_phrase(phrase: str) -> str:
+    phrase = re.sub(r"^(?:the|then|former)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+    names = _PERSON.match(phrase)
+    return names.group(0).strip() if names else phrase
 
 
 # The capitalised words right before "'s state visit": the possessor is the traveller
@@ -217,7 +243,7 @@ def bare_traveller(sentence: str, countries: tuple[str, str]) -> tuple[str, str]
     """(name, destination) when a sentence tells the travel of a person it names without an
     office to a country of the pair, else None: the article may name that person's office elsewhere."""
     travel = _travel(sentence)
-    if not travel or travel["context"] or travel["who"] or travel["guest"]:
+    if not travel or travel["context"] or travel["who"] or travel["guest"] or travel["met"]:
         return None
     subject = _VERB_BEFORE.sub("", _subject(sentence, travel)).strip(" ,")
     subject = _CLAUSE.split(subject)[-1].split(",")[-1].strip()  # after the opening clauses of time
