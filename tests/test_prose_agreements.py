@@ -65,6 +65,11 @@ def test_signed_agreements(countries, sentence, titles):
      [("Treaty of Friendship and Cooperation", None)]),
     # a title in quotes loses them; a plural noun with a preposition before each subject is
     # an agreement per subject, without the pair's "of both nations"
+    # a named agreement opening the sentence before its signing; "Bilateral" in a name stays
+    (("Japan", "Peru"), "The Japan–Peru Economic Partnership Agreement, signed in 2011, entered into force in 2012.",
+     [("Japan–Peru Economic Partnership Agreement", None)]),
+    (("Japan", "Peru"), "In 2008, both governments signed a Bilateral Investment Treaty.",
+     [("Bilateral Investment Treaty", None)]),
     # a plural noun before a list of subjects: an agreement each, with its own date where it has one
     (("Japan", "Peru"), "Both nations have signed agreements on cultural cooperation (1989), technical cooperation "
      "(1979) and tourism (2005).", [("Agreement on cultural cooperation", "1989"),

@@ -47,7 +47,9 @@ _END = re.compile(r"\s*(?:,|\(|\bin\s+(?:\d|[A-Z][a-z]+\s+\d|the\s+(?:city|capit
                   r"\bof\s+(?:both|the\s+two)\s+(?:countries|nations|states|sides)\b|$)")
 # "Treaty of Friendship, Commerce and Navigation": a comma inside a capitalised title.
 _TITLE_CONTINUES = re.compile(r"\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
-_LEADING = re.compile(rf"^{_DETERMINER}", re.IGNORECASE)
+# Before a title: articles and counts in any case, "new"/"bilateral" only in lower case
+# ("a Bilateral Investment Treaty" is the treaty's name).
+_LEADING = re.compile(r"^(?:(?i:an?|the|two|three|several|various|a\s+number\s+of)\s+|(?:new|bilateral)\s+)*")
 _SPLIT = re.compile(r",?\s+and\s+(?=(?:an?|the|another)\s)|;\s*|,\s+(?=(?:an?|the)\s)", re.IGNORECASE)
 # "Strategic Framework Agreement and Free Trade Agreement": "and" right after an agreement
 # noun, before a capital, is between two titles ("Treaty of Friendship and Cooperation" is one).
@@ -89,6 +91,10 @@ def told_agreements(sentence: str, countries: tuple[str, ...]) -> list[tuple[str
         return []
     if _NOT_SIGNED.search(sentence):
         return []
+    participle = _PARTICIPLE.match(sentence)
+    if participle and _between_the_pair(sentence, countries, passive=True):
+        title = _title(participle["title"])
+        return [(title, None)] if title else []
     active = _ACTIVE.search(sentence)
     phrase = active["phrase"] if active else _passive_phrase(sentence)
     if phrase is None or not _between_the_pair(sentence, countries, passive=not active):
@@ -168,6 +174,12 @@ def _one_per_subject(title: str) -> list[str]:
         return [title]
     noun = _SINGULAR[plural["noun"]]
     return [f"{noun} {plural['prep']} {plural['first']}", f"{noun} {plural['prep']} {plural['second']}"]
+
+
+# "The Japan–Peru Economic Partnership Agreement, signed in 2011, entered into force in 2012":
+# a named agreement opening the sentence, then its signing.
+_PARTICIPLE = re.compile(rf"^(?P<title>(?:The\s+)?[A-Z][^,;.]{{0,150}}?\b{_NOUN}\b[^,;.]{{0,80}}?),\s+(?:which\s+was\s+)?"
+                         rf"{_SIGNED}\s+(?:in|on)\s+", re.IGNORECASE)
 
 
 def _passive_phrase(sentence: str) -> str | None:
