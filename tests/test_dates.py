@@ -59,3 +59,19 @@ def test_month_names_must_be_months():
 ])
 def test_ordinal_days_and_ranges_written_out(text, iso):
     assert first_date(text) == iso
+
+
+@pytest.mark.parametrize("sentence, previous, iso", [
+    ("The following year, the minister visited.", "2009", "2010"),       # after a bare year
+    ("That same year, a treaty was signed.", "2009-06", "2009"),
+    ("That same month, a treaty was signed.", "2009", None),             # a bare year names no month
+    ("That same month, a treaty was signed.", "2009-06-02", "2009-06"),
+    ("The following month, talks began.", "2009-12", "2010-01"),
+    ("In July of that same year, talks began.", "2009", "2009-07"),
+    ("In March the following year, talks began.", "2009-06", "2010-03"),
+    ("While in Lima, the minister signed an accord.", "2009-06-02", "2009-06-02"),
+])
+def test_dates_told_relative_to_the_one_before(sentence, previous, iso):
+    from reports.loader.dates import relative_date
+
+    assert relative_date(sentence, previous) == iso
