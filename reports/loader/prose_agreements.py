@@ -130,10 +130,10 @@ _SINGULAR = {"Agreements": "Agreement", "Treaties": "Treaty", "Memoranda": "Memo
 
 # "agreements on cultural cooperation (1989), technical cooperation (1979) and tourism (2005)":
 # a plural noun before a list of subjects, by commas or each with its own date.
-_SUBJECTS = re.compile(r"^(?:(?:an?|the|two|three|four|five|several|various|a\s+number\s+of|new|bilateral)\s+)*"
-                       r"(?P<noun>agreements|treaties|memoranda|conventions|protocols|accords)\s+"
+_SUBJECTS = re.compile(rf"^{_DETERMINER}(?P<noun>agreements|treaties|memoranda|conventions|protocols|accords)\s+"
                        r"(?P<prep>on|of|for|in)\s+(?P<subjects>[^;]+)$", re.IGNORECASE)
-_SUBJECT_BREAK = re.compile(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)|,\s*(?:and\s+)?|\s+and\s+(?=[^,]*$)")
+_SUBJECT_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+(?=[^,]*$)")  # commas, and the last "and"
+_AFTER_PARENTHESIS = re.compile(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)")  # "x (1989), y (1979) and z"
 _SUBJECT_END = re.compile(r"\s+(?:which|that|during|when|while|with|between|by|in\s+\d|on\s+\d|in\s+[A-Z])\b.*$")
 
 
@@ -152,11 +152,9 @@ def _subject_list(phrase: str) -> list[tuple[str, str | None]]:
     subjects = _SUBJECT_END.sub("", listed["subjects"].strip().rstrip(". "))
     if "," not in subjects and "(" not in subjects:
         return []
-    if "(" in subjects:  # each with its own date: the breaks are after the parentheses
-        parts = re.split(r"(?<=\))\s*(?:,\s*(?:and\s+)?|\s+and\s+)", subjects)
-    else:
-        parts = _SUBJECT_BREAK.split(subjects)
-    noun = _SINGULAR[listed["noun"].capitalize()] if listed["noun"].capitalize() in _SINGULAR else listed["noun"]
+    # each with its own date: the breaks are after the parentheses
+    parts = (_AFTER_PARENTHESIS if "(" in subjects else _SUBJECT_BREAK).split(subjects)
+    noun = _SINGULAR[listed["noun"].capitalize()]
     found: dict[str, str | None] = {}
     for part in (part.strip() for part in parts):
         subject, own = part, None
