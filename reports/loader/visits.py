@@ -164,7 +164,7 @@ def _office_first(who: str, countries: tuple[str, ...]) -> str:
     if comma and office and _is_title_word(office.split()[0]) and not any(map(_is_title_word, name.split())):
         for country in countries:
             if office.endswith(" " + bare(country)):
-                office = re.sub(r"\s+of\s+(?:the\s+)?$", "", office[:-len(bare(country))]) or office
+                office = re.sub(r"\s+of\s+(?:the\s+)?$", "", office[:-len(bare(country))]).strip() or office
         return f"{office} {name}"
     return who
 
