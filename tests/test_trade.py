@@ -128,3 +128,13 @@ def test_a_trade_row_in_another_currency_has_no_dollar_total(tmp_path):
                     "In 2023, trade amounted to US$21 billion.\n", "utf-8")
     trade = [(t.year, t.total_usd, t.amount, t.currency) for t in load(str(path)).trade]
     assert trade == [(2022, None, 18_000_000_000, "EUR"), (2023, 21_000_000_000, None, None)]
+
+
+@pytest.mark.parametrize("pair, currency", [
+    (("China", "Peru"), "CNY"),   # ¥ in an article on China and a country without the yen: the yuan
+    (("Japan", "Peru"), "JPY"),
+    (("China", "Japan"), "JPY"),  # with the yen's own country in the pair, ¥ is the yen
+])
+def test_the_yen_sign_is_the_yuan_where_only_china_uses_it(pair, currency):
+    assert trade_rows(f"In 2020, trade between {pair[0]} and {pair[1]} amounted to ¥45 billion.", pair) == [
+        (2020, 45_000_000_000, currency)]
