@@ -40,6 +40,9 @@ def _dates(tmp_path, body, title="Chile–Ghana relations"):
     ("Diplomatic relations between Chile and Ghana date back to 1960.", "1960", None),
     ("The two countries have maintained diplomatic relations since 1960.", "1960", None),
     ("Relations between the two peoples date back to 1520.", None, None),
+    # a verb in -ing tells the establishment unless "before"/"prior to" stands before it
+    ("In 1960, Chile and Ghana signed a protocol establishing diplomatic relations.", "1960", None),
+    ("Prior to establishing diplomatic relations, in 1955 Chile and Ghana traded.", None, None),
     ("In 2010, Chile and Ghana celebrated 50 years of diplomatic relations, established in 1960.", "1960", None),
     ("In 2010, Chile and Ghana celebrated the 50th anniversary of establishing diplomatic relations.", None, None),
 ])
