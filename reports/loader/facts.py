@@ -69,7 +69,8 @@ class _Reader:
         self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
-        self._office_holders: list | None = None  # (position, office, person, country), found when first asked
+        # last name -> [(position, office, person, country)] in text order, found when first asked
+        self._office_holders: dict[str, list] | None = None
         self._first_section_line = article.sections[0].line if article.sections else 0
         # (kind of its section, a list item?, unit) of every unit of running text in article
         # order, walked once here for the several prose rules. A list's caption outside the
@@ -300,24 +301,33 @@ class _Reader:
             self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
         return visits
 
-    def holders_named(self, name: str, country: str | None, unit, sentence: str) -> list[tuple]:
-        """The article's office-holders whose name holds `name`'s words and ends as it does, of
-        `country` or of none told, the one named last before the sentence last."""
+    def holder_named(self, name: str, country: str | None, unit, sentence: str, office: str | None = None):
+        """The article's office-holder whose name holds `name`'s words and ends as it does, of
+        `country` or of none told (and of `office`, if given): the one named last before the
+        sentence, else the first after it; None if there is none. Found through an index by
+        last name, so that a long article costs time in proportion to its length."""
         if self._office_holders is None:
-            self._office_holders = office_holders(self._full_text, self.countries)
+            self._office_holders = {}
+            for holder in office_holders(self._full_text, self.countries):
+                self._office_holders.setdefault(holder[2].split()[-1], []).append(holder)
+        holders = self._office_holders.get(name.split()[-1], [])
+        if not holders:
+            return None
         here = self._line_starts[bisect.bisect_left(self._line_numbers, unit.line)] + max(0, unit.text.find(sentence))
-        same = [holder for holder in self._office_holders
-                if holder[2].split()[-1] == name.split()[-1] and set(name.split()) <= set(holder[2].split())
-                and holder[3] in (country, None)]
-        before = [holder for holder in same if holder[0] < here]
-        return before or same[:1]
+        words = set(name.split())
+
+        def fits(holder) -> bool:
+            return words <= set(holder[2].split()) and holder[3] in (country, None) and office in (None, holder[1])
+
+        split = bisect.bisect_left(holders, here, key=lambda holder: holder[0])
+        order = itertools.chain(range(split - 1, -1, -1), range(split, len(holders)))  # before, nearest first; then after
+        return next((holders[index] for index in order if fits(holders[index])), None)
 
     def full_name(self, visit: Visit, unit, sentence: str) -> Visit:
         """"President García" -> "Alan García", when the article names an office-holder so, of
         the same office."""
-        holders = [holder for holder in self.holders_named(visit.person, visit.from_, unit, sentence)
-                   if holder[1] == visit.office and holder[2] != visit.person]
-        return dataclasses.replace(visit, person=holders[-1][2]) if holders else visit
+        holder = self.holder_named(visit.person, visit.from_, unit, sentence, office=visit.office)
+        return dataclasses.replace(visit, person=holder[2]) if holder and holder[2] != visit.person else visit
 
     def visits_by_name(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
         """"In July 2006, Chávez paid a visit to Iran": the office-holder of that name the
@@ -327,10 +337,10 @@ class _Reader:
             return []
         name, destination = traveller
         origin = other(destination, self.countries)
-        holders = self.holders_named(name, origin, unit, sentence)
-        if not holders:
+        holder = self.holder_named(name, origin, unit, sentence)
+        if holder is None:
             return []
-        _, office, person, _ = holders[-1]
+        _, office, person, _ = holder
         return [Visit(origin, destination, office, person, date, unit.line, origin="prose")]
 
     # -- agreements -------------------------------------------------------------------
