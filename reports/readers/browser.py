@@ -216,8 +216,9 @@ def parse(text: str, shown: str):
         run.append((number, stripped))
     close_run(), close_table()
     names = {name.casefold() for name in re.split(r"\s*[–—]\s*|\s+-\s+|-(?=[A-Z])", title[:-len(" relations")])}
+    first_heading = next((index for index, line in enumerate(lines) if line.kind == HEADING), len(lines))
     lines = [line for index, line in enumerate(lines)
-             if not _image_caption(lines, index) and not _infobox_name(lines, index, names)]
+             if not _image_caption(lines, index, index > first_heading) and not _infobox_name(lines, index, names)]
     used = {ref for line in lines for _, ref in line.text.refs}
     used |= {ref for line in lines if line.table for row in line.table.rows for _, ref in row.refs}
     citations = [note for note in notes if note.id in used]
@@ -245,9 +246,10 @@ def _infobox_name(lines: list[Line], index: int, names: set[str]) -> bool:
     return line.kind == TEXT and below not in (ITEM, TABLE) and line.text.text.strip().casefold() in names
 
 
-def _image_caption(lines: list[Line], index: int) -> bool:
+def _image_caption(lines: list[Line], index: int, in_a_section: bool) -> bool:
     """Whether a paragraph of the copy is an image's caption (the wikitext reader leaves those
-    out too): alone, not the caption of a list or table below it, and shaped as one."""
+    out too): alone, not the caption of a list or table below it, and shaped as one (a line
+    without a final stop only in a section: the lead's lines all are text)."""
     line = lines[index]
     if line.kind != TEXT:
         return False
@@ -257,8 +259,7 @@ def _image_caption(lines: list[Line], index: int) -> bool:
     text = line.text.text.strip()
     if _DATED_CAPTION.match(text):
         return True
-    return 0 < len(text) < 160 and text[-1] not in ".!?:;\"”)" and not _SENTENCE_VERB.search(text) \
-        and any(kind == HEADING for kind in (l.kind for l in lines[:index]))
+    return in_a_section and 0 < len(text) < 160 and text[-1] not in ".!?:;\"”)" and not _SENTENCE_VERB.search(text)
 
 
 def _is_mirror_heading(line: str, contents: set[str], numbered: list, index: int) -> bool:
