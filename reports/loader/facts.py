@@ -70,7 +70,7 @@ class _Reader:
         self._full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
         # last name -> [(position, office, person, country)] in text order, found when first asked
-        self._office_holders: dict[str, list] | None = None
+        self._office_holders: dict[str, list] = {}
         self._first_section_line = article.sections[0].line if article.sections else 0
         # (kind of its section, a list item?, unit) of every unit of running text in article
         # order, walked once here for the several prose rules. A list's caption outside the
@@ -304,13 +304,12 @@ class _Reader:
     def holder_named(self, name: str, country: str | None, unit, sentence: str, office: str | None = None):
         """The article's office-holder whose name holds `name`'s words and ends as it does, of
         `country` or of none told (and of `office`, if given): the one named last before the
-        sentence, else the first after it; None if there is none. Found through an index by
-        last name, so that a long article costs time in proportion to its length."""
-        if self._office_holders is None:
-            self._office_holders = {}
-            for holder in office_holders(self._full_text, self.countries):
-                self._office_holders.setdefault(holder[2].split()[-1], []).append(holder)
-        holders = self._office_holders.get(name.split()[-1], [])
+        sentence, else the first after it; None if there is none. Found once per last name, from
+        its places in the article only, so that a long article costs time in proportion to its length."""
+        surname = name.split()[-1]
+        if surname not in self._office_holders:
+            self._office_holders[surname] = office_holders(self._full_text, surname, self.countries)
+        holders = self._office_holders[surname]
         if not holders:
             return None
         here = self._line_starts[bisect.bisect_left(self._line_numbers, unit.line)] + max(0, unit.text.find(sentence))

@@ -256,20 +256,23 @@ def bare_traveller(sentence: str, countries: tuple[str, str]) -> tuple[str, str]
     return subject, destination
 
 
-def office_holders(text: str, countries: tuple[str, str]) -> list[tuple[int, str, str, str | None]]:
-    """(position, office, person, country or None) of each office-holder `text` names
-    ("Venezuelan President Hugo Chávez", "Prime Minister Shinzō Abe")."""
+def office_holders(text: str, surname: str, countries: tuple[str, str]) -> list[tuple[int, str, str, str | None]]:
+    """(position, office, person, country or None) of each office-holder `text` names with
+    `surname` last ("Venezuelan President Hugo Chávez", "Prime Minister Shinzō Abe"), in text
+    order. Only the words before each place of the surname are read: linear in its places."""
     found = []
-    for run in _PERSON.finditer(text):
-        phrase = run.group(0).strip()
+    for place in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", text):
+        start = max(0, place.start() - 120)
+        window = text[start:place.end()]
+        run = next((run for run in _PERSON.finditer(window) if run.end() == len(window)), None)
+        phrase = run.group(0).strip() if run else ""
         if len(phrase.split()) < 2 or not any(_is_title_word(word) for word in phrase.split()[:4]):
             continue
         owner, rest = _owner(phrase, countries)
         office, person = split_office(rest, countries)
         if office and person and person[:1].isupper() and not _is_title_word(person.split()[0]) \
-                and not _NOT_NATIONAL.search(office):
-            person = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\s]*$", "", person).strip()
-            found.append((run.start(), _without_of_country(office, countries), person,
+                and not _NOT_NATIONAL.search(office) and person.split()[-1] == surname:
+            found.append((start + run.start(), _without_of_country(office, countries), person,
                           owner if owner in countries else None))
     return found
 
