@@ -87,7 +87,7 @@ _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|have|had|then|also|who|later
 # A word every travel pattern needs, in lower case. Substring tests are many times
 # faster than a case-blind regex alternation, and most paragraphs have none of them.
 _TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "attended", "hosted", "received",
-                 "welcomed", "met")
+                 "welcomed", " met ")
 
 
 def may_tell_a_visit(text: str) -> bool:
