@@ -284,6 +284,8 @@ class _Reader:
         return found
 
     def clause_visits(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
+        """The visits one clause of travel tells (a row per date of a repeated visit), a
+        traveller named by surname alone given the full name the article gives him."""
         context = None
         if needs_context(clause):  # "visited the country": the one the paragraph named last
             context = last_named(unit.text[:unit.text.find(sentence)], self.countries)
