@@ -67,7 +67,7 @@ def main(count: int, rounds: int) -> None:
     from generated_articles import write_articles
     from reports.carry import documents
     from reports.carry.plan import CarryPlan
-    from reports.loader import load
+    from reports.articles import load
     from reports.pipeline import assign_stems, export_article
 
     with tempfile.TemporaryDirectory() as folder:

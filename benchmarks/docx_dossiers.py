@@ -42,7 +42,7 @@ def _peak_rss_mb() -> float:
 def run_dossiers(articles: Path, out: Path) -> dict:
     from reports.exporters import _docx
     from reports.layout import load_layout
-    from reports.loader import load
+    from reports.articles import load
 
     layout = load_layout("default")
     records = [load(str(path)) for path in sorted(articles.glob("*.txt"))]

@@ -81,7 +81,7 @@ def best_rates(read, paths, data, rounds: int) -> tuple[float, float]:
 def rates_main(tree: str, folder: str, rounds: int) -> None:
     """Child process of --against: load with the reports package of `tree`, print two rates."""
     sys.path.insert(0, tree)
-    from reports.loader import read
+    from reports.articles import read
     paths = sorted(Path(folder).glob("*.txt"))
     data = sorted((Path(tree) / "data").glob("*.txt"))
     read(paths[-1])  # warm up patterns and the place data
@@ -104,7 +104,7 @@ def side_by_side(other: str, count: int, turns: int) -> None:
 
 
 def main() -> None:
-    from reports.loader import read
+    from reports.articles import read
 
     with tempfile.TemporaryDirectory() as folder:
         paths = write_articles(Path(folder) / "articles", 1000)

@@ -41,7 +41,7 @@ def statuses() -> dict[str, str]:
 
 
 def module_of(name: str) -> str:
-    """reports.loader.dates.x_find_dates__mutmut_3 -> reports.loader.dates"""
+    """reports.dates.x_find_dates__mutmut_3 -> reports.dates"""
     return name.split(".x_")[0].split(".xǁ")[0]
 
 

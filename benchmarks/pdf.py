@@ -73,7 +73,7 @@ def run_side(side: str, count: int) -> None:
     """Build `count` briefs with one exporter; print seconds, peak RSS, traced peak."""
     from reports.exporters import _pdf
     from reports.layout import load_layout
-    from reports.loader import load
+    from reports.articles import load
 
     export = _pdf.export if side == "ours" else floor_export
     layout = load_layout("default")

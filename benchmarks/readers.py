@@ -44,7 +44,8 @@ def bench_pages(count: int) -> None:
     import mwparserfromhell
 
     from reports.loader import record_of
-    from reports.readers import Document, wikitext
+    from reports.document import Document
+    from reports.readers import wikitext
 
     rng = random.Random(1)
     pages = [wikitext_page(rng) for _ in range(count)]
@@ -106,7 +107,7 @@ def bench_dump(megabytes: int, bz2_megabytes: int) -> None:
         size = xml.stat().st_size / 1e6
         bare, _ = _peak_mb_of(f"import xml.etree.ElementTree as ET\nfor e, el in ET.iterparse({str(xml)!r}):\n"
                               "    el.clear()")
-        ours, peak = _peak_mb_of(f"from reports.loader import read_all\nn = sum(1 for _ in read_all({str(xml)!r}))")
+        ours, peak = _peak_mb_of(f"from reports.articles import read_all\nn = sum(1 for _ in read_all({str(xml)!r}))")
         print(f"dump: {size:,.0f} MB of XML, {pages:,} pages, one in 50 a relations page:")
         print(f"  bare iterparse scan           {size / bare:7.1f} MB/s")
         print(f"  reports (every relations page read to a record)  {size / ours:7.1f} MB/s, "
@@ -119,7 +120,7 @@ def bench_dump(megabytes: int, bz2_megabytes: int) -> None:
         size = small.stat().st_size / 1e6
         decode, _ = _peak_mb_of(f"import bz2\nwith bz2.open({str(packed)!r}) as f:\n"
                                 "    while f.read(1 << 20): pass")
-        ours, peak = _peak_mb_of(f"from reports.loader import read_all\nn = sum(1 for _ in read_all({str(packed)!r}))")
+        ours, peak = _peak_mb_of(f"from reports.articles import read_all\nn = sum(1 for _ in read_all({str(packed)!r}))")
         print(f"  .bz2 of {size:,.0f} MB: bare bz2 decoding {size / decode:6.1f} MB/s; reports {size / ours:6.1f} MB/s "
               f"({decode / ours:.2f}x of the bare decoding speed), peak memory {peak:.0f} MB")
 

@@ -35,7 +35,7 @@ def child(count: int, folder: Path) -> dict:
     from generated_articles import write_articles
     from reports.exporters import _xlsx
     from reports.layout import load_layout
-    from reports.loader import load
+    from reports.articles import load
 
     started = time.perf_counter()
     paths = write_articles(folder / "articles", count)

@@ -17,7 +17,7 @@ __all__ = ["__version__", "load", "load_all", "build", "diff"]
 
 def load(path):
     """The relationship record of one article; raises ArticleError if unreadable."""
-    from .loader import load as _load
+    from .articles import load as _load
     return _load(path)
 
 

@@ -54,7 +54,7 @@ def load_all(paths: Iterable[str | os.PathLike], max_bytes: int | None = None, f
     `index` is the multistream index of the one dump among `paths` (without it, a dump's
     index is still used when it lies beside the dump under its usual name). A dump read
     by its index is read by `jobs` processes, one bz2 stream per task, records in order."""
-    from .loader import DEFAULT_MAX_BYTES, read_all
+    from .articles import DEFAULT_MAX_BYTES, read_all
 
     files, errors = article_files(paths)
     batch = Batch(errors=errors)
@@ -113,7 +113,7 @@ def _index_beside(path: Path, form: str | None) -> Path | None:
 def _read_by_index(path: Path, index: Path, max_bytes: int, tally):
     """The records of a multistream dump read by the given index (what read_all gives
     for a dump whose index lies beside it)."""
-    from .loader import display_path
+    from .articles import display_path
     from .readers import mediawiki_xml
 
     shown = display_path(path)
@@ -137,7 +137,7 @@ def _read_by_index_in_parallel(path: Path, index: Path, max_bytes: int, tally, j
     stream of the dump and turns its relations pages into records."""
     import concurrent.futures
 
-    from .loader import display_path
+    from .articles import display_path
     from .readers import mediawiki_xml
 
     shown = display_path(path)

@@ -76,7 +76,7 @@ class Layout:
     # Settings of one format ([pdf], [docx], [xlsx]); each exporter reads its own.
     formats: Mapping[str, Mapping[str, Any]]
     # [offices]: an office as the article writes it -> as the documents show it, keyed
-    # by names.office_key ("foreign minister"); empty in English.
+    # by office_key ("foreign minister"); empty in English.
     offices: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def label(self, key: str, **values: Any) -> str:
@@ -135,6 +135,11 @@ def _listed(reference: str, where: str, name: str | None = None) -> Listed:
     size = "Letter" if layout.page.size == "LETTER" else layout.page.size
     language = layout.metadata.get("language") or layout.locale
     return Listed(name or reference, layout.description, where, size, language)
+
+
+def office_key(office: str) -> str:
+    """How the [offices] table is matched: case, hyphens and spacing do not matter."""
+    return " ".join(office.replace("-", " ").casefold().split())
 
 
 def load_layout(name_or_path: str | None = None) -> Layout:
@@ -276,7 +281,6 @@ def _validate(data: dict, where: str) -> Layout:
     offices = data.get("offices", {})
     if not isinstance(offices, dict) or not all(isinstance(v, str) and v.strip() for v in offices.values()):
         fail("every [offices] entry must be a non-empty string")
-    from .names import office_key
     document = _document(data, fail)
     # The Word exporter's app.xml and older code read these from the metadata.
     metadata = {**{k: str(v) for k, v in data.get("metadata", {}).items()},

@@ -14,6 +14,7 @@ import dataclasses
 import functools
 import re
 
+from .layout import builtin_names, load_layout, office_key
 from .model import Relationship
 
 
@@ -40,15 +41,10 @@ def country_name(name: str | None, layout) -> str | None:
     """ "Mexico" -> "México" with a Spanish layout; unchanged when English or unknown."""
     if not name or not translates(layout):
         return name
-    from .loader.places import country_code
+    from .places import country_code
 
     code = country_code(name)
     return _territories(layout.locale).get(code, name) if code else name
-
-
-def office_key(office: str) -> str:
-    """How the [offices] table is matched: case, hyphens and spacing do not matter."""
-    return " ".join(office.replace("-", " ").casefold().split())
 
 
 def office_name(office: str | None, layout) -> str | None:
@@ -80,7 +76,6 @@ def localised(record: Relationship, layout) -> Relationship:
 @functools.lru_cache(maxsize=1)
 def _codes_by_local_name() -> dict[str, str]:
     """Country names in the languages of the built-in layouts -> ISO codes."""
-    from .layout import builtin_names, load_layout
 
     codes: dict[str, str] = {}
     for name in builtin_names():
@@ -97,7 +92,7 @@ def country_key(text: str) -> str | None:
     country cell follow their fact when the layout's language changes."""
     if not text or len(text) > 80:
         return None
-    from .loader.places import country_code
+    from .places import country_code
 
     code = country_code(text) or _codes_by_local_name().get(text.strip().casefold())
     return f"country:{code}" if code else None

@@ -71,7 +71,8 @@ def pytest_sessionstart(session):
     """The loader's per-text caches (dates, sentences, names, places) start empty. A
     session in a process forked from one that already ran the suite (mutmut forks one per
     mutant) would otherwise take cached answers, and a defect behind a cache go unseen."""
-    _clear_caches("reports.loader")
+    for prefix in ("reports.loader", "reports.dates", "reports.places"):
+        _clear_caches(prefix)
 
 
 def _clear_caches(prefix: str = "reports") -> None:
@@ -167,7 +168,7 @@ def comparable(data):
 @pytest.fixture(scope="session")
 def seed_records():
     """The three records of data/, loaded once: {id: Relationship}."""
-    from reports.loader import load
+    from reports.articles import load
 
     cwd = os.getcwd()
     os.chdir(ROOT)
@@ -262,7 +263,7 @@ def export_in_another_process(format_name: str, record_id: str, layout: str, pat
     """One seed's document written by a fresh interpreter (another hash seed, same
     environment): equal bytes mean no dict-order, id() or clock surprise, which two
     exports in one process cannot show."""
-    script = ("import sys; from reports.loader import load; from reports.layout import load_layout; "
+    script = ("import sys; from reports.articles import load; from reports.layout import load_layout; "
               "from reports import exporters; "
               "exporters.get(sys.argv[1]).export(load(sys.argv[2]), load_layout(sys.argv[3]), sys.argv[4])")
     env = dict(os.environ, PYTHONHASHSEED="4242")

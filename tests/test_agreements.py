@@ -70,7 +70,7 @@ def test_capital_article_in_a_list_item_is_dropped():
 
 def test_a_sentence_of_the_agreements_section_listing_subjects_after_a_plural_noun(tmp_path):
     from conftest import write_article
-    from reports.loader import read
+    from reports.articles import read
 
     text = ("= Japan–Peru relations =\n\nLead.\n\n==Bilateral agreements==\nBoth nations have signed agreements on "
             "cultural cooperation (1989), technical cooperation (1979) and tourism (2005).\n")
@@ -83,7 +83,7 @@ def test_a_sentence_of_the_agreements_section_listing_subjects_after_a_plural_no
 
 def test_an_item_holding_two_agreements(tmp_path):
     from conftest import write_article
-    from reports.loader import read
+    from reports.articles import read
 
     text = ("= Japan–Peru relations =\n\nLead.\n\n==Bilateral agreements==\n"
             "- Agreement on Air Services (2005); Memorandum on Cultural Exchange (2007)\n")

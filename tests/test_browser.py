@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from reports.errors import ArticleError
-from reports.loader import read
+from reports.articles import read
 from reports.readers import browser, choose
 
 HERE = Path(__file__).parent / "wiki"

@@ -1,6 +1,6 @@
 import pytest
 
-from reports.loader.dates import find_dates, first_date
+from reports.dates import find_dates, first_date
 
 
 @pytest.mark.parametrize("text, dates", [
@@ -72,6 +72,6 @@ def test_ordinal_days_and_ranges_written_out(text, iso):
     ("While in Lima, the minister signed an accord.", "2009-06-02", "2009-06-02"),
 ])
 def test_dates_told_relative_to_the_one_before(sentence, previous, iso):
-    from reports.loader.dates import relative_date
+    from reports.dates import relative_date
 
     assert relative_date(sentence, previous) == iso

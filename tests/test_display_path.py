@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.loader import display_path
+from reports.articles import display_path
 
 
 def _reference(path) -> str:

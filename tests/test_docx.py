@@ -77,7 +77,7 @@ def expected_headings(record, layout) -> list[str]:
 
 @pytest.fixture(scope="module")
 def variant_record(tmp_path_factory):
-    from reports.loader import load
+    from reports.articles import load
 
     folder = tmp_path_factory.mktemp("articles")
     return load(str(write_article(folder, "bosnia-and-herzegovina-peru.txt", VARIANT_ARTICLE)))

@@ -94,7 +94,7 @@ def test_spanish_heading(seed_records, spanish_layout, tmp_path):
 
 
 def test_wikitext_dossier_links_its_refs(default_layout, tmp_path):
-    from reports.loader import load
+    from reports.articles import load
 
     _docx.export(load("tests/wiki/sample.wiki"), default_layout, tmp_path / "w.docx")
     document = Document(tmp_path / "w.docx")

@@ -9,7 +9,7 @@ import pytest
 
 from reports.batch import load_all
 from reports.errors import ArticleError
-from reports.loader import read_all
+from reports.articles import read_all
 from reports.readers import choose
 
 SAMPLE = (Path(__file__).parent / "wiki" / "sample.wiki").read_text("utf-8")

@@ -3,7 +3,7 @@
 import pytest
 from conftest import write_article
 
-from reports.loader import read
+from reports.articles import read
 
 
 def _dates(tmp_path, body, title="Chile–Ghana relations"):

@@ -3,7 +3,7 @@
 import pytest
 from conftest import write_article
 
-from reports.loader import read
+from reports.articles import read
 from reports.loader.facts import split_organisations
 
 
@@ -257,7 +257,7 @@ def test_a_warning_quotes_the_text_whole_up_to_80_characters_and_clips_beyond(tm
     ("Japan", "JP"),
 ])
 def test_a_place_names_its_country_by_its_last_part(place, code):
-    from reports.loader.places import place_country
+    from reports.places import place_country
 
     assert place_country(place) == code
 

@@ -105,7 +105,7 @@ def test_visits_by_date_within_each_direction_undated_last_ties_in_text_order():
 
 
 def _empty_record():
-    from reports.loader import load
+    from reports.articles import load
 
     record = load("data/georgia-mexico.txt")
     return dataclasses.replace(record, visits=())

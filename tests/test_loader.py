@@ -8,7 +8,8 @@ from conftest import SEED_IDS, comparable, expected, write_article
 
 from reports import load
 from reports.errors import ArticleError
-from reports.loader import read, relationship_id, split_title
+from reports.articles import read
+from reports.titles import relationship_id, split_title
 from reports.model import Relationship
 
 

@@ -15,7 +15,7 @@ from reports import names
 from reports.errors import LayoutError
 from reports.exporters import _docx, _json, _pdf, _xlsx
 from reports.layout import load_layout
-from reports.loader import load
+from reports.articles import load
 
 ARTICLE = ROOT / "tests" / "articles" / "mexico-new-zealand.txt"
 

@@ -44,7 +44,7 @@ def test_a_local_office_of_the_destination_or_a_third_country_is_no_visit(senten
 
 
 def _read(tmp_path, history):
-    from reports.loader import read
+    from reports.articles import read
     path = tmp_path / "a.txt"
     path.write_text(f"= Japan–Peru relations =\n\nLead.\n\n==History==\n{history}\n", "utf-8")
     return read(path)

@@ -72,7 +72,7 @@ def briefs(seed_records, default_layout, out):
 @pytest.fixture(scope="module")
 def own(out, default_layout):
     """The hostile article of this module: (record, path, warnings)."""
-    from reports.loader import load
+    from reports.articles import load
 
     record = load(write_article(out, "hostland-guestia.txt", OWN_ARTICLE))
     path, warnings = _build(record, default_layout, out / "own.pdf")

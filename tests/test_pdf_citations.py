@@ -81,7 +81,7 @@ def test_spanish_heading(seed_records, spanish_layout, tmp_path):
 
 
 def test_wikitext_brief_cites_its_refs(default_layout, tmp_path):
-    from reports.loader import load
+    from reports.articles import load
 
     _pdf.export(load("tests/wiki/sample.wiki"), default_layout, tmp_path / "w.pdf")
     uris, _ = _links(tmp_path / "w.pdf")

@@ -35,7 +35,7 @@ def readable(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def brief(tmp_path_factory):
-    from reports.loader import load
+    from reports.articles import load
     from reports.layout import load_layout
 
     path = tmp_path_factory.mktemp("scripts") / "india-japan.pdf"
@@ -117,7 +117,7 @@ def test_the_brief_is_byte_identical_from_another_process(brief, tmp_path):
 
     path, _ = brief
     again = tmp_path / "again.pdf"
-    script = ("import sys; from reports.loader import load; from reports.layout import load_layout; "
+    script = ("import sys; from reports.articles import load; from reports.layout import load_layout; "
               "from reports.exporters import _pdf; _pdf.export(load(sys.argv[1]), load_layout('default'), sys.argv[2])")
     subprocess.run([sys.executable, "-c", script, str(ARTICLE), str(again)], check=True,
                    env=dict(os.environ, PYTHONHASHSEED="4242"))

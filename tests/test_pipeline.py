@@ -204,7 +204,7 @@ def test_a_worker_killed_mid_write_leaves_no_temporary_file(tmp_path, monkeypatc
 
 def test_an_exporter_writes_to_a_temporary_file_named_by_the_build(tmp_path, monkeypatch):
     """In this process (so that mutation testing sees it): the name the build's cleanup looks for."""
-    from reports.loader import load
+    from reports.articles import load
 
     written = []
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from reports import exporters
 from reports.errors import ArticleError, ReportsError
-from reports.loader import read
+from reports.articles import read
 
 pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
 

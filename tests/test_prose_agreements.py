@@ -91,7 +91,7 @@ def test_agreements_named_as_examples_and_their_own_dates(countries, sentence, a
 
 def test_the_sentence_date_applies_where_a_title_has_none(tmp_path):
     from conftest import write_article
-    from reports.loader import read
+    from reports.articles import read
 
     text = ("= Malaysia–Turkey relations =\n\nLead.\n\n==History==\nIn 2010, both countries signed several "
             "agreements, including the Agreement on Tourism and the Extradition Treaty (2001).\n")
@@ -125,7 +125,7 @@ def test_not_agreements_between_the_two(countries, sentence):
 
 def test_a_list_of_agreements_takes_its_captions_date_and_a_sentence_goes_on_with_the_one_before(tmp_path):
     from conftest import write_article
-    from reports.loader import read
+    from reports.articles import read
 
     text = ("= Mexico–Turkey relations =\n\nLead.\n\n==History==\n"
             "In June 1992, Mexican Foreign Secretary Fernando Solana made an official trip to Turkey. While in "

@@ -97,7 +97,7 @@ def test_a_section_under_another_heading_that_tells_only_missions_is_a_missions_
 
 
 def test_a_missions_section_that_tells_nothing_understood_stays_one(tmp_path):
-    from reports.loader import read
+    from reports.articles import read
     path = tmp_path / "a.txt"
     path.write_text("= Indonesia–Norway relations =\n\nLead.\n\n==Diplomatic missions==\n"
                     "- Relations are handled elsewhere.\n", "utf-8")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports.loader.dates import first_date
+from reports.dates import first_date
 from reports.loader.prose_visits import prose_visits
 
 

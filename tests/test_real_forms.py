@@ -125,8 +125,8 @@ Both nations have signed the following agreements:[1]
 
 import pytest  # noqa: E402
 
-from reports.loader import read  # noqa: E402
-from reports.loader.dates import first_date  # noqa: E402
+from reports.articles import read  # noqa: E402
+from reports.dates import first_date  # noqa: E402
 from reports.loader.prose_visits import prose_visits, repeated_dates, travel_clauses  # noqa: E402
 
 

@@ -67,7 +67,7 @@ def _picture(path, default_layout, room_mm=200):
     from reports.exporters._pdf import timeline
     from reports.exporters._pdf.fonts import TextGate
     from reports.exporters._pdf.styles import make_styles
-    from reports.loader import load
+    from reports.articles import load
 
     record = load(path)
     height = float(default_layout.options("pdf")["timeline_height_mm"]) * mm
@@ -143,7 +143,7 @@ def test_labels_in_a_script_the_body_font_lacks_are_measured_in_the_font_that_dr
     from reports.exporters._pdf import timeline
     from reports.exporters._pdf.fonts import TextGate, coverage
     from reports.exporters._pdf.styles import make_styles
-    from reports.loader import load
+    from reports.articles import load
 
     years = range(2001, 2013)
     history = "\n\n".join(f"In {year}, 東京都の代表団と大阪府知事が{year}年の協定に署名した。" for year in years)
@@ -172,7 +172,7 @@ def test_a_visit_label_names_the_person_the_record_names_under_any_office(tmp_pa
     cannot tell by its words ("Head of the Presidential Council") no longer takes the
     first name for part of the office ("1977: Pál"), and a long office is left out."""
     from reports.exporters._pdf.timeline import groups, group_wordings
-    from reports.loader import load
+    from reports.articles import load
 
     article = tmp_path / "hungary-peru.txt"
     article.write_text("= Hungary–Peru relations =\n\nHungary–Peru relations are the relations between Hungary "

@@ -57,7 +57,7 @@ def test_items_in_the_usual_form_are_read_as_before(visits):
 
 
 def _wiki(tmp_path, text):
-    from reports.loader import read
+    from reports.articles import read
     path = tmp_path / "Mexico–Netherlands relations.wiki"
     path.write_text(text, "utf-8")
     return read(path).record

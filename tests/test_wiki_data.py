@@ -6,7 +6,7 @@ import re
 import pytest
 
 from conftest import DATA, SEED_IDS, comparable
-from reports.loader import read
+from reports.articles import read
 
 WIKI = DATA / "wiki"
 # One title form each: the file name, the infobox's first parameter, the lead's bold names + slug.

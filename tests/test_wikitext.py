@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from reports.errors import ArticleError
-from reports.loader import read
+from reports.articles import read
 from reports.readers import wikitext
 
 HERE = Path(__file__).parent / "wiki"
@@ -17,7 +17,7 @@ def parse(text: str, file_name: str = "Latvia–Mexico relations.wiki"):
 
 
 def paragraphs(article):
-    from reports.loader.article import texts
+    from reports.document import texts
     return [unit.text for unit in texts(article.lead + [b for s in article.sections for b in s.blocks])]
 
 

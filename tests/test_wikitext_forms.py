@@ -17,7 +17,7 @@ def blocks(article):
 
 
 def record(tmp_path, text: str):
-    from reports.loader import read
+    from reports.articles import read
 
     path = tmp_path / NAME
     path.write_text(text, "utf-8")

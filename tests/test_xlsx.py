@@ -340,7 +340,7 @@ def test_source_date_epoch_sets_the_document_dates(seed_records, default_layout,
 
 def test_generated_articles_with_variants(default_layout, tmp_path):
     from generated_articles import write_articles
-    from reports.loader import load
+    from reports.articles import load
 
     records = [dataclasses.replace(load(p), id=f"r{n}") for n, p in enumerate(write_articles(tmp_path / "a", 25))]
     assert _xlsx.export_many(records, default_layout, tmp_path / "many.xlsx") == []
@@ -495,7 +495,7 @@ def test_visits_per_year_sheet_counts_the_visits(books, seed_records):
 
 def test_a_total_in_another_currency_keeps_its_amount_and_currency(tmp_path, default_layout):
     from conftest import write_article
-    from reports.loader import read
+    from reports.articles import read
 
     path = write_article(tmp_path, "a.txt", "= Germany–Norway relations =\n\nLead.\n\n==Trade==\n"
                                             "In 2022, trade between both nations amounted to €45 million.\n")
@@ -513,7 +513,7 @@ def test_a_total_in_another_currency_keeps_its_amount_and_currency(tmp_path, def
 
 def test_a_combined_workbook_with_a_latest_total_in_another_currency(tmp_path, seed_records, default_layout):
     from conftest import write_article
-    from reports.loader import read
+    from reports.articles import read
 
     path = write_article(tmp_path, "a.txt", "= Germany–Norway relations =\n\nLead.\n\n==Trade==\n"
                                             "In 2022, trade between both nations amounted to €45 million.\n")

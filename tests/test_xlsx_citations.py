@@ -113,7 +113,7 @@ def test_spanish_labels(seed_records, spanish_layout, tmp_path):
 
 
 def test_wikitext_article_workbook(tmp_path, default_layout):
-    from reports.loader import load
+    from reports.articles import load
 
     record = load("tests/wiki/sample.wiki")
     _xlsx.export(record, default_layout, tmp_path / "w.xlsx")

@@ -48,7 +48,7 @@ def _records(path: Path) -> dict[str, dict]:
     if path.suffix.lower() == ".json":
         record = _json_record(path)
         return {record.get("id") or path.stem: record}
-    from ..loader import load
+    from ..articles import load
 
     record = load(str(path)).to_dict()
     return {record["id"]: record}

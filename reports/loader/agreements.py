@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .dates import find_dates
+from ..dates import find_dates
 
 # Where the list starts: after "such as", "including", ":"... or, failing those, a verb.
 _LIST_OPENERS = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Relationship
-from .article import Article, ItemList, Paragraph, Table, Text
+from ..document import Article, ItemList, Paragraph, Table, Text
 from .sentences import split_sentences
 
 

@@ -24,12 +24,12 @@ from .. import sections as kinds
 # not an unknown section to warn about.
 _LINKS_HEADING = re.compile(r"^(?:external links?|further reading)$", re.IGNORECASE)
 from .agreements import agreement_items, parse_agreement
-from .article import Article, ItemList, Section, texts
-from .dates import find_dates, first_date, relative_date, relative_first
+from ..document import Article, ItemList, Section, texts
+from ..dates import find_dates, first_date, relative_date, relative_first
 from .looks import lowered, may_match, search
 from .missions import parse_missions
 from .names import bare, find_country, last_named, other
-from .places import country_code, place_country
+from ..places import country_code, place_country
 from .prose_agreements import listed_subjects, may_tell_an_agreement, told_agreements
 from .prose_visits import (bare_traveller, goes_elsewhere, may_tell_a_visit, needs_context, office_holders,
                            only_planned, prose_visits, repeated_dates, tells_travel, travel_clauses)

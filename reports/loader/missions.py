@@ -109,7 +109,7 @@ def _reciprocal(sentence: str, line: int, countries: tuple[str, ...]) -> list[tu
     match = _EACH_OTHER.search(sentence) if "capital" in sentence else None
     if not match or len(set(countries)) != 2:
         return []
-    from .places import embassy_city
+    from ..places import embassy_city
 
     exists = match["verb"].lower() not in ("opened", "established")
     cities = [embassy_city(host) for host in reversed(countries)]

@@ -142,7 +142,7 @@ def _uses(countries: tuple[str, ...], currency: str) -> bool:
     """Whether one of `countries` has `currency` as its own."""
     from babel.numbers import get_territory_currencies
 
-    from .places import country_code
+    from ..places import country_code
 
     for country in countries:
         code = country_code(country)

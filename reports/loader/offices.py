@@ -60,7 +60,7 @@ def local_office_country(phrase: str) -> str | None:
     match = _LOCAL.search(phrase)
     if not match:
         return None
-    from .places import city_country, country_code
+    from ..places import city_country, country_code
 
     words = match["place"].split()
     for end in range(len(words), 0, -1):

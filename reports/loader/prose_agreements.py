@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .dates import find_dates
+from ..dates import find_dates
 from .looks import has_any, lowered as _lowered
 from .names import find_country
 

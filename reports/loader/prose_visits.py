@@ -19,7 +19,7 @@ import re
 
 from ..model import Visit
 from .names import find_country, other
-from .places import country_code, demonyms, place_country
+from ..places import country_code, demonyms, place_country
 from .offices import NOT_NATIONAL as _NOT_NATIONAL, is_title_word as _is_title_word, local_office_country
 from .looks import has_any, lowered as _lowered, may_fold
 from .visits import split_office
@@ -149,7 +149,7 @@ def travel_clauses(sentence: str, date_of) -> list[tuple[str, str | None]]:
     travelling = [part for part in parts if tells_travel(part)]
     if len(travelling) < 2:
         return [(sentence, date_of())]
-    from .dates import first_date
+    from ..dates import first_date
 
     found, date = [], None
     for part in parts:
@@ -383,7 +383,7 @@ def repeated_dates(sentence: str) -> list[str]:
     travel = _travel(sentence)
     if not travel:
         return []
-    from .dates import find_dates
+    from ..dates import find_dates
 
     after = sentence[travel.end():]
     dates = find_dates(after)

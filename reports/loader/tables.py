@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .article import Article, ItemList, Section, Table, Text
+from ..document import Article, ItemList, Section, Table, Text
 
 _PERSON = re.compile(r"visitor|guest|person|name|leader|official|dignitar|delegat|head|visit|who|traveller",
                      re.IGNORECASE)

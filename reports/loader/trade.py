@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from .dates import find_dates
+from ..dates import find_dates
 from .looks import lowered
 from .money import find_amounts
 from .names import bare, find_country, match_country, other
@@ -174,7 +174,7 @@ def parse_exports(sentence: str, countries: tuple[str, ...]) -> tuple[str, str, 
 
 def _names_another_country(text: str, countries: tuple[str, ...]) -> bool:
     """Whether `text` ("Chile", "Chilean", "the Chilean government's") names a country outside the pair."""
-    from .places import country_code, demonyms
+    from ..places import country_code, demonyms
 
     words = bare(text).split()  # (the pattern leaves a possessive "'s" out of the name)
     if not words:
@@ -187,7 +187,7 @@ def _names_another_country(text: str, countries: tuple[str, ...]) -> bool:
 @functools.lru_cache(maxsize=1)
 def _all_demonyms() -> frozenset[str]:
     import pycountry
-    from .places import demonyms
+    from ..places import demonyms
 
     return frozenset(word for country in pycountry.countries
                      for word in demonyms(getattr(country, "common_name", None) or country.name))

@@ -11,7 +11,7 @@ import functools
 import re
 
 from ..model import Visit
-from .dates import find_dates
+from ..dates import find_dates
 from .looks import lowered
 from .names import bare, find_country, match_country, other
 from .offices import JOINERS as _JOINERS, is_title_word as _is_title_word
@@ -53,7 +53,7 @@ def _short_form(text: str, countries: tuple[str, ...]) -> str | None:
     ends = [country for country in countries if bare(country).casefold().endswith(" " + name.casefold())]
     if len(ends) == 1:
         return ends[0]
-    from .places import country_code
+    from ..places import country_code
 
     code = country_code(name)
     return next((country for country in countries if code and country_code(country) == code), None)
@@ -177,7 +177,7 @@ def without_style_country(person: str | None, countries: tuple[str, ...]) -> str
     style = _STYLE_COUNTRY.search(person)
     if not style:
         return person
-    from .places import country_code
+    from ..places import country_code
     if find_country(style["country"], countries) or country_code(style["country"]):
         return person[:style.start()].strip() or person
     return person

@@ -11,7 +11,7 @@ Every reader module has the same small surface:
 `documents` yields one Document per article the file holds (a dump holds many) and
 raises ArticleError for input it cannot read, possibly after yielding the articles
 before the break. A reader knows formats, never facts: it returns the parsed
-structure of reports.loader.article, which the fact rules read the same way for
+structure of reports.document, which the fact rules read the same way for
 every form. Readers are imported only when used.
 """
 
@@ -22,11 +22,10 @@ import gzip
 import importlib
 import zlib
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from ..errors import Diagnostic, ReportsError
+from ..errors import ReportsError
 
 _MODULES = {
     "plain": "plain",
@@ -40,25 +39,6 @@ _DEFAULT = "plain"
 # Extensions that say only "text": the content decides between the forms.
 _AMBIGUOUS = (".txt", ".text")
 _HEAD_BYTES = 16384
-
-
-@dataclass(frozen=True)
-class Page:
-    """Where a page of a MediaWiki dump comes from."""
-    title: str
-    revision: str | None = None
-    timestamp: str | None = None
-    url: str | None = None
-
-
-@dataclass
-class Document:
-    """One article as a reader found it."""
-    article: object             # reports.loader.article.Article
-    sha256: str                 # of the bytes it was read from (a dump page: its text)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    page: Page | None = None
-    error: Diagnostic | None = None  # a page of a dump that cannot be read: no article
 
 
 Tally = Counter  # what a reader skipped, by reason ("redirects", "other namespaces"...)

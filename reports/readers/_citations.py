@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..loader.dates import first_date
+from ..dates import first_date
 from ..model import Citation
 
 _URL = re.compile(r"https?://[^\s\]|<>\"]+", re.IGNORECASE)

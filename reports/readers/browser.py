@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import ArticleError
-from ..loader.article import HEADING, ITEM, TABLE, TEXT, Line, Row, Table, Text, build_article
+from ..document import HEADING, ITEM, TABLE, TEXT, Document, Line, Row, Table, Text, build_article
 from ..model import Citation
-from . import Document
 from ._text import read_text
 
 NAME = "browser"

@@ -23,7 +23,8 @@ from typing import Iterator
 from urllib.parse import quote
 
 from ..errors import ArticleError, Diagnostic
-from . import Document, Page, open_binary
+from ..document import Document, Page
+from . import open_binary
 from ._text import clean
 
 NAME = "mediawiki-xml"

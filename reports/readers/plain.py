@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import ArticleError
-from ..loader.article import HEADING, ITEM, TEXT, Line, Text, build_article
-from . import Document
+from ..document import HEADING, ITEM, TEXT, Document, Line, Text, build_article
 from ._text import read_text
 
 NAME = "plain"

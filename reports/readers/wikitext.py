@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import ArticleError, Diagnostic
-from ..loader.article import HEADING, ITEM, TABLE, TEXT, Line, Row, Table, Text, build_article
-from . import Document
+from ..document import HEADING, ITEM, TABLE, TEXT, Document, Line, Row, Table, Text, build_article
 from ._text import read_text
 
 NAME = "wikitext"
@@ -114,7 +113,7 @@ def _stem(file_name: str) -> str:
 
 
 def _slug(text: str) -> str:
-    from ..loader import relationship_id
+    from ..titles import relationship_id
 
     return relationship_id((text, "")).rstrip("-").replace("-relations", "")
 

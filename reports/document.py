@@ -1,7 +1,8 @@
 """The parsed article every reader produces and the fact rules read: title, infobox,
 lead, sections and blocks, each with its source line and the refs that follow its text.
 
-Readers know formats (reports/readers/); this module knows only the structure they
+Plain data below both readers and loader (as pandoc's Definition): it imports nothing
+of ours. Readers know formats (reports/readers/); this module knows only the structure they
 share. A reader turns its input into a sequence of `Line`s (a heading, a paragraph, a
 list item, a table) and `build_article` groups them the same way for every form: a
 line just above a list is its caption, blank lines separate nothing.
@@ -10,9 +11,7 @@ line just above a list is its caption, blank lines separate nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple
-
-from ..model import Citation
+from typing import Any, Iterator, NamedTuple
 
 Refs = tuple[tuple[int, str], ...]  # (offset in the text where a ref follows, citation id)
 
@@ -87,7 +86,7 @@ class Article:
     infobox: list[Text]          # "Key: value" lines
     lead: list                   # blocks before the first section
     sections: list[Section]
-    citations: list[Citation] = field(default_factory=list)
+    citations: list = field(default_factory=list)  # reports.model.Citation, one per ref
 
 
 # -- what readers produce ---------------------------------------------------------------
@@ -111,7 +110,7 @@ class Line(NamedTuple):
 
 
 def build_article(title: str, title_line: int, infobox: list[Text], lines: list[Line],
-                  citations: list[Citation] | None = None) -> Article:
+                  citations: list | None = None) -> Article:
     """Sections and blocks from a reader's lines."""
     lead: list[Line] = []
     headed: list[tuple[Section, list[Line]]] = []
@@ -167,3 +166,26 @@ def texts(blocks: list, captions: bool = True) -> Iterator[Text]:
             yield from block.items
         elif captions and block.caption:
             yield block.caption
+
+
+# -- one article as a reader found it -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where a page of a MediaWiki dump (or a wiki) comes from."""
+    title: str
+    revision: str | None = None
+    timestamp: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Document:
+    """One article as a reader found it: the parsed article, or the error that kept it
+    from being read (a page of a dump), with the reader's warnings."""
+    article: Article | None
+    sha256: str                 # of the bytes it was read from (a dump page: its text)
+    warnings: list[Any] = field(default_factory=list)  # reports.errors.Diagnostic
+    page: Page | None = None
+    error: Any = None           # a Diagnostic: a page of a dump that cannot be read
