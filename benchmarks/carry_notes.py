@@ -53,7 +53,7 @@ def type_notes(path: Path) -> None:
 
 
 def rebuild_round(records, stems, out: Path, plans) -> float:
-    from reports.pipeline import export_article
+    from reports.pipeline.article import export_article
 
     gc.collect()
     start = time.perf_counter()
@@ -68,7 +68,8 @@ def main(count: int, rounds: int) -> None:
     from reports.carry import documents
     from reports.carry.plan import CarryPlan
     from reports.articles import load
-    from reports.pipeline import assign_stems, export_article
+    from reports.pipeline.article import export_article
+    from reports.pipeline.stems import assign_stems
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

@@ -128,8 +128,8 @@ class _Bar:
 def build(paths, out, formats, layout, jobs, index, scheduler, combined, force, strict, no_carry, prune, quiet, verbose,
           max_size, form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
-    from .pipeline import build as run_build
     from .errors import ReportsError
+    from .pipeline import BuildOptions, build as run_build
     from .exporters import names
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else tuple(names())
@@ -138,10 +138,10 @@ def build(paths, out, formats, layout, jobs, index, scheduler, combined, force, 
         _fail(f"unknown format {', '.join(unknown) or formats!r}; choose from {', '.join(names())}")
     bar = _Bar(not quiet and sys.stderr.isatty())
     try:
-        result = run_build(_paths(paths), out, formats=chosen, layout=layout, jobs=jobs, combined=combined,
-                           force=force, strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size),
-                           progress=bar.update, planned=bar.start, carry=not no_carry, form=form,
-                           prune=prune, index=index, scheduler=scheduler)
+        options = BuildOptions(formats=chosen, layout=layout, jobs=jobs, combined=combined, force=force,
+                               strict=strict, verbose=verbose, max_bytes=_max_bytes(max_size), carry=not no_carry,
+                               form=form, prune=prune, index=index, scheduler=scheduler)
+        result = run_build(_paths(paths), out, options, progress=bar.update, planned=bar.start)
     except ReportsError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -244,7 +244,7 @@ def check(paths, strict, max_size, form):
     (the warnings `reports build` prints, once per kind and article)."""
     from .batch import load_all
     from .diagnostics import loses_information, once_per_kind
-    from .pipeline import assign_stems
+    from .pipeline.stems import assign_stems
 
     batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size), form=form)
     warnings = batch.warnings + assign_stems(batch.records)[1]

@@ -209,7 +209,7 @@ def rebuilt(tmp_path_factory):
     """A first build, then a rebuild after the article gained a visit and its trade changed:
     (changed article, output folder, {name: bytes} of the first build). Shared: never write into it."""
     from reports import build
-    from reports.pipeline import MANIFEST
+    from reports.pipeline.manifest import MANIFEST
 
     root = tmp_path_factory.mktemp("changes")
     source = root / "in" / "mexico-slovenia.txt"

@@ -12,7 +12,7 @@ import openpyxl
 from conftest import pdf_text, normalise
 from reports import build
 from reports.carry.diff import diff
-from reports.pipeline import MANIFEST
+from reports.pipeline.manifest import MANIFEST
 
 def test_the_record_diff_names_the_visit_and_the_trade_total(seed_records):
     old = seed_records["mexico-slovenia"].to_dict()

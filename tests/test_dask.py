@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from multistream_dump import write_dump
 from reports.cli import cli
 from reports.errors import ReportsError
-from reports.pipeline import MANIFEST, build
+from reports.pipeline import build
+from reports.pipeline.manifest import MANIFEST
 
 pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
 
@@ -29,7 +30,7 @@ FORMATS = ("pdf", "docx", "xlsx", "json")
 def cluster():
     """A LocalCluster of the builds' own engine for local:1, started (in the background,
     while the first tests build locally) once for the module; its scheduler's address."""
-    from reports import dask_engine
+    from reports.pipeline.engines import cluster as dask_engine
 
     engine = dask_engine.engine("local:1", FORMATS)  # one worker: the killed one is restarted by its nanny
     try:

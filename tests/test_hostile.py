@@ -11,7 +11,7 @@ from conftest import ROOT, document_text, needs, xlsx_cells
 
 from reports import build, exporters
 from reports.titles import relationship_id
-from reports.pipeline import safe_stem
+from reports.pipeline.stems import safe_stem
 
 pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
 

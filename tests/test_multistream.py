@@ -14,7 +14,8 @@ import pytest
 from multistream_dump import PAGES_PER_STREAM, pages_xml, write_dump
 from reports.batch import load_all
 from reports.errors import ArticleError, ReportsError
-from reports.pipeline import MANIFEST, build
+from reports.pipeline import build
+from reports.pipeline.manifest import MANIFEST
 from reports.readers import _multistream
 
 pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)

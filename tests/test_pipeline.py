@@ -9,7 +9,11 @@ from click.testing import CliRunner
 from conftest import SEED_IDS, comparable, expected, write_article
 
 from reports import build, exporters
-from reports.pipeline import MANIFEST, assign_stems, export_article, safe_stem, write_atomically
+from reports.pipeline import build
+from reports.pipeline.article import export_article
+from reports.pipeline.atomic import write_atomically
+from reports.pipeline.manifest import MANIFEST
+from reports.pipeline.stems import assign_stems, safe_stem
 from reports.cli import cli
 from reports.errors import ReportsError
 
@@ -174,9 +178,9 @@ def _export_then_die(record, stem, out, formats, layout_reference, verbose, buil
 
 
 def test_a_worker_that_dies_fails_its_articles_not_the_build(tmp_path, monkeypatch):
-    import reports.pipeline
+    import reports.pipeline.article
 
-    monkeypatch.setattr(reports.pipeline, "export_article", _export_then_die)
+    monkeypatch.setattr(reports.pipeline.article, "export_article", _export_then_die)
     result = build(["data"], tmp_path, formats=["json"], jobs=2)
     assert result.failed == 3 and result.built == 0
     assert all("worker process died" in f.message for f in result.failures)
@@ -195,9 +199,9 @@ def _export_with_a_dying_exporter(record, stem, out, formats, layout_reference, 
 
 def test_a_worker_killed_mid_write_leaves_no_temporary_file(tmp_path, monkeypatch):
     """Its temporary file carries the build's id, so the build removes it afterwards."""
-    import reports.pipeline
+    import reports.pipeline.article
 
-    monkeypatch.setattr(reports.pipeline, "export_article", _export_with_a_dying_exporter)
+    monkeypatch.setattr(reports.pipeline.article, "export_article", _export_with_a_dying_exporter)
     result = build(["data"], tmp_path, formats=["json"], jobs=2)  # in worker processes (one article: in this one)
     assert result.failed == 3 and not list(tmp_path.glob(".*.tmp")) and not list(tmp_path.glob("[!.]*.json"))
 
@@ -288,7 +292,7 @@ def test_every_exported_json_equals_its_fixture_and_record(default_build, seed_r
 
 
 def test_the_manifest_depends_on_the_tool_version(tmp_path, monkeypatch):
-    import reports.pipeline as pipeline
+    import reports.pipeline.run as pipeline
 
     first = build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1)
     assert (first.built, build(["data/georgia-mexico.txt"], tmp_path, formats=["json"], jobs=1).skipped) == (1, 1)
@@ -521,7 +525,7 @@ def test_progress_counts_one_per_article_built_against_the_number_planned(tmp_pa
 
 
 def test_a_cut_stem_never_ends_in_punctuation():
-    from reports.pipeline import MAX_STEM, safe_stem
+    from reports.pipeline.stems import MAX_STEM, safe_stem
 
     stem = safe_stem("a" * (MAX_STEM - 1) + "-bcd")
     assert stem == "a" * (MAX_STEM - 1) and len(stem) <= MAX_STEM

@@ -12,7 +12,7 @@ import pytest
 from conftest import SEED_IDS, needs, normalise, pdf_text, soffice_to_pdf
 
 from reports import exporters
-from reports.pipeline import COMBINED_STEM
+from reports.pipeline.stems import COMBINED_STEM
 
 pytestmark = pytest.mark.heavy  # several seconds: handed to a worker first (conftest)
 

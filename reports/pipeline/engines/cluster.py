@@ -1,13 +1,13 @@
 """Dask distributed as the build's engine (`reports build … --scheduler ADDRESS`).
 
-The same interface as the pipeline's serial and process-pool engines: a callable that
-takes [(task, export_article arguments)] and yields (task, outcome) as each finishes.
+The engine interface of reports.pipeline.engines: called with [(task, export_article
+arguments)], it yields (task, outcome) as each finishes.
 The unit of work is one article. A worker needs no shared disk: it gets the record,
 the carry plan and the article's previous documents (their bytes, for the analysts'
 notes a rebuild carries), writes the new documents into a temporary folder of its own
 and returns their bytes; the client writes them atomically into the output folder.
 The manifest, the combined workbook, the build state and the summary stay the
-client's (pipeline.py). A worker that dies has its task rerun on another one by the
+client's (reports.pipeline.run). A worker that dies has its task rerun on another one by the
 scheduler (up to `distributed.scheduler.allowed-failures` times).
 
 `ADDRESS` is a running scheduler (`tcp://host:8786`), or `local:N` for a LocalCluster
@@ -27,7 +27,9 @@ import warnings
 from contextlib import ExitStack
 from pathlib import Path
 
-from .errors import ReportsError
+from ...errors import ReportsError
+from .. import article
+from ..atomic import write_atomically
 
 _LOCAL = re.compile(r"local:(\d{1,3})$")
 _REMOTE = re.compile(r"(tcp|tls)://(\[[0-9a-fA-F:]+\]|[^:/\s\[\]]+):(\d{1,5})/?$")
@@ -36,7 +38,7 @@ _CONNECT_SECONDS = 10
 _SHIPPED_ENVIRONMENT = ("SOURCE_DATE_EPOCH",)
 
 
-def engine(address: str, formats=()) -> "Engine":
+def engine(address: str, formats=()) -> "ClusterEngine":
     """The engine for `address`, after checking that distributed is installed and that
     a remote scheduler answers: a bad address fails before the build reads anything."""
     local = _LOCAL.match(address)
@@ -51,10 +53,10 @@ def engine(address: str, formats=()) -> "Engine":
                            "pip install 'reports[dask]'") from None
     if remote:
         _reachable(remote.group(2).strip("[]"), int(remote.group(3)), address)
-    return Engine(address, tuple(formats))
+    return ClusterEngine(address, tuple(formats))
 
 
-class Engine:
+class ClusterEngine:
     """The cluster of one build: connected to (or, for local:N, started) in a thread of
     its own from the moment the engine is made, so that a LocalCluster's workers spawn
     and import the exporters of `formats` while the client reads the articles; called
@@ -144,23 +146,21 @@ def run(tasks, client):
 def _finished(futures, client):
     from distributed import as_completed
 
-    from .pipeline import _Outcome, write_atomically
-
     for future in as_completed(futures, loop=client.loop):  # this client's, not a default one
         task, out, build_id = futures.pop(future)
         try:
             outcome, files = future.result()
         except Exception as error:  # the task failed on every worker it was given, or the cluster went away
-            yield task, _Outcome([], [], f"the Dask cluster could not build this article: "
-                                         f"{type(error).__name__}: {str(error)[:200]}")
+            yield task, article.Outcome([], [], f"the Dask cluster could not build this article: "
+                                                f"{type(error).__name__}: {str(error)[:200]}")
             continue
-        yield task, _landed(outcome, files, out, build_id, write_atomically)
+        yield task, _landed(outcome, files, out, build_id)
 
 
 def _previous(out: Path, stem: str, formats) -> dict[str, bytes]:
     """The article's documents in the output folder, by file name: what a rebuild
     carries analysts' notes from (and backs up when they were edited)."""
-    from . import exporters
+    from ... import exporters
 
     found = {}
     for name in formats:
@@ -170,7 +170,7 @@ def _previous(out: Path, stem: str, formats) -> dict[str, bytes]:
     return found
 
 
-def _landed(outcome, files: dict[str, bytes], out: Path, build_id: int, write_atomically):
+def _landed(outcome, files: dict[str, bytes], out: Path, build_id: int):
     """Write a worker's documents into `out`, each atomically; the outcome's paths are
     then those in `out`."""
     for name, data in files.items():
@@ -205,7 +205,7 @@ def _shipped_layout(reference: str | None):
 def _warm(formats: tuple[str, ...]) -> None:
     """Import what exporting these formats needs (reportlab, python-docx, openpyxl…): a
     spawned worker has none of the client's imports."""
-    from . import exporters, pipeline  # noqa: F401
+    from ... import exporters
 
     for name in formats:
         exporters.get(name)
@@ -215,8 +215,6 @@ def export_remote(record, stem: str, formats, layout, verbose: bool, carry, prev
                   environment: dict[str, str | None]):
     """Export one record in a temporary folder; (outcome, {file name: bytes}) of the
     documents written and the backups kept."""
-    from .pipeline import export_article
-
     for name, value in environment.items():  # the client's, for the same bytes as a local build
         if value is None:
             os.environ.pop(name, None)
@@ -226,7 +224,8 @@ def export_remote(record, stem: str, formats, layout, verbose: bool, carry, prev
         here = Path(folder)
         for name, data in previous.items():
             (here / name).write_bytes(data)
-        outcome = export_article(record, stem, folder, formats, _layout_reference(layout), verbose, os.getpid(), carry)
+        outcome = article.export_article(record, stem, folder, formats, _layout_reference(layout), verbose,
+                                         os.getpid(), carry)
         files = {Path(p).name: Path(p).read_bytes() for p in outcome.backups + outcome.written}
     return outcome, files
 
