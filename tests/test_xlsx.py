@@ -1,4 +1,4 @@
-"""The Excel exporter (reports/exporters/_xlsx.py), read back with openpyxl (LibreOffice
+"""The Excel exporter (reports/exporters/_xlsx/), read back with openpyxl (LibreOffice
 converts the workbooks once, in test_real_applications.py)."""
 
 from __future__ import annotations

@@ -22,10 +22,10 @@ import warnings
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from ._zipfile import FixedTimeZip
-from ..names import localised
-from ..citations_view import References, link_target
-from ..facts_view import (source_rows, date_parts, build_datetime, key_facts, kind_label, latest_trade,
+from .._zipfile import FixedTimeZip
+from ...names import localised
+from ...citations_view import References, link_target
+from ...facts_view import (source_rows, date_parts, build_datetime, key_facts, kind_label, latest_trade,
                           representation, visit_counts_by_year, visits_in_order, xml_safe)
 
 NAME = "xlsx"
@@ -287,7 +287,7 @@ class _Book:
         when that file cannot be read: the build keeps it as a backup)."""
         if context is None or not context.previous:
             return None
-        from ..carry import sheets
+        from ...carry import sheets
 
         keys = {sheet.key: self._key_columns(sheet) for sheet in FACT_SHEETS}
         try:
@@ -352,7 +352,7 @@ class _Book:
         notes = self.carried.notes.get(sheet.key) if self.carried else None
         if not notes:
             return None
-        from ..carry.sheets import NotesClaim
+        from ...carry.sheets import NotesClaim
 
         self.claims[sheet.key] = NotesClaim(notes, self._key_columns(sheet))
         return self.claims[sheet.key]
@@ -368,7 +368,7 @@ class _Book:
         changes = context.changes if context else ()
         if not changes:
             return
-        from ..changes_view import change_rows
+        from ...changes_view import change_rows
 
         def build_date(change):  # a build's date is always a day
             return _iso_to_excel(change.get("since") or (context.last_build if article else None))
@@ -381,7 +381,7 @@ class _Book:
     def analysts_work(self) -> None:
         """The closing notes sheet and the analyst's own sheets, after the generated ones;
         the generated sheets named in the properties for the next build."""
-        from ..carry import sheets
+        from ...carry import sheets
 
         if self.carried:
             rows = list(self.carried.earlier)
