@@ -11,6 +11,11 @@ one to measure, one to write.
 Empty sheets: a sheet without data rows keeps its header row (frozen, fitted) but
 gets no table, because an Excel table needs at least one data row and a fake empty
 row would break "one row per fact".
+
+The package, one concern a module: `sheets` (what each sheet holds), `values` (cell
+value types and dates), `overview` and `charts` (the sheets beyond the fact lists),
+`book` (the workbook being filled), `writer` (one sheet), `cells` (styles and cells),
+`archive` (the zip with fixed times).
 """
 
 from __future__ import annotations

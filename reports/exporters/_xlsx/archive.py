@@ -40,6 +40,7 @@ class _BookArchive(FixedTimeZip):
         self._app_xml = app_xml
 
     def writestr(self, zinfo_or_arcname, data, *args, **kwargs):
+        """Each entry as given, but docProps/app.xml as ours."""
         if zinfo_or_arcname == "docProps/app.xml":
             data = self._app_xml
         return super().writestr(zinfo_or_arcname, data, *args, **kwargs)

@@ -37,6 +37,7 @@ class SheetWriter:
         self.worksheet = book.workbook.create_sheet(name)
 
     def write(self, headers, formats, make_rows, freeze: str) -> SheetInfo:
+        """The header row, the rows of `make_rows()` and, when there are rows, their table."""
         links = [h.sheet if isinstance(h, Link) else None for h in headers]
         texts = _unique_headers([self._text(str(h.value if isinstance(h, Link) else h), 1) for h in headers])
         widths, count = self._measure(texts, make_rows())
@@ -63,6 +64,7 @@ class SheetWriter:
 
     @property
     def max_width(self) -> int:
+        """The widest a column gets, in characters ([xlsx] max_column_width)."""
         return int(self.book.options.get("max_column_width", 60))
 
     def _measure(self, headers, rows: Iterator) -> tuple[list[int], int]:
