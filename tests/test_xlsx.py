@@ -1,4 +1,4 @@
-"""The Excel exporter (reports/exporters/_xlsx.py), read back with openpyxl (LibreOffice
+"""The Excel exporter (reports/exporters/_xlsx/), read back with openpyxl (LibreOffice
 converts the workbooks once, in test_real_applications.py)."""
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from openpyxl import load_workbook
 from conftest import SEED_IDS, export_in_another_process
 from reports import facts_view
 from reports.exporters import _xlsx
+from reports.exporters._xlsx.sheets import COMBINED_SHEET_KEYS, sheet_names
+from reports.exporters._xlsx.writer import MAX_CELL_CHARS
 from reports.model import Agreement, Event, Export, Mission, Visit
 
 SHEETS = ["Overview", "Visits", "Agreements", "Trade", "Exports", "Missions", "Events", "Visits per year"]
@@ -293,7 +295,7 @@ def test_control_characters_removed_with_a_warning(hostile):
 def test_a_cleaning_warning_names_the_sheet_and_row_of_the_cell(hostile):
     """Each warning points at the row that holds the cleaned cell, so a reader can find it."""
     one, _ = hostile["books"]
-    for sheet, kept in (("Agreements", "-2 agreements"), ("Exports", "wine"), ("Events", "x" * _xlsx.MAX_CELL_CHARS)):
+    for sheet, kept in (("Agreements", "-2 agreements"), ("Exports", "wine"), ("Events", "x" * MAX_CELL_CHARS)):
         rows = [cell.row for row in one[sheet].iter_rows(min_row=2) for cell in row if cell.value == kept]
         assert len(rows) == 1, (sheet, rows)
         assert any(w.startswith(f"{sheet} row {rows[0]}: ") for w in hostile["warnings"]), (sheet, rows, hostile["warnings"])
@@ -301,7 +303,7 @@ def test_a_cleaning_warning_names_the_sheet_and_row_of_the_cell(hostile):
 
 def test_text_over_excel_limit_truncated_with_a_warning(hostile):
     one, _ = hostile["books"]
-    assert len(data_rows(one["Events"])[1][4]) == _xlsx.MAX_CELL_CHARS
+    assert len(data_rows(one["Events"])[1][4]) == MAX_CELL_CHARS
     assert any("truncated" in w for w in hostile["warnings"])
 
 
@@ -309,7 +311,7 @@ def test_sheet_names_made_valid_and_unique(default_layout):
     labels = dict(default_layout.labels, sheet_visits="Visits: a/b [all]?", sheet_trade="visits: A/B [ALL]?",
                   sheet_events="'" + "E" * 40 + "'")
     layout = dataclasses.replace(default_layout, labels=MappingProxyType(labels))
-    names, warnings = _xlsx.sheet_names(layout, _xlsx.COMBINED_SHEET_KEYS)
+    names, warnings = sheet_names(layout, COMBINED_SHEET_KEYS)
     assert names["sheet_visits"] == "Visits_ a_b _all__"
     assert names["sheet_trade"] == "visits_ A_B _ALL__ (2)"
     assert names["sheet_events"] == "E" * 31

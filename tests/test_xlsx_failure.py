@@ -9,6 +9,7 @@ import tempfile
 import pytest
 
 from reports.exporters import _xlsx
+from reports.exporters._xlsx import charts
 
 
 @pytest.mark.parametrize("failing_step", ["visits_per_year", "latest_trade_ranking"])
@@ -18,10 +19,10 @@ def test_a_workbook_failing_halfway_leaves_no_stream_open_and_no_temporary_file(
     monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # openpyxl's sheet streams go here
 
-    def fail(self, *args):
+    def fail(book, *args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(_xlsx._Book, failing_step, fail)
+    monkeypatch.setattr(charts, failing_step, fail)
     records = list(seed_records.values())
     with pytest.raises(RuntimeError, match="boom"):
         _xlsx.export_many(records, default_layout, tmp_path / "all.xlsx")
