@@ -1,6 +1,7 @@
 """Page-one timeline labels: summaries, names as people write them, a broken axis."""
 
-from reports.exporters._pdf.timeline import Group, scale, wordings
+from reports.exporters._pdf.timeline import scale
+from reports.exporters._pdf.timeline_labels import Group, wordings
 from reports.headline import headline
 
 
@@ -51,7 +52,7 @@ from itertools import combinations
 
 import pytest
 
-from reports.exporters._pdf.timeline import Mark, mark_wordings, span_label
+from reports.exporters._pdf.timeline_labels import Mark, mark_wordings, span_label
 
 ARTICLES = ["data/georgia-mexico.txt", "data/lithuania-mexico.txt", "data/mexico-slovenia.txt",
             "tests/articles/bosnia-and-herzegovina-mexico.txt", "tests/articles/japan-peru-prose.txt",
@@ -93,7 +94,7 @@ def _covered(picture) -> set[int]:
 
 @pytest.mark.parametrize("path", ARTICLES)
 def test_every_mark_has_a_label_and_none_overlap(path, default_layout):
-    from reports.exporters._pdf.timeline import groups
+    from reports.exporters._pdf.timeline_labels import groups
 
     record, picture, height = _picture(path, default_layout)
     wanted = {g.year for g in groups(record)}
@@ -171,7 +172,7 @@ def test_a_visit_label_names_the_person_the_record_names_under_any_office(tmp_pa
     """The label takes office and person from the record's own fields: an office the label
     cannot tell by its words ("Head of the Presidential Council") no longer takes the
     first name for part of the office ("1977: Pál"), and a long office is left out."""
-    from reports.exporters._pdf.timeline import groups, group_wordings
+    from reports.exporters._pdf.timeline_labels import groups, group_wordings
     from reports.loader import load
 
     article = tmp_path / "hungary-peru.txt"
