@@ -359,7 +359,7 @@ def test_the_footer_stands_in_the_bottom_margin_clear_of_the_text(briefs, defaul
 
 
 def test_flag_placement_keeps_labels_and_leaders_apart():
-    from reports.exporters._pdf.timeline import Flag, place_flags
+    from reports.exporters._pdf.timeline_placement import Flag, place_flags
 
     flags = [Flag(x, (80.0, 20.0)) for x in range(10, 400, 7)]
     spots = place_flags(flags, lanes=4, x_min=0, x_max=400, gap=5)
@@ -376,7 +376,7 @@ def test_flag_placement_keeps_labels_and_leaders_apart():
 def test_a_label_never_runs_out_of_the_drawing():
     """A flag at either edge whose label fits neither way inside the drawing is left bare;
     one that fits only one way runs that way."""
-    from reports.exporters._pdf.timeline import Flag, place_flags
+    from reports.exporters._pdf.timeline_placement import Flag, place_flags
 
     spots = place_flags([Flag(10, (60.0,)), Flag(390, (60.0,)), Flag(200, (250.0,))], lanes=2, x_min=0, x_max=400,
                         gap=4)

@@ -1,6 +1,6 @@
 """Page-one timeline labels: summaries, names as people write them, a broken axis."""
 
-from reports.exporters._pdf.timeline import scale
+from reports.exporters._pdf.timeline_placement import scale
 from reports.exporters._pdf.timeline_labels import Group, wordings
 from reports.headline import headline
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ...facts_view import date_parts, timeline
 
+
 @dataclass(frozen=True)
 class Group:
     """All timeline entries of one kind in one year: one marker, one label."""
