@@ -1,7 +1,7 @@
-"""Where everything on the page-one timeline goes: marks, labels, their leaders, the
-axis ticks and the cuts of a broken axis. Pure geometry: text widths come from a
-measuring function the caller passes in, so this module needs no reportlab (timeline.py
-draws what it places).
+"""Where everything on the page-one timeline goes (plan()): marks, labels, their
+leaders and brackets, and the bar with its ticks and cuts (timeline_axis). Pure
+geometry: text widths come from a measuring function the caller passes in, so this
+module needs no reportlab; timeline.py draws what it places.
 
 Labels are flags: a leader line rises from the marker to a lane and the label starts
 at the line. Lanes are filled greedily from the axis outwards in date order; a label
@@ -15,18 +15,17 @@ one side are one; labels never overlap however dense the record is.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .timeline_labels import Group, Mark, group_wordings, mark_wordings
+from .timeline_axis import Scale, Tick, cuts, scale, tick_marks
+from .timeline_labels import Group, Mark, Wordings, group_wordings, mark_wordings
 
-_TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
 _JOIN_ATTEMPTS = 60
-_MAX_TICKS = 10
 
 
 @dataclass(frozen=True)
 class Flag:
+    """A mark's label to place: its leader's x and the widths of its wordings."""
     x: float
     widths: tuple[float, ...]  # of the label's wordings, preferred first
     good: int | None = None    # how many of them are whole labels (None: all)
@@ -34,6 +33,7 @@ class Flag:
 
 @dataclass(frozen=True)
 class Placement:
+    """Where a flag's label goes: its lane, its extent and which wording fitted."""
     lane: int
     start: float
     end: float
@@ -149,80 +149,41 @@ def leader_x(mark: Mark, x_of) -> float:
 
 
 @dataclass(frozen=True)
-class Scale:
-    """Years to axis units, with long empty stretches between dated entries shrunk to
-    `kept` years each (a broken axis): the recent, busy decades get the room."""
-    first: int
-    last: int
-    breaks: tuple[tuple[int, int], ...]  # (start, end) of each shrunk stretch
-    kept: float = 4.0
-
-    def unit(self, year: float) -> float:
-        """Axis position in years from `first`, with the shrunk stretches taken out."""
-        position = year - self.first
-        for start, end in self.breaks:
-            if year > start:
-                position -= (min(year, end) - start) * (1 - self.kept / (end - start))
-        return position
-
-    @property
-    def length(self) -> float:
-        return self.unit(self.last)
-
-    def hidden(self, year: float) -> bool:
-        return any(start < year < end for start, end in self.breaks)
-
-
-def scale(years: list[int], longest: float = 0.1, recent: int = 30) -> Scale:
-    """A scale for the years: a gap between dated entries longer than `longest` of the
-    whole span (and at least 10 years) is shrunk, except in the last `recent` years,
-    which keep their true proportions."""
-    low, high = min(years), max(years) + 1
-    span = high - low
-    marks = sorted(set(years))
-    # A gap running into the recent years is shrunk up to where they begin.
-    gaps = [(a + 1, min(b, high - recent)) for a, b in zip(marks, marks[1:])]
-    breaks = tuple((start, end) for start, end in gaps if end - start >= max(10, longest * span))
-    return Scale(low, high, breaks)
-
-
-def tick_step(length: float) -> int:
-    """Years between ticks on an axis of `length` years: a round step, at most ~10 ticks."""
-    return next((s for s in _TICK_STEPS if length / s <= _MAX_TICKS), _TICK_STEPS[-1])
-
-
-@dataclass(frozen=True)
 class Geometry:
-    """Vertical measures, all in proportion to the label size."""
+    """The drawing's width and its measures, all in proportion to the label size."""
     width: float
-    font: str
+    font: str   # the labels' font name, for the drawing
     size: float
 
     @property
     def pad(self) -> float:
+        """The margin around the bar and the lanes."""
         return self.size * 1.2
 
     @property
     def lane(self) -> float:
+        """The height of one lane of labels."""
         return self.size * 1.75
 
     @property
     def bar(self) -> float:
+        """The height of the bar of years."""
         return self.size * 1.9
 
     @property
     def marker(self) -> float:
+        """A marker's radius."""
         return self.size * 0.45
 
     @property
     def legend(self) -> float:
+        """The height of the legend's row."""
         return self.size * 2.4
 
     def max_lanes(self, height: float) -> int:
         """Lanes above and below the bar together that fit `height`."""
         free = height - self.legend - self.bar - 2 * self.pad - 4 * self.marker
         return max(2, int(free // self.lane))
-
 
 
 def axis_end(found, axis_scale, x_min, x_max, measure, limit, gap, most=0.3) -> float:
@@ -242,38 +203,93 @@ def axis_end(found, axis_scale, x_min, x_max, measure, limit, gap, most=0.3) -> 
         widths.append((group.year, measure(texts.texts[texts.good - 1])))
     end = x_max
     for _ in range(3 if widths else 0):  # each step moves the marks left, so their overhang shrinks
-        over = max(x_min + axis_scale.unit(year + 0.5) / axis_scale.length * (end - x_min) + gap + width - x_max
-                   for year, width in widths)
+        over = max(axis_scale.x(year + 0.5, x_min, end) + gap + width - x_max for year, width in widths)
         if over <= 0.5:
             break
         end = max(x_max - most * (x_max - x_min), end - over)
     return end
 
 
-def ticks(axis_scale, step, x_of, min_gap, centre_of=None):
-    """Round years inside the kept stretches, plus the first year after each break;
-    none whose label (at `centre_of(year)`, pulled inside the bar near its ends) comes
-    closer than `min_gap` to the one before or to a break's slashes."""
-    first, last = axis_scale.first, axis_scale.last
-    centre_of = centre_of or x_of
-    step = step if not axis_scale.breaks or step < 10 else step // 2
-    years = [y for y in range(math.ceil(first / step) * step, last + 1, step) if not axis_scale.hidden(y)]
-    years += [end for _, end in axis_scale.breaks] + [start - 1 for start, _ in axis_scale.breaks]
-    middles = [(x_of(start) + x_of(end)) / 2 for start, end in axis_scale.breaks]
-    chosen = []
-    for year in sorted(set(years)):
-        centre = centre_of(year)
-        if any(abs(centre - m) < min_gap / 2 for m in middles):
-            continue
-        if x_of(year) - x_of(first) < min_gap / 2 and year != first:
-            continue
-        if x_of(last) - x_of(year) < min_gap / 2 and year != last:
-            continue
-        if chosen and centre - centre_of(chosen[-1]) < min_gap:
-            if year != last:
-                continue
-            chosen.pop()  # the bar's last year is worth more than the round year before it
-        chosen.append(year)
-    return chosen
+@dataclass(frozen=True)
+class Callout:
+    """Where one mark's markers, bracket, leader and label go (y grows upwards)."""
+    edge: float                            # y of the markers, on the bar's edge
+    markers: tuple[float, ...]             # x of each of its groups' markers
+    x: float                               # x of the leader
+    foot: float                            # y where the leader starts: the edge, or the bracket
+    bracket: tuple[float, float] | None    # x from and to of a joined mark's bracket
+    label: tuple[float, float] | None      # (x, baseline) of the label; None: no label, no leader
+    top: float | None                      # y where the leader ends, at the label
 
 
+def callout(geo: Geometry, axis: float, direction: int, mark: Mark, spot: Placement | None, x_of) -> Callout:
+    """A mark's callout above (direction 1) or below (-1) a bar whose middle is at `axis`:
+    the markers sit on the bar's edge; a joined mark's bracket spans its markers."""
+    edge = axis + direction * (geo.bar / 2 + geo.marker)
+    foot, bracket = edge, None
+    if len(mark.groups) > 1:
+        foot = edge + direction * geo.marker * 1.3
+        bracket = (x_of(mark.first + 0.5), x_of(mark.last + 0.5))
+    label = top = None
+    if spot is not None:
+        near = edge + direction * (geo.marker + spot.lane * geo.lane)
+        baseline = near + geo.size * 0.35 if direction > 0 else near - geo.lane + geo.size * 0.45
+        top = baseline + geo.size * 0.95 if direction > 0 else baseline - geo.size * 0.25
+        label = (spot.start, baseline)
+    markers = tuple(x_of(g.year + 0.5) for g in mark.groups)
+    return Callout(edge, markers, leader_x(mark, x_of), foot, bracket, label, top)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the bar: its marks, their wordings, their label placements and callouts."""
+    marks: tuple[Mark, ...]
+    wordings: tuple[Wordings, ...]
+    spots: tuple[Placement | None, ...]
+    callouts: tuple[Callout, ...] = ()
+
+    @property
+    def lanes(self) -> int:
+        """How many lanes its labels use."""
+        return max([s.lane + 1 for s in self.spots if s] or [0])
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where everything on the timeline goes: the bar, its ticks and cuts, both sides."""
+    scale: Scale
+    bar: tuple[float, float]       # x where the bar starts and ends
+    ticks: tuple[Tick, ...]
+    cuts: tuple[float, ...]        # x of each cut's middle
+    events: Side                   # above the bar
+    visits: Side                   # below it
+    axis: float                    # y of the bar's middle
+    height: float
+
+
+def plan(found: list[Group], geo: Geometry, max_height: float, measure, limit: int) -> Plan:
+    """The plan of a timeline of `found` in `geo.width` and at most `max_height`, its
+    labels (of at most `limit` characters) measured by `measure`."""
+    axis_scale = scale([g.year for g in found])
+    x_min, x_max, gap = geo.pad, geo.width - geo.pad, geo.size * 0.8
+    end = axis_end(found, axis_scale, x_min, x_max, measure, limit, gap)
+
+    def x_of(year: float) -> float:
+        return axis_scale.x(year, x_min, end)
+
+    def side(kind, lanes):
+        chosen = [g for g in found if g.kind == kind]
+        return Side(*map(tuple, labelled_marks(chosen, lanes, x_of, measure, limit, x_min, x_max, gap)))
+
+    total = geo.max_lanes(max_height)
+    # Visits (fewer, below) may use up to half the lanes; events get what visits leave.
+    visits = side("visit", total // 2)
+    events = side("event", total - visits.lanes)
+    axis = geo.pad + visits.lanes * geo.lane + 2 * geo.marker + geo.bar / 2
+    height = axis + geo.bar / 2 + 2 * geo.marker + events.lanes * geo.lane + geo.legend
+    events, visits = (replace(s, callouts=tuple(callout(geo, axis, direction, m, spot, x_of)
+                                                for m, spot in zip(s.marks, s.spots)))
+                      for s, direction in ((events, 1), (visits, -1)))
+    return Plan(axis_scale, (x_of(axis_scale.first), x_of(axis_scale.last)),
+                tuple(tick_marks(axis_scale, x_of, measure, geo.size)), tuple(cuts(axis_scale, x_of)),
+                events, visits, axis, height)
