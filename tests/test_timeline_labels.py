@@ -1,6 +1,5 @@
-"""Page-one timeline labels: summaries, names as people write them, a broken axis."""
+"""Page-one timeline labels: summaries, names as people write them, joined marks."""
 
-from reports.exporters._pdf.timeline_placement import scale
 from reports.exporters._pdf.timeline_labels import Group, wordings
 from reports.headline import headline
 
@@ -34,15 +33,6 @@ def test_a_connective_sentence_does_not_label_a_year():
     group = Group(2003, "event", ("To this end, the signatories started a program.",
                                   "In August 2003, both nations participated in the Mixed Commission."))
     assert wordings(group, 46)[0].startswith("2003 Both nations participated")
-
-
-def test_long_empty_stretches_are_shrunk_and_recent_decades_get_room():
-    s = scale([1900, 1918, 1921, 1938, 1944, 1990, 1991, 2002, 2004, 2008, 2024])
-    assert (1945, 1990) in s.breaks
-    assert s.hidden(1960) and not s.hidden(2000)
-    # The last 35 years take more than half of the axis, not a quarter.
-    assert (s.unit(s.last) - s.unit(1990)) / s.length > 0.5
-    assert scale([1996, 1998, 2004, 2016]).breaks == ()
 
 
 # -- every mark keeps a label --------------------------------------------------------------
@@ -121,12 +111,6 @@ def test_neighbouring_years_join_into_one_label():
     assert mark_wordings(visits, 46).texts[0] == "2015–17: Foreign Minister Crnadak"  # named once
     assert (span_label(2002, 2004), span_label(1998, 2001), span_label(1944, 1990)) == (
         "2002–04", "1998–2001", "1944–90")
-
-
-def test_a_long_gap_running_into_the_recent_decades_is_shrunk_up_to_them():
-    s = scale([1873, 2009, 2010, 2013, 2019])
-    assert s.breaks == ((1874, 1990),)
-    assert (s.unit(s.last) - s.unit(2009)) / s.length > 0.25
 
 
 def test_a_label_that_ends_nowhere_within_the_limit_may_run_a_little_longer_to_a_phrase():
