@@ -358,34 +358,6 @@ def test_the_footer_stands_in_the_bottom_margin_clear_of_the_text(briefs, defaul
         assert frame_bottom + size <= top and bottom <= float(height), (top, bottom, frame_bottom)
 
 
-def test_flag_placement_keeps_labels_and_leaders_apart():
-    from reports.exporters._pdf.timeline import Flag, place_flags
-
-    flags = [Flag(x, (80.0, 20.0)) for x in range(10, 400, 7)]
-    spots = place_flags(flags, lanes=4, x_min=0, x_max=400, gap=5)
-    placed = [s for s in spots if s]
-    assert placed and len(placed) < len(flags)  # too dense: some labels are left out
-    for a, b in combinations(placed, 2):
-        assert a.lane != b.lane or a.end + 5 <= b.start or b.end + 5 <= a.start
-        low, high = (a, b) if a.lane < b.lane else (b, a)
-        if low.lane != high.lane:
-            assert not low.start - 2.5 <= high.x <= low.end + 2.5  # leader crosses no label
-    assert all(0 <= s.start and s.end <= 400 for s in placed)  # within the drawing
-
-
-def test_a_label_never_runs_out_of_the_drawing():
-    """A flag at either edge whose label fits neither way inside the drawing is left bare;
-    one that fits only one way runs that way."""
-    from reports.exporters._pdf.timeline import Flag, place_flags
-
-    spots = place_flags([Flag(10, (60.0,)), Flag(390, (60.0,)), Flag(200, (250.0,))], lanes=2, x_min=0, x_max=400,
-                        gap=4)
-    left, right, wide = spots
-    assert left.start > 10 and left.end <= 400  # rightwards: leftwards would start before 0
-    assert right.end < 390 and right.start >= 0  # leftwards
-    assert wide is None  # 250 wide fits neither side of 200 inside 0-400
-
-
 @needs("pdftotext")
 def test_characters_beyond_the_basic_plane_are_substituted(tmp_path, default_layout, seed_records):
     """reportlab maps them wrongly for text extraction (😀 came back as another

@@ -9,7 +9,6 @@ from click.testing import CliRunner
 from conftest import SEED_IDS, comparable, expected, write_article
 
 from reports import build, exporters
-from reports.pipeline import build
 from reports.pipeline.article import export_article
 from reports.pipeline.atomic import write_atomically
 from reports.pipeline.manifest import MANIFEST

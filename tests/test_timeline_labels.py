@@ -1,6 +1,6 @@
-"""Page-one timeline labels: summaries, names as people write them, a broken axis."""
+"""Page-one timeline labels: summaries, names as people write them, joined marks."""
 
-from reports.exporters._pdf.timeline import Group, scale, wordings
+from reports.exporters._pdf.timeline_labels import Group, wordings
 from reports.headline import headline
 
 
@@ -35,15 +35,6 @@ def test_a_connective_sentence_does_not_label_a_year():
     assert wordings(group, 46)[0].startswith("2003 Both nations participated")
 
 
-def test_long_empty_stretches_are_shrunk_and_recent_decades_get_room():
-    s = scale([1900, 1918, 1921, 1938, 1944, 1990, 1991, 2002, 2004, 2008, 2024])
-    assert (1945, 1990) in s.breaks
-    assert s.hidden(1960) and not s.hidden(2000)
-    # The last 35 years take more than half of the axis, not a quarter.
-    assert (s.unit(s.last) - s.unit(1990)) / s.length > 0.5
-    assert scale([1996, 1998, 2004, 2016]).breaks == ()
-
-
 # -- every mark keeps a label --------------------------------------------------------------
 
 import re
@@ -51,7 +42,7 @@ from itertools import combinations
 
 import pytest
 
-from reports.exporters._pdf.timeline import Mark, mark_wordings, span_label
+from reports.exporters._pdf.timeline_labels import Mark, mark_wordings, span_label
 
 ARTICLES = ["data/georgia-mexico.txt", "data/lithuania-mexico.txt", "data/mexico-slovenia.txt",
             "tests/articles/bosnia-and-herzegovina-mexico.txt", "tests/articles/japan-peru-prose.txt",
@@ -93,7 +84,7 @@ def _covered(picture) -> set[int]:
 
 @pytest.mark.parametrize("path", ARTICLES)
 def test_every_mark_has_a_label_and_none_overlap(path, default_layout):
-    from reports.exporters._pdf.timeline import groups
+    from reports.exporters._pdf.timeline_labels import groups
 
     record, picture, height = _picture(path, default_layout)
     wanted = {g.year for g in groups(record)}
@@ -120,12 +111,6 @@ def test_neighbouring_years_join_into_one_label():
     assert mark_wordings(visits, 46).texts[0] == "2015–17: Foreign Minister Crnadak"  # named once
     assert (span_label(2002, 2004), span_label(1998, 2001), span_label(1944, 1990)) == (
         "2002–04", "1998–2001", "1944–90")
-
-
-def test_a_long_gap_running_into_the_recent_decades_is_shrunk_up_to_them():
-    s = scale([1873, 2009, 2010, 2013, 2019])
-    assert s.breaks == ((1874, 1990),)
-    assert (s.unit(s.last) - s.unit(2009)) / s.length > 0.25
 
 
 def test_a_label_that_ends_nowhere_within_the_limit_may_run_a_little_longer_to_a_phrase():
@@ -171,7 +156,7 @@ def test_a_visit_label_names_the_person_the_record_names_under_any_office(tmp_pa
     """The label takes office and person from the record's own fields: an office the label
     cannot tell by its words ("Head of the Presidential Council") no longer takes the
     first name for part of the office ("1977: Pál"), and a long office is left out."""
-    from reports.exporters._pdf.timeline import groups, group_wordings
+    from reports.exporters._pdf.timeline_labels import groups, group_wordings
     from reports.articles import load
 
     article = tmp_path / "hungary-peru.txt"

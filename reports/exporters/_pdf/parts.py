@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ..._version import __version__
 from ...facts_view import date_label, trade_amount_label, date_parts, key_facts, mission_label, visits_by_direction
-from . import references, timeline
+from . import references, timeline, timeline_labels
 from .flowables import TitleBand, data_table, heading
 from .styles import CELL_PADDING, cell_font
 
@@ -135,7 +135,7 @@ def summary_part(b: Brief) -> list:
 
 def timeline_part(b: Brief) -> list:
     height = float(b.layout.options("pdf").get("timeline_height_mm", 62)) * mm
-    if not timeline.groups(b.record):
+    if not timeline_labels.groups(b.record):
         return []
     return [b.part_heading("timeline"), timeline.RoomyTimeline(b.record, b.width, height, b.styles, b.gate, b.layout)]
 

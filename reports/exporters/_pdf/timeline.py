@@ -1,399 +1,15 @@
-"""The page-one timeline: events above the axis, high-level visits below, drawn with
-reportlab.graphics.
-
-Labels are flags: a leader line rises from the marker to a lane and the label starts
-at the line. Lanes are filled greedily from the axis outwards in date order; a label
-goes to the nearest lane where it overlaps no label and crosses no leader line, and a
-leader may not cross a label of a nearer lane. A mark whose label fits no lane (or
-fits only cut short) is not left bare: it joins its nearest neighbour of the same kind
-into one mark with one label ("1990–91: Latvia obtained its independence; Chile
-recognized…"), a bracket over their markers, until every mark has a label or all of
-one side are one; labels never overlap however dense the record is.
+"""The page-one timeline drawn with reportlab.graphics: events above the axis, high-level
+visits below, each mark with a flag label, placed by timeline_placement.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from functools import lru_cache
-from dataclasses import dataclass
-
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
-from reportlab.platypus import Flowable
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
-from ...facts_view import date_parts, timeline
-
-_TICK_STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
-_JOIN_ATTEMPTS = 60
-_MAX_TICKS = 10
-
-
-@dataclass(frozen=True)
-class Flag:
-    x: float
-    widths: tuple[float, ...]  # of the label's wordings, preferred first
-    good: int | None = None    # how many of them are whole labels (None: all)
-
-
-@dataclass(frozen=True)
-class Placement:
-    lane: int
-    start: float
-    end: float
-    x: float       # where the leader line stands
-    wording: int   # which of the flag's wordings fitted
-
-
-def place_flags(flags: list[Flag], lanes: int, x_min: float, x_max: float,
-                gap: float) -> list[Placement | None]:
-    """A lane, extent and wording for each flag, or None where none fits.
-
-    Labels run rightwards from their leader when any wording fits so: those flags are
-    placed first, from the right, so that labels already placed lie to the right of
-    each new leader and no leader has to cross them. Flags at the right edge, whose
-    label must run leftwards, come last and take a lane still free of labels and leaders."""
-    def order(i):
-        return (flags[i].x + gap + min(flags[i].widths) > x_max, -flags[i].x)
-
-    placed: list[Placement] = []
-    result: dict[int, Placement | None] = {}
-    for index in sorted(range(len(flags)), key=order):
-        result[index] = _first_fit(flags[index], placed, lanes, x_min, x_max, gap)
-        if result[index]:
-            placed.append(result[index])
-    # A flag left with a cut or bare label (or none) may still find room for a whole one
-    # running the other way, now that every other label has its place.
-    for index, flag in enumerate(flags):
-        good = len(flag.widths) if flag.good is None else flag.good
-        spot = result[index]
-        if spot is not None and spot.wording < good:
-            continue
-        others = [p for p in placed if p is not spot]
-        better = _first_fit(Flag(flag.x, flag.widths[:good]), others, lanes, x_min, x_max, gap)
-        if better is not None:
-            placed = [*others, better]
-            result[index] = better
-    return [result[i] for i in range(len(flags))]
-
-
-def _first_fit(flag, placed, lanes, x_min, x_max, gap):
-    """Rightwards before leftwards; the longest wording first; the nearest lane first."""
-    for rightwards in (True, False):
-        for wording, width in enumerate(flag.widths):
-            extent = _extent(flag.x, width, x_min, x_max, gap, rightwards)
-            for lane in range(lanes if extent else 0):
-                candidate = Placement(lane, *extent, flag.x, wording)
-                if all(_compatible(candidate, other, gap) for other in placed):
-                    return candidate
-    return None
-
-
-def _extent(x: float, width: float, x_min: float, x_max: float, gap: float, rightwards: bool):
-    """(start, end) of a label beside its leader, or None if it leaves the drawing."""
-    if rightwards:
-        return (x + gap / 2, x + gap / 2 + width) if x + gap + width <= x_max else None
-    return (x - gap / 2 - width, x - gap / 2) if x - gap - width >= x_min else None
-
-
-def _compatible(a: Placement, b: Placement, gap: float) -> bool:
-    if a.lane == b.lane and a.start < b.end + gap and b.start < a.end + gap:
-        return False
-    # A leader passes through every lane nearer the axis than its own label.
-    if b.lane < a.lane and b.start - gap / 2 <= a.x <= b.end + gap / 2:
-        return False
-    if a.lane < b.lane and a.start - gap / 2 <= b.x <= a.end + gap / 2:
-        return False
-    return True
-
-
-@dataclass(frozen=True)
-class Group:
-    """All timeline entries of one kind in one year: one marker, one label."""
-    year: int
-    kind: str
-    texts: tuple[str, ...]  # event sentences, or "office person" of visits
-    # (office, person) of each visit, as the record has them; without them, each
-    # visit's text is split at its office words
-    visitors: tuple[tuple[str | None, str | None], ...] = ()
-
-
-def groups(record) -> list[Group]:
-    found: dict[tuple[int, str], list] = {}
-    for entry in timeline(record):
-        year = date_parts(entry.date)[0]
-        if year:
-            found.setdefault((year, entry.kind), []).append(entry)
-    return [Group(year, kind, tuple(e.text for e in entries),
-                  tuple((e.office, e.person) for e in entries) if kind == "visit" else ())
-            for (year, kind), entries in sorted(found.items())]
-
-
-@dataclass(frozen=True)
-class Mark:
-    """One label on the timeline: a group, or neighbouring groups of one kind joined
-    because their labels did not fit apart."""
-    groups: tuple[Group, ...]
-
-    @property
-    def first(self) -> int:
-        return self.groups[0].year
-
-    @property
-    def last(self) -> int:
-        return self.groups[-1].year
-
-    def joined(self, other: "Mark") -> "Mark":
-        return Mark(tuple(sorted(self.groups + other.groups, key=lambda g: g.year)))
-
-
-@dataclass(frozen=True)
-class Wordings:
-    """A mark's label wordings, longest first: the first `good` are whole labels; the
-    rest (cut with "…", or the bare year) only stand in when nothing better fits."""
-    texts: tuple[str, ...]
-    good: int
-
-
-def _is_cut(text: str) -> bool:
-    return re.sub(r"\s*\(\+\d+\)$", "", text).endswith("…")
-
-
-@lru_cache(maxsize=4096)  # the joins below ask for the same groups' wordings many times
-def group_wordings(group: Group, limit: int) -> Wordings:
-    """A group's wordings: the fullest is whole even when cut (it is the summary at its
-    length); shorter ones are whole only when they end at a phrase."""
-    texts = wordings(group, limit)
-    whole = [texts[0]] + [t for t in texts[1:-1] if not _is_cut(t)]
-    rest = [t for t in texts if t not in whole]
-    return Wordings(tuple(whole + rest), len(whole))
-
-
-def span_label(first: int, last: int) -> str:
-    """"2002–04", "1998–2001", "1944–90": the years of a joined mark."""
-    if first == last:
-        return str(first)
-    if first // 100 == last // 100:
-        return f"{first}–{last % 100:02d}"
-    return f"{first}–{last}"
-
-
-_YEAR_PREFIX = re.compile(r"^\d{3,4}:?\s+")
-
-
-def mark_wordings(mark: Mark, limit: int) -> Wordings:
-    """One group's own wordings; for joined groups "span: item; item", each item the
-    group's label without its year, from its longest whole wording to its shortest."""
-    if len(mark.groups) == 1:
-        return group_wordings(mark.groups[0], limit)
-    span = span_label(mark.first, mark.last)
-    parts = [group_wordings(g, limit) for g in mark.groups]
-    items = [[_YEAR_PREFIX.sub("", t) for t in w.texts] for w in parts]
-    def listed(chosen) -> str:  # a visitor of two of the years is named once
-        return "; ".join(dict.fromkeys(chosen))
-    longest = listed(i[0] for i in items)
-    shortest = listed(i[w.good - 1] for i, w in zip(items, parts))
-    cut = listed(i[-2] if len(i) > 1 else i[0] for i in items)
-    count = sum(len(g.texts) for g in mark.groups)
-    texts = tuple(dict.fromkeys([f"{span}: {longest}", f"{span}: {shortest}", f"{span}: {cut}",
-                                 f"{span} ({count})"]))
-    good = len(dict.fromkeys([f"{span}: {longest}", f"{span}: {shortest}"]))
-    return Wordings(texts, good)
-
-
-def labelled_marks(chosen: list[Group], lanes: int, x_of, measure, limit: int,
-                   x_min: float, x_max: float, gap: float):
-    """Marks of one side with their wordings and placements. A group whose label finds
-    no lane (or only a cut or bare one) is joined to a neighbour when that labels more
-    groups whole; the join that labels most is taken first, until none helps."""
-    widths: dict[str, float] = {}
-
-    def width(text: str) -> float:
-        if text not in widths:
-            widths[text] = measure(text)
-        return widths[text]
-
-    def attempt(marks):
-        texts = [mark_wordings(m, limit) for m in marks]
-        flags = [Flag(leader_x(m, x_of), tuple(width(t) for t in w.texts), w.good) for m, w in zip(marks, texts)]
-        spots = place_flags(flags, lanes, x_min, x_max, gap)
-        lost = [i for i, (spot, w) in enumerate(zip(spots, texts)) if spot is None or spot.wording >= w.good]
-        whole = sum(len(m.groups) for i, m in enumerate(marks) if i not in lost)
-        return marks, texts, spots, lost, whole
-
-    best = attempt([Mark((g,)) for g in chosen])
-    budget = _JOIN_ATTEMPTS  # a bound on the work for very dense records: counted, not timed
-    while best[3] and budget > 0:
-        marks, lost = best[0], best[3]
-        pairs = {(i - 1, i) for i in lost if i > 0} | {(i, i + 1) for i in lost if i + 1 < len(marks)}
-        # The closest pairs first; a round tries a few.
-        pairs = sorted(pairs, key=lambda p: (x_of(marks[p[1]].first) - x_of(marks[p[0]].last), p))[:min(8, budget)]
-        budget -= len(pairs)
-        # A joined mark must itself be labelled whole: a bracket without a label helps no one.
-        tries = [found for i, j in sorted(pairs)
-                 if i not in (found := attempt(marks[:i] + [marks[i].joined(marks[j])] + marks[j + 1:]))[3]]
-        if not tries:
-            break
-        better = max(tries, key=lambda found: (found[4], -len(found[3])), default=None)
-        if better is None or (better[4], -len(better[3])) <= (best[4], -len(best[3])):
-            break
-        best = better
-    return best[:3]
-
-
-def leader_x(mark: Mark, x_of) -> float:
-    """Where a mark's leader stands: its year's middle, or the middle of its bracket."""
-    return (x_of(mark.first + 0.5) + x_of(mark.last + 0.5)) / 2
-
-
-def snippet(sentence: str, limit: int) -> str:
-    """A label of at most `limit` characters summarising a sentence (reports.headline)."""
-    from ...headline import headline
-    return headline(sentence, limit)
-
-
-def wordings(group: Group, limit: int) -> tuple[str, ...]:
-    """A group's label wordings, the most informative first, the shortest last."""
-    year, count = group.year, len(group.texts)
-    bare = f"{year} ({count})" if count > 1 else str(year)
-    if group.kind == "visit":
-        visitors = [(office, person) for office, person in group.visitors if person] or \
-            [_split_visitor(v) for v in group.texts if v.split()]
-        offices = ", ".join(dict.fromkeys(_office_name(*visitor) for visitor in visitors))
-        names = ", ".join(dict.fromkeys(_short_name(person) for _, person in visitors))
-        return tuple(dict.fromkeys((f"{year}: {offices}", f"{year}: {names}", bare)))
-    more = f" (+{count - 1})" if count > 1 else ""
-    text = next((t for t in group.texts if not _CONNECTIVE.match(t)), group.texts[0])
-    found = [snippet(text, n) for n in (limit, limit // 2, 14)]
-    if found[0].endswith("…"):
-        # No phrase ends within the limit: a little longer, a label that ends at one.
-        longer = next((t for t in (snippet(text, n) for n in range(limit + 4, limit * 3 // 2 + 1, 4))
-                       if not t.endswith("…")), None)
-        found = [longer, *found] if longer else found
-    return tuple(dict.fromkeys([f"{year} {t}{more}" for t in found] + [bare]))
-
-
-# A sentence that leans on the one before says little alone: "To this end, ...".
-_CONNECTIVE = re.compile(r"^(?:To this end|However|Also|Additionally|Furthermore|Moreover|This|These|"
-                         r"It|They|Thus|Therefore)\b")
-
-
-def _short_name(person: str) -> str:
-    """The name people use for "Felipe Calderón": "Calderón" (reports.people)."""
-    from ...people import short_name
-    return short_name(person)
-
-
-def _office_name(office: str | None, person: str) -> str:
-    """"Prime Minister Ruiz" for ("Prime Minister", "Ana Ruiz"); a long office ("Head of
-    the Presidential Council") is left to the tables, so the label stays a label."""
-    if not office and person.split()[0] in _ROYAL:
-        return person  # "King Felipe VI": the title is the office
-    if office and len(office.split()) > _OFFICE_WORDS:
-        office = None
-    return f"{office or ''} {_short_name(person)}".strip()
-
-
-_OFFICE_WORDS = 3  # "Foreign State Secretary", "Deputy Prime Minister"
-
-
-_OFFICE_WORD = re.compile(r"^(?:[A-Z][a-z]+-)?(?:President|Prime|Minister|Foreign|Secretary|State|"
-                          r"Undersecretary|Vice|Deputy|Senator|Ambassador|Chancellor|King|Queen|"
-                          r"Emperor|Crown|Prince|Princess|Governor|Speaker|Mayor|Premier|"
-                          r"Minister\w*)$")
-
-
-_ROYAL = ("King", "Queen", "Emperor", "Empress", "Prince", "Princess")
-
-
-def _split_visitor(visitor: str) -> tuple[str, str]:
-    """(office, person) of a visit's "office person" text."""
-    words = visitor.split()
-    cut = 0
-    while cut < len(words) - 1 and _OFFICE_WORD.match(words[cut]):
-        cut += 1
-    if words[:cut] and words[cut - 1] in _ROYAL:
-        cut -= 1  # royal titles belong to the name: "King Felipe VI"
-    return " ".join(words[:cut]), " ".join(words[cut:])
-
-
-@dataclass(frozen=True)
-class Scale:
-    """Years to axis units, with long empty stretches between dated entries shrunk to
-    `kept` years each (a broken axis): the recent, busy decades get the room."""
-    first: int
-    last: int
-    breaks: tuple[tuple[int, int], ...]  # (start, end) of each shrunk stretch
-    kept: float = 4.0
-
-    def unit(self, year: float) -> float:
-        """Axis position in years from `first`, with the shrunk stretches taken out."""
-        position = year - self.first
-        for start, end in self.breaks:
-            if year > start:
-                position -= (min(year, end) - start) * (1 - self.kept / (end - start))
-        return position
-
-    @property
-    def length(self) -> float:
-        return self.unit(self.last)
-
-    def hidden(self, year: float) -> bool:
-        return any(start < year < end for start, end in self.breaks)
-
-
-def scale(years: list[int], longest: float = 0.1, recent: int = 30) -> Scale:
-    """A scale for the years: a gap between dated entries longer than `longest` of the
-    whole span (and at least 10 years) is shrunk, except in the last `recent` years,
-    which keep their true proportions."""
-    low, high = min(years), max(years) + 1
-    span = high - low
-    marks = sorted(set(years))
-    # A gap running into the recent years is shrunk up to where they begin.
-    gaps = [(a + 1, min(b, high - recent)) for a, b in zip(marks, marks[1:])]
-    breaks = tuple((start, end) for start, end in gaps if end - start >= max(10, longest * span))
-    return Scale(low, high, breaks)
-
-
-def year_span(years: list[int]) -> tuple[int, int, int]:
-    """(first year, end year, tick step): the axis spans the data exactly; ticks fall
-    on round years inside it, at most ~10 of them."""
-    low, high = min(years), max(years) + 1
-    step = next((s for s in _TICK_STEPS if (high - low) / s <= _MAX_TICKS), _TICK_STEPS[-1])
-    return low, high, step
-
-
-@dataclass(frozen=True)
-class Geometry:
-    """Vertical measures, all in proportion to the label size."""
-    width: float
-    font: str
-    size: float
-
-    @property
-    def pad(self) -> float:
-        return self.size * 1.2
-
-    @property
-    def lane(self) -> float:
-        return self.size * 1.75
-
-    @property
-    def bar(self) -> float:
-        return self.size * 1.9
-
-    @property
-    def marker(self) -> float:
-        return self.size * 0.45
-
-    @property
-    def legend(self) -> float:
-        return self.size * 2.4
-
-    def max_lanes(self, height: float) -> int:
-        """Lanes above and below the bar together that fit `height`."""
-        free = height - self.legend - self.bar - 2 * self.pad - 4 * self.marker
-        return max(2, int(free // self.lane))
+from .timeline_labels import groups
+from .timeline_placement import Geometry, plan
 
 
 def drawing(record, width: float, max_height: float, styles, gate, layout) -> Drawing | None:
@@ -404,67 +20,22 @@ def drawing(record, width: float, max_height: float, styles, gate, layout) -> Dr
         return None
     geo = Geometry(width, styles.body.regular, layout.fonts.small_size)
     limit = int(layout.options("pdf").get("timeline_caption_chars", 46))
-    axis_scale = scale([g.year for g in found])
-    step = next((s for s in _TICK_STEPS if axis_scale.length / s <= _MAX_TICKS), _TICK_STEPS[-1])
-    x_min, x_max = geo.pad, width - geo.pad
 
     def measure(text: str) -> float:
         return gate.width(gate.plain(text), geo.font, geo.size)  # fallback runs in their own font
 
-    axis_end = _axis_end(found, axis_scale, x_min, x_max, measure, limit, geo.size * 0.8)
-
-    def x_of(year: float) -> float:
-        return x_min + axis_scale.unit(year) / axis_scale.length * (axis_end - x_min)
-
-    sides = []
-    total = geo.max_lanes(max_height)
-    # Visits (fewer, below) may use up to half the lanes; events get what visits leave.
-    for kind in ("visit", "event"):
-        lanes = total // 2 if kind == "visit" else total - sides[0][3]
-        chosen = [g for g in found if g.kind == kind]
-        marks, texts, spots = labelled_marks(chosen, lanes, x_of, measure, limit, x_min, x_max, geo.size * 0.8)
-        texts = [[gate.plain(t) for t in w.texts] for w in texts]
-        used = max([s.lane + 1 for s in spots if s] or [0])
-        sides.append((marks, texts, spots, used))
-    sides.reverse()  # events first: above the bar
-    below = sides[1][3]
-    axis = geo.pad + below * geo.lane + 2 * geo.marker + geo.bar / 2
-    height = axis + geo.bar / 2 + 2 * geo.marker + sides[0][3] * geo.lane + geo.legend
-    d = Drawing(width, height)
+    where = plan(found, geo, max_height, measure, limit)
+    d = Drawing(width, where.height)
     # The renderer otherwise starts from Helvetica, which would be an unembedded font.
     d.initialFontName, d.initialFontSize = geo.font, geo.size
     c = styles.colour
-    d.add(Rect(0, 0, width, height, fillColor=c["light"], strokeColor=None))
-    _bar(d, geo, axis, axis_scale, step, x_of, c)
-    for (chosen, texts, spots, _), direction in zip(sides, (1, -1)):
-        _flags(d, geo, chosen, texts, spots, axis, direction, x_of, c)
-    _legend(d, geo, height, layout, c)
+    d.add(Rect(0, 0, width, where.height, fillColor=c["light"], strokeColor=None))
+    _bar(d, geo, where, c)
+    for side, direction in ((where.events, 1), (where.visits, -1)):
+        texts = [[gate.plain(t) for t in w.texts] for w in side.wordings]
+        _flags(d, geo, side, texts, direction, c)
+    _legend(d, geo, where.height, layout, c)
     return d
-
-
-def _axis_end(found, axis_scale, x_min, x_max, measure, limit, gap, most=0.3) -> float:
-    """Where the bar ends: short of the right edge by as much as the recent marks'
-    shortest whole labels need to run rightwards (at most `most` of the width), so the
-    marks of the latest years are labelled like the others instead of walling each
-    other off with labels that must run leftwards. Only the latest mark of each side
-    runs leftwards, from the right edge."""
-    # The latest mark of a side may run leftwards from the right edge: a leader there
-    # walls off nothing that could fit anyway.
-    latest = {kind: max(g.year for g in found if g.kind == kind) for kind in {g.kind for g in found}}
-    widths = []
-    for group in found:
-        if group.year == latest[group.kind]:
-            continue
-        texts = group_wordings(group, limit)
-        widths.append((group.year, measure(texts.texts[texts.good - 1])))
-    end = x_max
-    for _ in range(3 if widths else 0):  # each step moves the marks left, so their overhang shrinks
-        over = max(x_min + axis_scale.unit(year + 0.5) / axis_scale.length * (end - x_min) + gap + width - x_max
-                   for year, width in widths)
-        if over <= 0.5:
-            break
-        end = max(x_max - most * (x_max - x_min), end - over)
-    return end
 
 
 class RoomyTimeline(Flowable):
@@ -495,83 +66,41 @@ class RoomyTimeline(Flowable):
         self.picture.drawOn(self.canv, 0, 0)
 
 
-def _ticks(axis_scale, step, x_of, min_gap, centre_of=None):
-    """Round years inside the kept stretches, plus the first year after each break;
-    none whose label (at `centre_of(year)`, pulled inside the bar near its ends) comes
-    closer than `min_gap` to the one before or to a break's slashes."""
-    first, last = axis_scale.first, axis_scale.last
-    centre_of = centre_of or x_of
-    step = step if not axis_scale.breaks or step < 10 else step // 2
-    years = [y for y in range(math.ceil(first / step) * step, last + 1, step) if not axis_scale.hidden(y)]
-    years += [end for _, end in axis_scale.breaks] + [start - 1 for start, _ in axis_scale.breaks]
-    middles = [(x_of(start) + x_of(end)) / 2 for start, end in axis_scale.breaks]
-    chosen = []
-    for year in sorted(set(years)):
-        centre = centre_of(year)
-        if any(abs(centre - m) < min_gap / 2 for m in middles):
-            continue
-        if x_of(year) - x_of(first) < min_gap / 2 and year != first:
-            continue
-        if x_of(last) - x_of(year) < min_gap / 2 and year != last:
-            continue
-        if chosen and centre - centre_of(chosen[-1]) < min_gap:
-            if year != last:
-                continue
-            chosen.pop()  # the bar's last year is worth more than the round year before it
-        chosen.append(year)
-    return chosen
-
-
-def _bar(d, geo, axis, axis_scale, step, x_of, c):
+def _bar(d, geo, where, c):
     """The years as a band: tick labels sit inside it, so no leader crosses them. A
     shrunk stretch is cut out of the band and marked with a pair of slashes."""
-    first, last = axis_scale.first, axis_scale.last
-    low, high = axis - geo.bar / 2, axis + geo.bar / 2
-    d.add(Rect(x_of(first), low, x_of(last) - x_of(first), geo.bar, fillColor=c["primary"], strokeColor=None))
-    for start, end in axis_scale.breaks:
-        middle = (x_of(start) + x_of(end)) / 2
-        gap = geo.size * 0.5
+    left, right = where.bar
+    low, high = where.axis - geo.bar / 2, where.axis + geo.bar / 2
+    d.add(Rect(left, low, right - left, geo.bar, fillColor=c["primary"], strokeColor=None))
+    gap = geo.size * 0.5
+    for middle in where.cuts:
         d.add(Rect(middle - gap / 2, low - 1, gap, geo.bar + 2, fillColor=c["light"], strokeColor=None))
         for dx in (-gap / 2, gap / 2):
             d.add(Line(middle + dx - gap * 0.4, low - 1.5, middle + dx + gap * 0.4, high + 1.5,
                        strokeColor=c["primary"], strokeWidth=0.8))
-    def centre_of(year):
-        """A label near an end of the bar is pulled inside it."""
-        half = stringWidth(str(year), geo.font, geo.size) / 2 + geo.size * 0.3
-        return min(max(x_of(year), x_of(first) + half), x_of(last) - half)
-
-    for year in _ticks(axis_scale, step, x_of, stringWidth("0000  ", geo.font, geo.size), centre_of):
-        x = x_of(year)
-        d.add(Line(x, high, x, high - geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))
-        d.add(Line(x, low, x, low + geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))
-        d.add(String(centre_of(year), axis - geo.size * 0.35, str(year), fontName=geo.font, fontSize=geo.size,
-                     fillColor=c["on_primary"], textAnchor="middle"))
+    for tick in where.ticks:
+        d.add(Line(tick.x, high, tick.x, high - geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))
+        d.add(Line(tick.x, low, tick.x, low + geo.bar * 0.2, strokeColor=c["on_primary"], strokeWidth=0.6))
+        d.add(String(tick.centre, where.axis - geo.size * 0.35, str(tick.year), fontName=geo.font,
+                     fontSize=geo.size, fillColor=c["on_primary"], textAnchor="middle"))
 
 
-def _flags(d, geo, marks, texts, spots, axis, direction, x_of, c):
+def _flags(d, geo, side, texts, direction, c):
     """Markers on the bar's edge and their flag labels, going up (1) or down (-1); the
     markers of a joined mark are spanned by a bracket its leader rises from."""
-    edge = axis + direction * (geo.bar / 2 + geo.marker)
     colour = c["primary"] if direction > 0 else c["accent"]
-    for mark, wording, spot in zip(marks, texts, spots):
-        x = leader_x(mark, x_of)
-        foot = edge
-        if len(mark.groups) > 1:
-            foot = edge + direction * geo.marker * 1.3
-            left, right = x_of(mark.first + 0.5), x_of(mark.last + 0.5)
-            d.add(Line(left, foot, right, foot, strokeColor=c["muted"], strokeWidth=0.5))
-            for g in mark.groups:
-                d.add(Line(x_of(g.year + 0.5), edge, x_of(g.year + 0.5), foot, strokeColor=c["muted"],
-                           strokeWidth=0.5))
-        if spot is not None:
-            near = edge + direction * (geo.marker + spot.lane * geo.lane)
-            baseline = near + geo.size * 0.35 if direction > 0 else near - geo.lane + geo.size * 0.45
-            top = baseline + geo.size * 0.95 if direction > 0 else baseline - geo.size * 0.25
-            d.add(Line(x, foot, x, top, strokeColor=c["muted"], strokeWidth=0.5))
-            d.add(String(spot.start, baseline, wording[spot.wording], fontName=geo.font,
-                         fontSize=geo.size, fillColor=c["text"]))
-        for g in mark.groups:
-            d.add(_marker(x_of(g.year + 0.5), edge, geo.marker, direction, colour))
+    for place, wording, spot in zip(side.callouts, texts, side.spots):
+        if place.bracket is not None:
+            left, right = place.bracket
+            d.add(Line(left, place.foot, right, place.foot, strokeColor=c["muted"], strokeWidth=0.5))
+            for x in place.markers:
+                d.add(Line(x, place.edge, x, place.foot, strokeColor=c["muted"], strokeWidth=0.5))
+        if place.label is not None:
+            d.add(Line(place.x, place.foot, place.x, place.top, strokeColor=c["muted"], strokeWidth=0.5))
+            d.add(String(*place.label, wording[spot.wording], fontName=geo.font, fontSize=geo.size,
+                         fillColor=c["text"]))
+        for x in place.markers:
+            d.add(_marker(x, place.edge, geo.marker, direction, colour))
 
 
 def _marker(x, y, r, direction, colour):
