@@ -1,19 +1,42 @@
 """reports: articles on the relations between two countries -> PDF briefs, Word
 dossiers and Excel workbooks.
 
-Public API (imports are lazy so that `reports --help` starts fast):
+Public API (imports are lazy so that `reports --help` starts fast); the CLI and any
+other face use only these names:
 
     load(path, form=None) -> Relationship
-    load_all(paths) -> Batch
-    build(paths, out, formats=..., layout=..., jobs=...) -> BuildResult
-    (or build(paths, out, reports.pipeline.BuildOptions(...)))
+    load_all(paths, max_bytes=None, form=None, index=None, jobs=1) -> Batch
+    build(paths, out, options=None, **settings) -> BuildResult   (settings: BuildOptions' fields)
     diff(a, b) -> {article id: [change, ...]}   (articles, record JSON files or build folders)
+    format_changes(changes) -> lines of text
+    input_forms(), describe_inputs(), formats(), available_layouts()   what the registries offer
+    BuildOptions, BuildResult, Diagnostic, ReportsError, ArticleError, LayoutError
+    assign_stems(records), once_per_kind(diagnostics), loses_information(diagnostic)
 """
 
 from __future__ import annotations
 
+import importlib
+
 from ._version import __version__
-__all__ = ["__version__", "load", "load_all", "build", "diff"]
+
+# Names the API lends from the modules that define them, imported on first use.
+_LENT = {
+    "BuildOptions": "reports.pipeline.options", "BuildResult": "reports.pipeline.run",
+    "assign_stems": "reports.pipeline.stems",
+    "Diagnostic": "reports.errors", "ReportsError": "reports.errors", "ArticleError": "reports.errors",
+    "LayoutError": "reports.errors",
+    "once_per_kind": "reports.diagnostics", "loses_information": "reports.diagnostics",
+    "format_changes": "reports.carry.compare",
+}
+__all__ = ["__version__", "load", "load_all", "build", "diff", "input_forms", "describe_inputs", "formats",
+           "available_layouts", *_LENT]
+
+
+def __getattr__(name: str):
+    if name in _LENT:
+        return getattr(importlib.import_module(_LENT[name]), name)
+    raise AttributeError(f"module 'reports' has no attribute {name!r}")
 
 
 def load(path, form=None):
@@ -23,10 +46,10 @@ def load(path, form=None):
     return _load(path, form=form)
 
 
-def load_all(paths):
-    """Records of many articles (files or folders); failures are collected, not raised."""
+def load_all(paths, max_bytes=None, form=None, index=None, jobs=1):
+    """Records of many articles (files, folders, dumps); failures are collected, not raised."""
     from .batch import load_all as _load_all
-    return _load_all(paths)
+    return _load_all(paths, max_bytes=max_bytes, form=form, index=index, jobs=jobs)
 
 
 def build(paths, out="out", options=None, **settings):
@@ -40,3 +63,27 @@ def diff(a, b):
     """The changes from A to B, by article; see reports.carry.compare."""
     from .carry.compare import compare
     return compare(a, b)
+
+
+def input_forms() -> list[str]:
+    """The input forms a reader exists for (plain, wikitext, mediawiki-xml, browser)."""
+    from .readers import names
+    return names()
+
+
+def describe_inputs() -> list[tuple[str, str, str]]:
+    """(form, the file names it claims, one line on it) of every reader."""
+    from .readers import describe
+    return describe()
+
+
+def formats() -> list[str]:
+    """The output formats an exporter exists for (pdf, docx, xlsx, json)."""
+    from .exporters import names
+    return names()
+
+
+def available_layouts():
+    """The layouts --layout can name: built-in ones and those in ./layouts/."""
+    from .layout import available
+    return available()

@@ -26,10 +26,10 @@ _max_size = click.option("--max-size", type=click.FloatRange(min=0, min_open=Tru
 def _check_form(ctx, param, value):
     if value is None:
         return None
-    from .readers import names
+    from . import input_forms
 
-    if value not in names():
-        raise click.BadParameter(f"{value!r}: choose from {', '.join(names())}")
+    if value not in input_forms():
+        raise click.BadParameter(f"{value!r}: choose from {', '.join(input_forms())}")
     return value
 
 
@@ -128,9 +128,7 @@ class _Bar:
 def build(paths, out, formats, layout, jobs, index, scheduler, combined, force, strict, no_carry, prune, quiet, verbose,
           max_size, form):
     """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
-    from .errors import ReportsError
-    from .pipeline import BuildOptions, build as run_build
-    from .exporters import names
+    from . import BuildOptions, ReportsError, build as run_build, formats as names
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else tuple(names())
     unknown = [f for f in chosen if f not in names()]
@@ -149,7 +147,7 @@ def build(paths, out, formats, layout, jobs, index, scheduler, combined, force, 
         sys.exit(130)
     finally:
         bar.close()
-    from .diagnostics import once_per_kind
+    from . import once_per_kind
 
     for failure in result.failures:
         click.echo(str(failure), err=True)
@@ -193,7 +191,7 @@ def inspect(paths, as_json, max_size, form):
     """Show what the loader reads from articles (files or folders; default data/)."""
     import json
 
-    from .batch import load_all
+    from . import load_all
 
     batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size), form=form)
     if as_json:
@@ -242,9 +240,7 @@ def _lines(fact) -> str:
 def check(paths, strict, max_size, form):
     """Lint articles: print what the loader could not interpret, as file:line: message
     (the warnings `reports build` prints, once per kind and article)."""
-    from .batch import load_all
-    from .diagnostics import loses_information, once_per_kind
-    from .pipeline.stems import assign_stems
+    from . import assign_stems, load_all, loses_information, once_per_kind
 
     batch = load_all(_paths(paths), max_bytes=_max_bytes(max_size), form=form)
     warnings = batch.warnings + assign_stems(batch.records)[1]
@@ -259,9 +255,9 @@ def check(paths, strict, max_size, form):
 @cli.command()
 def readers():
     """List the input forms --from can name, with the files each claims."""
-    from .readers import describe
+    from . import describe_inputs
 
-    for name, extensions, description in describe():
+    for name, extensions, description in describe_inputs():
         click.echo(f"{name:14} {extensions:26} {description}")
 
 
@@ -274,9 +270,7 @@ def diff(a, b, as_json):
     Exit 0 when nothing changed, 1 when something did (like diff)."""
     import json
 
-    from . import diff as run_diff
-    from .carry.compare import format_changes
-    from .errors import ReportsError
+    from . import ReportsError, diff as run_diff, format_changes
 
     try:
         result = run_diff(a, b)
@@ -293,7 +287,7 @@ def diff(a, b, as_json):
 @cli.command()
 def layouts():
     """List the layouts --layout can use: built-in ones and those in ./layouts/."""
-    from .layout import available
+    from . import available_layouts as available
 
     for listed in available():
         if listed.error:

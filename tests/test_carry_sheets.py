@@ -1,5 +1,5 @@
 """Analysts' sheets and Notes-column cells carried into rebuilt workbooks
-(reports/carry/sheets.py through the xlsx exporter), read back with openpyxl."""
+(reports/exporters/_xlsx/carried.py through the xlsx exporter), read back with openpyxl."""
 
 from __future__ import annotations
 

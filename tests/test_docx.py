@@ -333,7 +333,7 @@ def test_hostile_text_is_stored_literally_and_control_characters_removed(seed_re
 
 def test_only_the_exporters_own_field_codes_can_be_written():
     with pytest.raises(ValueError):
-        _docx._field_code('HYPERLINK "http://x"')
+        _docx.field_code('HYPERLINK "http://x"')
 
 
 # -- a user's corporate template ----------------------------------------------------------

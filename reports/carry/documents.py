@@ -138,9 +138,9 @@ _BOOLEAN_FORMULAS = {"=TRUE()": "True", "=FALSE()": "False"}
 
 
 def _cell_text(value) -> str:
-    from .sheets import _text
+    from ..exporters._xlsx.carried import cell_text
 
-    text = _text(value)
+    text = cell_text(value)
     return _BOOLEAN_FORMULAS.get(text, text)
 
 
@@ -149,7 +149,7 @@ def _workbook_cells(path: Path):
     column and the closing notes sheet."""
     from openpyxl import load_workbook
 
-    from .sheets import EARLIER_KEY, NOTES_PROPERTY, PROPERTY_PREFIX, _text
+    from ..exporters._xlsx.carried import EARLIER_KEY, NOTES_PROPERTY, PROPERTY_PREFIX, cell_text
 
     try:
         book = load_workbook(path, read_only=True, data_only=False)
@@ -166,7 +166,7 @@ def _workbook_cells(path: Path):
             rows = book[name].iter_rows(values_only=True)
             header = list(next(rows, ()))
             skip = len(header) - 1 - header[::-1].index(notes_header) if notes_header in header else None
-            yield "\t".join(_text(v) for i, v in enumerate(header) if i != skip)
+            yield "\t".join(cell_text(v) for i, v in enumerate(header) if i != skip)
             for row in rows:
                 yield "\t".join(_cell_text(v) for i, v in enumerate(row) if i != skip)
     finally:

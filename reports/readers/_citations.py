@@ -143,11 +143,11 @@ def _from_template(id: str, template, render) -> Citation:
         found[field] = next((values[key] for key in keys if key in values), None)
     for field in ("date", "accessed"):
         if found[field]:
-            found[field] = _iso(found[field])
+            found[field] = iso_date(found[field])
     return Citation(id, found["url"], found["title"], found["publisher"], found["date"], found["accessed"])
 
 
-def _iso(written: str) -> str:
+def iso_date(written: str) -> str:
     """'3 November 2021' -> '2021-11-03'; a date that does not parse stays as written."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", written):
         return written

@@ -302,7 +302,7 @@ def _refs_of(text: str) -> tuple:
 
 def _note(number: int, line: str) -> Citation:
     """A `^` line of the References list: '^ a b "Title". Publisher. 3 May 2020. Retrieved …'."""
-    from ._citations import _iso
+    from ._citations import iso_date
 
     body = _CARET.sub("", line).strip()
     url = _URL.search(body)
@@ -313,7 +313,7 @@ def _note(number: int, line: str) -> Citation:
     accessed = None
     retrieved = re.search(r"Retrieved (?:on )?(.+?)\.?$", body)
     if retrieved:
-        accessed = _iso(retrieved.group(1).strip())
+        accessed = iso_date(retrieved.group(1).strip())
     if quoted:
         after = body[quoted.end():].strip(" .")
         pieces = [p.strip() for p in re.split(r"\.\s+", after)
@@ -322,5 +322,5 @@ def _note(number: int, line: str) -> Citation:
             publisher = pieces[0] if not re.search(r"\d{4}", pieces[0]) else None
             dated = next((p for p in pieces if re.search(r"\b\d{4}\b", p)), None)
             if dated:
-                date = _iso(dated.strip("() "))
+                date = iso_date(dated.strip("() "))
     return Citation(f"c{number}", url.group(0).rstrip(".,)") if url else None, title, publisher, date, accessed)

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import ArticleError, Diagnostic
-from ..document import HEADING, ITEM, TABLE, TEXT, Document, Line, Row, Table, Text, build_article
+from ..document import HEADING, ITEM, TABLE, TEXT, Document, Line, Text, build_article
 from ._text import read_text
+from ._wikitables import read_table
+from ._wikititle import infer_title
 
 NAME = "wikitext"
 EXTENSIONS = (".wiki", ".wikitext", ".mediawiki")
@@ -36,8 +38,6 @@ _MAGIC_WORDS = re.compile(r"__[A-Z]+__")
 # Markup the parser left as text because it is not closed (or not opened): `{{cite web|…`
 # with no `}}`, a `<ref>` with no `</ref>`, a stray `}}`, a `{|` table never closed.
 _UNBALANCED = re.compile(r"\{\{|\}\}|<ref\b[^>]*>|</ref>|^\{\||^\|\}", re.IGNORECASE | re.MULTILINE)
-_RELATIONS = re.compile(r"\s+relations?$|\s+relationship$", re.IGNORECASE)
-_DASHES = ("–", "—", "-")
 # Sections that hold the page's apparatus, not its text.
 _APPARATUS = re.compile(r"^(?:references?|notes?|footnotes?|citations?|sources?|bibliography|works cited|"
                         r"notes and references|references and notes|explanatory notes|general references|"
@@ -63,7 +63,7 @@ def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Do
 
 def parse(text: str, shown: str, title: str | None = None, file_name: str | None = None):
     """(article structure, warnings) of a page's wikitext. `title` is the page's title
-    when known (a dump); otherwise it is found as the module docstring of `infer_title` says."""
+    when known (a dump); otherwise it is found as `_wikititle.infer_title` says."""
     import mwparserfromhell
 
     try:
@@ -74,64 +74,10 @@ def parse(text: str, shown: str, title: str | None = None, file_name: str | None
     page.walk(code)
     found_title, title_line = title, 1
     if found_title is None:
-        found_title, title_line = infer_title(page, file_name, shown)
+        found_title, title_line = infer_title(page, file_name, shown, EXTENSIONS)
     article = build_article(found_title, title_line if page.title_line is None else page.title_line,
                             page.infobox, page.lines, page.citations())
     return article, page.warnings
-
-
-def infer_title(page: "_Page", file_name: str | None, shown: str) -> tuple[str, int]:
-    """A page's title: its `= Title =` first line; else the file name when it is a title
-    (`Latvia–Mexico relations.wiki`); else the bilateral infobox's first parameter; else
-    the lead's bold country names that the file name's slug names (`latvia-mexico.wiki`)."""
-    if page.title:
-        return page.title, page.title_line or 1
-    stem = _stem(file_name) if file_name else ""
-    named = stem.replace("_", " ").strip()
-    if _RELATIONS.search(named) and _two_countries(_RELATIONS.sub("", named)):
-        return named, 1
-    if page.infobox_title:
-        name, line = page.infobox_title
-        if _two_countries(name):
-            return f"{name} relations", line
-    if stem:
-        slug = _slug(stem)
-        for first, second in _pairs(page.bold_names):
-            for a, b in ((first[0], second[0]), (second[0], first[0])):
-                if _slug(f"{a}-{b}") == slug or _slug(f"{a}-{b} relations") == slug:
-                    return f"{a}–{b} relations", min(first[1], second[1])
-    raise ArticleError(shown, 1, "no title naming two countries: give the page a '= A–B relations =' first line "
-                                 "or name the file 'A–B relations.wiki'")
-
-
-def _stem(file_name: str) -> str:
-    name = Path(file_name).name
-    for ext in EXTENSIONS + (".txt", ".text"):
-        if name.lower().endswith(ext):
-            return name[: -len(ext)]
-    return Path(name).stem
-
-
-def _slug(text: str) -> str:
-    from ..titles import relationship_id
-
-    return relationship_id((text, "")).rstrip("-").replace("-relations", "")
-
-
-def _two_countries(name: str) -> bool:
-    for dash in _DASHES:
-        parts = [part.strip() for part in name.split(dash)]
-        if dash in name:
-            return len(parts) == 2 and all(parts)
-    return False
-
-
-def _pairs(names: list[tuple[str, int]]):
-    distinct = list(dict.fromkeys(names))[:6]
-    for i, first in enumerate(distinct):
-        for second in distinct[i + 1:]:
-            if first[0] != second[0]:
-                yield first, second
 
 
 class _Page:
@@ -413,73 +359,9 @@ class _Page:
 
     def table(self, node) -> None:
         """A `{| … |}` table: its caption, header cells and rows (rowspans filled down)."""
-        start = self.offset
-        line = self.line_of(start)
-        caption = None
-        header: list[str] = []
-        rows: list[Row] = []
-        spans: dict[int, tuple[int, str]] = {}
-        loose: list = []  # cells before the first |- : the first row
-        cursor = start + str(node).find(str(node.contents)) if node.contents is not None else start
-        groups = []
-        for child in (node.contents.nodes if node.contents is not None else []):
-            child_offset = cursor
-            cursor += len(str(child))
-            if type(child).__name__ != "Tag":
-                continue
-            tag = str(child.tag).lower()
-            if tag in ("td", "th") and not groups and str(child.contents or "").startswith("+"):
-                caption_text = _one_line(self.cell_text(child.contents, child_offset))
-                caption = Text(caption_text[1:].strip(), self.line_of(child_offset))
-            elif tag in ("td", "th"):
-                loose.append((child, child_offset))
-            elif tag == "tr":
-                if loose:
-                    groups.append((loose, loose[0][1]))
-                    loose = []
-                offset = child_offset + str(child).find(str(child.contents)) if child.contents else child_offset
-                cells = []
-                for cell in (child.contents.nodes if child.contents is not None else []):
-                    if type(cell).__name__ == "Tag" and str(cell.tag).lower() in ("td", "th"):
-                        cells.append((cell, offset))
-                    offset += len(str(cell))
-                groups.append((cells, child_offset))
-            elif tag == "caption":
-                caption = Text(_one_line(self.cell_text(child.contents, child_offset)), self.line_of(child_offset))
-        if loose:
-            groups.append((loose, loose[0][1]))
-        for cells, offset in groups:
-            if not cells:
-                continue
-            all_header = all(str(cell.tag).lower() == "th" for cell, _ in cells)
-            texts, refs, column = [], [], 0
-            for cell, cell_offset in cells:
-                column = _spanned(spans, column, texts)
-                before = len(self.refs)
-                value = self.cell_text(cell.contents, cell_offset)
-                refs += [ref for ref, _ in self.refs[before:]]
-                rowspan, colspan = _span(cell, "rowspan"), _span(cell, "colspan")
-                for _ in range(colspan):
-                    texts.append(value)
-                    if rowspan > 1:
-                        spans[column] = (rowspan - 1, value)
-                    column += 1
-            column = _spanned(spans, column, texts)
-            if all_header and not rows and (not header or len(set(header)) == 1):
-                if header and caption is None:
-                    # "! colspan=2 | Visits from A to B" above "! Year !! Visitor": a title row
-                    caption = Text(header[0], self.line_of(offset))
-                header = [_one_line(text) for text in texts]
-            elif any(texts):
-                first = cells[0][1]  # the row's line is its first cell's, not the |- line above it
-                first += len(self.source[first:]) - len(self.source[first:].lstrip())
-                rows.append(Row(tuple(texts), self.line_of(first),
-                                tuple((0, ref) for ref in dict.fromkeys(refs))))
-        if caption is None and not header and not rows:
-            return
-        table = Table(caption if caption and caption.text else None, header, rows, line)
-        if self.section_kind != "apparatus":
-            self.lines.append(Line(TABLE, Text(caption.text if caption else "", line), table=table))
+        table = read_table(self, node)
+        if table is not None and self.section_kind != "apparatus":
+            self.lines.append(Line(TABLE, Text(table.caption.text if table.caption else "", table.line), table=table))
 
     def cell_text(self, code, offset: int) -> str:
         """A cell's text, one line per line the cell shows: its <br>s, list templates and
@@ -493,33 +375,6 @@ class _Page:
             self.offset, self.renderer.breaks = saved, breaks
         lines = (_BLANKS.sub(" ", _CELL_BULLET.sub("", line)).strip() for line in _QUOTES.sub("", text).split("\n"))
         return "\n".join(line for line in lines if line)
-
-
-def _one_line(text: str) -> str:
-    """A caption or a header cell: its lines read as one."""
-    return text.replace("\n", " ")
-
-
-def _spanned(spans: dict[int, tuple[int, str]], column: int, texts: list[str]) -> int:
-    """Fill in the cells that rowspans above reach into from `column` on; the next free column."""
-    while column in spans:
-        left, value = spans[column]
-        texts.append(value)
-        if left <= 1:
-            del spans[column]
-        else:
-            spans[column] = (left - 1, value)
-        column += 1
-    return column
-
-
-def _span(cell, name: str) -> int:
-    for attribute in getattr(cell, "attributes", ()):
-        if str(attribute.name).strip().lower() == name:
-            digits = re.match(r"\s*\"?'?(\d+)", str(attribute.value))
-            if digits:
-                return max(1, min(int(digits.group(1)), 50))
-    return 1
 
 
 def _unit(raw: str, line: int) -> tuple[Text | None, bool]:

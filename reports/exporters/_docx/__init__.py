@@ -27,7 +27,7 @@ from docx import Document
 from ... import facts_view
 from ...names import localised
 from .base import base_of
-from .document import FIELD_INSTRUCTIONS, TOC_INSTRUCTION, Dossier, _field_code  # noqa: F401 (tests)
+from .document import FIELD_INSTRUCTIONS, TOC_INSTRUCTION, Dossier, field_code  # noqa: F401 (tests)
 from .notes import NotePlacer, read_notes
 from .package import set_core_properties, write_package
 
@@ -41,10 +41,10 @@ _exports_since_collect = 0
 def check(layout) -> None:
     """Fail before any article is built when the layout's template cannot be found."""
     from ...errors import LayoutError
-    from .base import _template_path
+    from .base import template_path
 
     try:
-        _template_path(layout)
+        template_path(layout)
     except FileNotFoundError as error:
         raise LayoutError(str(error)) from None
 

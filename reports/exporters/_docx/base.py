@@ -46,14 +46,14 @@ _BASES: dict[tuple, Base] = {}
 
 
 def base_of(layout) -> Base:
-    template = _template_path(layout)
+    template = template_path(layout)
     key = (layout.fingerprint(), str(template), template.stat().st_mtime_ns if template else None)
     if key not in _BASES:
         _BASES[key] = _make_base(layout, template)
     return _BASES[key]
 
 
-def _template_path(layout) -> Path | None:
+def template_path(layout) -> Path | None:
     """The user's template, relative to the layout file, to ./, or to the built-in layouts."""
     name = str(layout.options("docx").get("template") or "").strip()
     if not name:

@@ -365,7 +365,7 @@ def _field_char(kind: str):
     return parse_xml(f'<w:r {_W}><w:fldChar w:fldCharType="{kind}"/></w:r>')
 
 
-def _field_code(instruction: str):
+def field_code(instruction: str):
     """A field instruction: only the exporter's own constants ever become field code."""
     if instruction not in FIELD_INSTRUCTIONS:
         raise ValueError(f"not a field this exporter writes: {instruction!r}")
@@ -375,7 +375,7 @@ def _field_code(instruction: str):
 
 def _append_field(p, instruction: str, cached: str) -> None:
     p.append(_field_char("begin"))
-    p.append(_field_code(instruction))
+    p.append(field_code(instruction))
     p.append(_field_char("separate"))
     p.append(parse_xml(f"<w:r {_W}><w:t>{escape(cached)}</w:t></w:r>"))
     p.append(_field_char("end"))
@@ -387,7 +387,7 @@ def _table_of_contents(dossier, anchor) -> None:
     entries = [(level, text) for level, text in dossier.headings if level <= 2 and text.strip()]
     p = anchor
     p.append(_field_char("begin"))
-    p.append(_field_code(TOC_INSTRUCTION))
+    p.append(field_code(TOC_INSTRUCTION))
     p.append(_field_char("separate"))
     for index, (level, text) in enumerate(entries):
         if index:

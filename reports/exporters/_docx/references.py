@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from ...citations_view import References
 from ...facts_view import date_label
-from .styles import _find_style, _new_id, _rpr, _style_xml, _StyleSpec
+from .styles import find_style, new_id, run_properties, style_xml, StyleSpec
 
 _WR = nsdecls("w", "r")
 ANCHOR = "ref_"  # + number: a reference's bookmark (not "rpt_": carried notes ignore it)
@@ -41,16 +41,16 @@ def _style(d, name: str) -> str:
     """The id of one of the two reference styles, added to this document on first use."""
     state = _state(d)
     if name not in state.styles:
-        existing = _find_style(d.document, name)
+        existing = find_style(d.document, name)
         if existing is not None:
             state.styles[name] = existing.get(qn("w:styleId"))
         else:
             colour = d.layout.colors["primary"].lstrip("#")
             extra = '<w:vertAlign w:val="superscript"/>' if name == "Note Reference" else '<w:u w:val="single"/>'
-            properties = _rpr(colour=colour).replace("</w:rPr>", extra + "</w:rPr>")
+            properties = run_properties(colour=colour).replace("</w:rPr>", extra + "</w:rPr>")
             styles = d.document.styles.element
-            style_id = _new_id(styles, name)
-            styles.append(parse_xml(_style_xml(_StyleSpec(name, name, "character", properties, based_on=None),
+            style_id = new_id(styles, name)
+            styles.append(parse_xml(style_xml(StyleSpec(name, name, "character", properties, based_on=None),
                                                style_id, {})))
             state.styles[name] = style_id
     return state.styles[name]

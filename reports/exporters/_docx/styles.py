@@ -42,7 +42,8 @@ def _ppr(*, keep=False, numbering="", border="", fill=None, tabs="", before=None
             + (f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else "") + "</w:pPr>")
 
 
-def _rpr(*, font=None, bold=False, italic=False, caps=False, colour=None, size=None) -> str:
+def run_properties(*, font=None, bold=False, italic=False, caps=False, colour=None, size=None) -> str:
+    """A w:rPr element (as XML text) with the font, weight, colour and size given."""
     fonts = (f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
              if font else "")
     return ("<w:rPr>" + fonts + ("<w:b/><w:bCs/>" if bold else "") + ("<w:i/><w:iCs/>" if italic else "")
@@ -71,7 +72,8 @@ def article_language(layout) -> str | None:
 
 
 @dataclass(frozen=True)
-class _StyleSpec:
+class StyleSpec:
+    """One named style the dossier defines: its name, kind, run and paragraph properties."""
     name: str  # as python-docx and Word's Styles pane name it
     xml_name: str  # as styles.xml names it ("heading 1", "caption", "toc 1")
     kind: str  # paragraph, character or table
@@ -80,7 +82,7 @@ class _StyleSpec:
     next_style: str | None = None
 
 
-def _style_specs(layout, table_style: str, numbering: str) -> list[_StyleSpec]:
+def _style_specs(layout, table_style: str, numbering: str) -> list[StyleSpec]:
     """Every style the dossier uses, with its look derived from the layout."""
     f, c = layout.fonts, {k: v.lstrip("#") for k, v in layout.colors.items()}
     width = twips(layout.page.width_mm - layout.page.margin_left_mm - layout.page.margin_right_mm)
@@ -88,56 +90,56 @@ def _style_specs(layout, table_style: str, numbering: str) -> list[_StyleSpec]:
     head = dict(font=f.headings, bold=True, colour=c["primary"])
     small = f.small_size + 0.5
     return [
-        _StyleSpec("Normal", "Normal", "paragraph", "", based_on=None),
-        _StyleSpec("Title", "Title", "paragraph", _ppr(keep=True, before=0, after=80, line=240)
-                   + _rpr(**head, size=f.title_size)),
-        _StyleSpec("Subtitle", "Subtitle", "paragraph", _ppr(keep=True, after=60)
-                   + _rpr(font=f.headings, colour=c["muted"], size=f.heading_size)),
-        _StyleSpec("Source Note", "Source Note", "paragraph",
+        StyleSpec("Normal", "Normal", "paragraph", "", based_on=None),
+        StyleSpec("Title", "Title", "paragraph", _ppr(keep=True, before=0, after=80, line=240)
+                   + run_properties(**head, size=f.title_size)),
+        StyleSpec("Subtitle", "Subtitle", "paragraph", _ppr(keep=True, after=60)
+                   + run_properties(font=f.headings, colour=c["muted"], size=f.heading_size)),
+        StyleSpec("Source Note", "Source Note", "paragraph",
                    _ppr(border=_border("bottom", 12, c["accent"], 8), after=360)
-                   + _rpr(colour=c["muted"], size=f.small_size + 1.5)),
-        _StyleSpec("Heading 1", "heading 1", "paragraph",
+                   + run_properties(colour=c["muted"], size=f.small_size + 1.5)),
+        StyleSpec("Heading 1", "heading 1", "paragraph",
                    _ppr(keep=True, border=_border("bottom", 6, c["rule"], 4), before=360, after=120,
-                        outline=0) + _rpr(**head, size=f.heading_size), next_style="Normal"),
-        _StyleSpec("Heading 2", "heading 2", "paragraph", _ppr(keep=True, before=240, after=80, outline=1)
-                   + _rpr(**head, size=f.heading_size * 0.8), next_style="Normal"),
-        _StyleSpec("Heading 3", "heading 3", "paragraph", _ppr(keep=True, before=200, after=60, outline=2)
-                   + _rpr(font=f.headings, bold=True, colour=c["text"], size=f.size + 1),
+                        outline=0) + run_properties(**head, size=f.heading_size), next_style="Normal"),
+        StyleSpec("Heading 2", "heading 2", "paragraph", _ppr(keep=True, before=240, after=80, outline=1)
+                   + run_properties(**head, size=f.heading_size * 0.8), next_style="Normal"),
+        StyleSpec("Heading 3", "heading 3", "paragraph", _ppr(keep=True, before=200, after=60, outline=2)
+                   + run_properties(font=f.headings, bold=True, colour=c["text"], size=f.size + 1),
                    next_style="Normal"),
-        _StyleSpec("List Bullet", "List Bullet", "paragraph", _ppr(numbering=numbering, after=40)),
-        _StyleSpec("Caption", "caption", "paragraph", _ppr(keep=True, before=160, after=60)
-                   + _rpr(bold=True, colour=c["muted"], size=f.size - 0.5)),
-        _StyleSpec("Quote", "Quote", "paragraph",
+        StyleSpec("List Bullet", "List Bullet", "paragraph", _ppr(numbering=numbering, after=40)),
+        StyleSpec("Caption", "caption", "paragraph", _ppr(keep=True, before=160, after=60)
+                   + run_properties(bold=True, colour=c["muted"], size=f.size - 0.5)),
+        StyleSpec("Quote", "Quote", "paragraph",
                    _ppr(border=_border("left", 18, c["accent"], 10), after=120,
                         indent='<w:ind w:left="284" w:right="284"/>')
-                   + _rpr(italic=True, colour=c["text"])),
-        _StyleSpec("TOC Heading", "TOC Heading", "paragraph", _ppr(keep=True, before=120, after=120)
-                   + _rpr(**head, size=f.heading_size), next_style="Normal"),
-        _StyleSpec("TOC 1", "toc 1", "paragraph", _ppr(tabs=toc_tabs, before=60, after=20)
-                   + _rpr(bold=True, colour=c["text"])),
-        _StyleSpec("TOC 2", "toc 2", "paragraph", _ppr(tabs=toc_tabs, after=20,
+                   + run_properties(italic=True, colour=c["text"])),
+        StyleSpec("TOC Heading", "TOC Heading", "paragraph", _ppr(keep=True, before=120, after=120)
+                   + run_properties(**head, size=f.heading_size), next_style="Normal"),
+        StyleSpec("TOC 1", "toc 1", "paragraph", _ppr(tabs=toc_tabs, before=60, after=20)
+                   + run_properties(bold=True, colour=c["text"])),
+        StyleSpec("TOC 2", "toc 2", "paragraph", _ppr(tabs=toc_tabs, after=20,
                                                        indent='<w:ind w:left="284"/>')
-                   + _rpr(colour=c["text"])),
-        _StyleSpec("Header", "header", "paragraph", _ppr(border=_border("bottom", 4, c["rule"], 4), after=0)
-                   + _rpr(colour=c["muted"], size=small)),
-        _StyleSpec("Footer", "footer", "paragraph", _ppr(after=0, jc="center")
-                   + _rpr(colour=c["muted"], size=small)),
-        _StyleSpec("Analyst Notes Heading", "Analyst Notes Heading", "paragraph",
+                   + run_properties(colour=c["text"])),
+        StyleSpec("Header", "header", "paragraph", _ppr(border=_border("bottom", 4, c["rule"], 4), after=0)
+                   + run_properties(colour=c["muted"], size=small)),
+        StyleSpec("Footer", "footer", "paragraph", _ppr(after=0, jc="center")
+                   + run_properties(colour=c["muted"], size=small)),
+        StyleSpec("Analyst Notes Heading", "Analyst Notes Heading", "paragraph",
                    _ppr(keep=True, before=200, after=40)
-                   + _rpr(bold=True, caps=True, colour=c["accent"], size=small), next_style="Analyst Notes"),
-        _StyleSpec("Analyst Notes", "Analyst Notes", "paragraph",
+                   + run_properties(bold=True, caps=True, colour=c["accent"], size=small), next_style="Analyst Notes"),
+        StyleSpec("Analyst Notes", "Analyst Notes", "paragraph",
                    _ppr(border=_border("top left bottom right", 4, c["rule"], 6), fill=c["light"],
                         after=240, line=360, indent='<w:ind w:left="120" w:right="120"/>')
-                   + _rpr(colour=c["text"])),
-        _StyleSpec("Table Text", "Table Text", "paragraph", _ppr(before=30, after=30, line=240)
-                   + _rpr(size=f.size - 0.5)),
-        _StyleSpec("Table Heading", "Table Heading", "paragraph", _ppr(keep=True)
-                   + _rpr(bold=True, colour=c["on_primary"]), based_on="Table Text"),
-        _StyleSpec("Table Source", "Table Source", "paragraph", _rpr(colour=c["muted"], size=small),
+                   + run_properties(colour=c["text"])),
+        StyleSpec("Table Text", "Table Text", "paragraph", _ppr(before=30, after=30, line=240)
+                   + run_properties(size=f.size - 0.5)),
+        StyleSpec("Table Heading", "Table Heading", "paragraph", _ppr(keep=True)
+                   + run_properties(bold=True, colour=c["on_primary"]), based_on="Table Text"),
+        StyleSpec("Table Source", "Table Source", "paragraph", run_properties(colour=c["muted"], size=small),
                    based_on="Table Text"),
-        _StyleSpec("Citation", "Citation", "character", _rpr(colour=c["muted"], size=small), based_on=None),
-        _StyleSpec(ARTICLE_TEXT, ARTICLE_TEXT, "character", _lang_rpr(article_language(layout)), based_on=None),
-        _StyleSpec(table_style, table_style, "table", _table_style_properties(c), based_on=None),
+        StyleSpec("Citation", "Citation", "character", run_properties(colour=c["muted"], size=small), based_on=None),
+        StyleSpec(ARTICLE_TEXT, ARTICLE_TEXT, "character", _lang_rpr(article_language(layout)), based_on=None),
+        StyleSpec(table_style, table_style, "table", _table_style_properties(c), based_on=None),
     ]
 
 
@@ -165,12 +167,12 @@ def install_styles(document, layout, table_style: str, restyle: bool) -> dict[st
     numbering = _bullet_numbering(document)
     ids = {}
     for spec in _style_specs(layout, table_style, numbering):
-        existing = _find_style(document, spec.name, spec.xml_name)
+        existing = find_style(document, spec.name, spec.xml_name)
         if existing is not None and not restyle:
             ids[spec.name] = existing.get(qn("w:styleId"))
             continue
-        style_id = existing.get(qn("w:styleId")) if existing is not None else _new_id(styles, spec.name)
-        element = parse_xml(_style_xml(spec, style_id, ids))
+        style_id = existing.get(qn("w:styleId")) if existing is not None else new_id(styles, spec.name)
+        element = parse_xml(style_xml(spec, style_id, ids))
         if existing is not None:
             existing.addprevious(element)
             styles.remove(existing)
@@ -181,7 +183,8 @@ def install_styles(document, layout, table_style: str, restyle: bool) -> dict[st
     return ids
 
 
-def _find_style(document, *names: str):
+def find_style(document, *names: str):
+    """The first of the styles named that the document has, or None."""
     for name in names:
         try:
             return document.styles[name].element
@@ -190,7 +193,7 @@ def _find_style(document, *names: str):
     return None
 
 
-def _new_id(styles, name: str) -> str:
+def new_id(styles, name: str) -> str:
     """An id no style of the document has yet ("TableText", else "TableText2" ...)."""
     taken = {style.get(qn("w:styleId")) for style in styles.iterfind(qn("w:style"))}
     base = "".join(ch for ch in name if ch.isalnum())
@@ -201,7 +204,8 @@ def _new_id(styles, name: str) -> str:
     return candidate
 
 
-def _style_xml(spec: _StyleSpec, style_id: str, ids: dict[str, str]) -> str:
+def style_xml(spec: StyleSpec, style_id: str, ids: dict[str, str]) -> str:
+    """The w:style element (as XML text) a StyleSpec describes."""
     based_on = f'<w:basedOn w:val="{ids[spec.based_on]}"/>' if spec.based_on else ""
     next_id = ids.get(spec.next_style, (spec.next_style or "").replace(" ", ""))
     next_style = f'<w:next w:val="{next_id}"/>' if spec.next_style else ""
@@ -214,7 +218,7 @@ def _bullet_numbering(document) -> str:
     """The numbering the template's List Bullet style uses (kept when it is restyled)."""
     from lxml import etree
 
-    style = _find_style(document, "List Bullet")
+    style = find_style(document, "List Bullet")
     num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}") if style is not None else None
     if num is None:
         return ""
@@ -235,7 +239,7 @@ def _set_defaults(document, layout, restyle: bool) -> None:
     r_pr_default, p_pr_default = defaults.find(qn("w:rPrDefault")), defaults.find(qn("w:pPrDefault"))
     if restyle:
         f = layout.fonts
-        r_pr = _rpr(font=f.body, colour=layout.colors["text"].lstrip("#"), size=f.size)
+        r_pr = run_properties(font=f.body, colour=layout.colors["text"].lstrip("#"), size=f.size)
         _replace_children(r_pr_default, r_pr.replace("<w:rPr>", f"<w:rPr {_W}>", 1))
         _replace_children(p_pr_default, f'<w:pPr {_W}><w:spacing w:after="120" w:line="264" '
                                         'w:lineRule="auto"/></w:pPr>')

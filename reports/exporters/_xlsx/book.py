@@ -39,7 +39,7 @@ class Book:
         when that file cannot be read: the build keeps it as a backup)."""
         if context is None or not context.previous:
             return None
-        from ...carry import sheets
+        from . import carried as sheets
 
         keys = {sheet.key: self._key_columns(sheet) for sheet in FACT_SHEETS}
         try:
@@ -108,7 +108,7 @@ class Book:
         notes = self.carried.notes.get(sheet.key) if self.carried else None
         if not notes:
             return None
-        from ...carry.sheets import NotesClaim
+        from .carried import NotesClaim
 
         self.claims[sheet.key] = NotesClaim(notes, self._key_columns(sheet))
         return self.claims[sheet.key]
@@ -137,7 +137,7 @@ class Book:
     def analysts_work(self) -> None:
         """The closing notes sheet and the analyst's own sheets, after the generated ones;
         the generated sheets named in the properties for the next build."""
-        from ...carry import sheets
+        from . import carried as sheets
 
         if self.carried:
             rows = list(self.carried.earlier)

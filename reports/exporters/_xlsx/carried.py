@@ -39,12 +39,12 @@ def row_key(row, key_columns) -> tuple:
     def cell(index):
         return row[index] if index < len(row) else None
 
-    return tuple(_dated_text(cell(c[0]), cell(c[1])) if isinstance(c, tuple) else _text(cell(c))
+    return tuple(_dated_text(cell(c[0]), cell(c[1])) if isinstance(c, tuple) else cell_text(cell(c))
                  for c in key_columns)
 
 
 def _dated_text(value: Any, precision: Any) -> str:
-    text = _text(value)
+    text = cell_text(value)
     if precision == "month" and isinstance(value, datetime.date):
         return text[:7]
     if precision == "year" and isinstance(value, datetime.date):
@@ -52,7 +52,9 @@ def _dated_text(value: Any, precision: Any) -> str:
     return text
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell's value as a note's key compares it: dates in ISO, whole numbers without ".0", a
+    country name as its language-neutral key."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
@@ -62,7 +64,7 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value).strip()
-    from ..names import country_key  # "Mexico" and "México" are one key: notes survive a language change
+    from ...names import country_key  # "Mexico" and "México" are one key: notes survive a language change
 
     return country_key(text) or text
 
