@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from ..errors import Diagnostic
 from ..model import Agreement, Event, Export, Mission, Trade, Visit
@@ -24,8 +21,9 @@ from .. import sections as kinds
 # not an unknown section to warn about.
 _LINKS_HEADING = re.compile(r"^(?:external links?|further reading)$", re.IGNORECASE)
 from .agreements import agreement_items, parse_agreement
+from .context import Context, agreement_key, clip, mission_key, once, visit_key
 from ..document import Article, ItemList, Section, texts
-from ..dates import find_dates, first_date, relative_date, relative_first
+from ..dates import find_dates, first_date, relative_date
 from .looks import lowered, may_match, search
 from .missions import parse_missions
 from .names import bare, find_country, last_named, other
@@ -53,60 +51,15 @@ class Facts:
     see_also: list[str] = field(default_factory=list)
 
 
-class _Reader:
+class _Reader(Context):
     """Reads the facts of one article and collects warnings about it."""
 
     def __init__(self, article: Article, countries: tuple[str, str], path: str):
-        self.article = article
-        self.countries = countries
-        self.path = path
-        self.warnings: list[Diagnostic] = []
-        self.sections = [(section, self.kind_by_content(section, kind))
-                         for section, kind in kinds.with_kinds(article.sections)]
-        # Every line of text in article order; joined, it tells where an agreement is first named.
-        self.units = list(texts(article.lead + [b for s in article.sections for b in s.blocks]))
-        self._line_numbers = [unit.line for unit in self.units]
-        self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
-        self._full_text = "\n".join(unit.text for unit in self.units)
-        self._named_at: dict[str, int] = {}
+        sections = [(section, _kind_by_content(section, kind, countries))
+                    for section, kind in kinds.with_kinds(article.sections)]
+        super().__init__(article, countries, path, sections)
         # last name -> [(position, office, person, country)] in text order, found when first asked
         self._office_holders: dict[str, list] = {}
-        self._first_section_line = article.sections[0].line if article.sections else 0
-        # (kind of its section, a list item?, unit) of every unit of running text in article
-        # order, walked once here for the several prose rules. A list's caption outside the
-        # visits lists is a sentence too ("In 2013, during the visit of X to B, both nations
-        # signed agreements on:"); a table's is a title.
-        blocks = [(block, None) for block in article.lead] + [
-            (block, kind) for section, kind in self.sections for block in section.blocks]
-        self._running = [(kind, isinstance(block, ItemList) and unit is not block.caption, unit)
-                         for block, kind in blocks
-                         for unit in texts([block], captions=isinstance(block, ItemList) and kind != kinds.VISITS)]
-
-    def warn(self, line: int | None, message: str) -> None:
-        self.warnings.append(Diagnostic(self.path, line, "warning", message))
-
-    def kind_by_content(self, section: Section, kind: str | None) -> str | None:
-        """A section is a missions section by what it says, not by its heading's words:
-        one headed "Attack on the embassy" that tells no mission that exists is history,
-        and one under any other heading that tells nothing but missions is a missions one."""
-        if kind not in (kinds.MISSIONS, None):
-            return kind
-        units = list(texts(section.blocks, captions=False))
-        if not units or (kind is None and not all(map(_may_tell_a_mission, (unit.text for unit in units)))):
-            return kind
-        telling = (any(parse_missions(sentence, unit.line, self.countries, existing_only=True)
-                       for sentence in split_sentences(unit.text)) for unit in units)
-        if kind == kinds.MISSIONS:
-            # History: events about missions ("protesters stormed the embassy in 2012"); a
-            # section that tells neither stays one whose missions were not understood.
-            if any(telling):
-                return kind
-            tells_events = any(find_dates(unit.text) or _may_tell_a_mission(unit.text) for unit in units)
-            return kinds.HISTORY if tells_events else kind
-        return kinds.MISSIONS if all(telling) else kind
-
-    def sections_of(self, kind: str) -> Iterator[Section]:
-        return (section for section, section_kind in self.sections if section_kind == kind)
 
     def read(self) -> Facts:
         facts = Facts()
@@ -215,7 +168,7 @@ class _Reader:
             if found:
                 return found
         for unit, sentence, _ in self.prose_sentences(_may_tell_members, skip=(kinds.SEE_ALSO,)):
-            if unit.line >= self._first_section_line:
+            if unit.line >= self.first_section_line:
                 found = _members_in(sentence, self.countries)
                 if found:
                     return found
@@ -252,11 +205,11 @@ class _Reader:
                     if not found:
                         continue
                     if found[0].date is None:
-                        self.warn(item.line, f"visit without a date: {_clip(item.text)!r}")
+                        self.warn(item.line, f"visit without a date: {clip(item.text)!r}")
                     if found[0].person is None:
-                        self.warn(item.line, f"visit without a person's name: {_clip(item.text)!r}")
+                        self.warn(item.line, f"visit without a person's name: {clip(item.text)!r}")
                     visits.extend(found)
-        return _once(visits + self.prose_visits(), _visit_key)
+        return once(visits + self.prose_visits(), visit_key)
 
     def list_item_visits(self, item, direction: tuple[str | None, str | None]) -> list[Visit]:
         """The visits of a list item: `Office Person (dates)`, or a whole sentence ("Foreign
@@ -291,7 +244,7 @@ class _Reader:
             context = last_named(unit.text[:unit.text.find(sentence)], self.countries)
             if context is None and any(prose_visits(clause, None, unit.line, self.countries, context=country)
                                        for country in self.countries):
-                self.warn(unit.line, f"visit told in prose to a country not named: {_clip(sentence)!r}")
+                self.warn(unit.line, f"visit told in prose to a country not named: {clip(sentence)!r}")
         # A visit made more than once ("in 2008 and again in 2012") is a row per date.
         visits = [visit for when in repeated_dates(clause) or [date]
                   for visit in prose_visits(clause, when, unit.line, self.countries, context=context)]
@@ -300,7 +253,7 @@ class _Reader:
         visits = [self.full_name(visit, unit, sentence) if visit.person and " " not in visit.person else visit
                   for visit in visits]
         if visits and date is None:
-            self.warn(unit.line, f"visit told in prose without a date: {_clip(sentence)!r}")
+            self.warn(unit.line, f"visit told in prose without a date: {clip(sentence)!r}")
         return visits
 
     def holder_named(self, name: str, country: str | None, unit, sentence: str, office: str | None = None):
@@ -310,11 +263,11 @@ class _Reader:
         its places in the article only, so that a long article costs time in proportion to its length."""
         surname = name.split()[-1]
         if surname not in self._office_holders:
-            self._office_holders[surname] = office_holders(self._full_text, surname, self.countries)
+            self._office_holders[surname] = office_holders(self.full_text, surname, self.countries)
         holders = self._office_holders[surname]
         if not holders:
             return None
-        here = self._line_starts[bisect.bisect_left(self._line_numbers, unit.line)] + max(0, unit.text.find(sentence))
+        here = self.position_of(unit, sentence)
         words = set(name.split())
 
         def fits(holder) -> bool:
@@ -359,7 +312,7 @@ class _Reader:
                     agreements += [Agreement(title, date, self.first_line_naming(title, block.text.line))
                                    for title, date in subjects] or self.section_agreements(
                         [(phrase, block.text.line) for phrase in agreement_items(sentence)])
-        return _once(agreements + self.listed_agreements() + self.prose_agreements(), _agreement_key)
+        return once(agreements + self.listed_agreements() + self.prose_agreements(), agreement_key)
 
     def section_agreements(self, phrases: list[tuple[str, int]]) -> list[Agreement]:
         """The agreements of the agreements section's items or phrases ("an Agreement on X (1996)")."""
@@ -367,7 +320,7 @@ class _Reader:
         for phrase, line in phrases:
             parsed = parse_agreement(phrase)
             if parsed is None:
-                self.warn(line, f"agreement not understood: {_clip(phrase)!r}")
+                self.warn(line, f"agreement not understood: {clip(phrase)!r}")
                 continue
             title, date = parsed
             agreements.append(Agreement(title, date, self.first_line_naming(title, line)))
@@ -400,28 +353,6 @@ class _Reader:
                 found.append(Agreement(title, own_date or date_of(), unit.line, origin="prose"))
         return found
 
-    def prose_sentences(self, may_tell, skip: tuple[str, ...] = (), skip_lists: tuple[str, ...] = ()):
-        """(unit, sentence, date) for the running text outside sections of the kinds in `skip`,
-        in the units `may_tell(text)` lets through (a cheap first look); `date()` gives the
-        sentence's own date, else the one it tells relative to the paragraph's last (computed
-        only for the few sentences that tell a fact)."""
-        for kind, listed, unit in self._running:
-            if kind in skip or (listed and kind in skip_lists) or not may_tell(unit.text):
-                continue
-            sentences = split_sentences(unit.text)
-            for index, sentence in enumerate(sentences):
-                yield unit, sentence, functools.partial(_date_in_paragraph, sentences, index)
-
-    def first_line_naming(self, title: str, default: int) -> int:
-        """The first line of the article that names `title` (provenance of an agreement)."""
-        if title not in self._named_at:
-            named = _first_naming(self._full_text, title)
-            self._named_at[title] = default if named is None else self._line_at(named)
-        return self._named_at[title]
-
-    def _line_at(self, position: int) -> int:
-        return self._line_numbers[bisect.bisect_right(self._line_starts, position) - 1]
-
     # -- trade and exports ------------------------------------------------------------
 
     def trade_and_exports(self) -> tuple[list[Trade], list[Export]]:
@@ -441,10 +372,10 @@ class _Reader:
                                            amount=None if dollars else amount, currency=None if dollars else currency))
                     if not totals and is_trade_sentence(sentence) and other_currency(sentence):
                         self.warn(unit.line, f"trade figure in a currency other than US dollars not read: "
-                                             f"{_clip(sentence)!r}")
+                                             f"{clip(sentence)!r}")
                     elif not totals and is_trade_sentence(sentence) and mentions_money(sentence):
                         self.warn(unit.line, f"trade sentence with an amount or year that could not be read: "
-                                             f"{_clip(sentence)!r}")
+                                             f"{clip(sentence)!r}")
                     for origin, destination, products in export_rows(sentence, self.countries):
                         exports.append(Export(origin, destination, tuple(products), unit.line))
         return trade, exports
@@ -458,12 +389,12 @@ class _Reader:
                 found = [m for sentence in split_sentences(unit.text)
                          for m in parse_missions(sentence, unit.line, self.countries)]
                 if not found:
-                    self.warn(unit.line, f"no diplomatic mission understood in {_clip(unit.text)!r}")
+                    self.warn(unit.line, f"no diplomatic mission understood in {clip(unit.text)!r}")
                 missions.extend(found)
-        seen = {_mission_key(mission) for mission in missions}
+        seen = {mission_key(mission) for mission in missions}
         for mission in self.prose_missions():
-            if _mission_key(mission) not in seen:  # one fact once: the section's row stands
-                seen.add(_mission_key(mission))
+            if mission_key(mission) not in seen:  # one fact once: the section's row stands
+                seen.add(mission_key(mission))
                 missions.append(mission)
         return missions
 
@@ -697,84 +628,6 @@ def _without_alias(name: str) -> str:
     return _ALIAS.sub("", name) if name.endswith(")") else name
 
 
-def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
-    """The date of sentence `index`: its own, else relative to the last date before it (a
-    relative date before its own first date comes first: "In July of that same year, ...
-    the talks initiated in 2012")."""
-    sentence = sentences[index]
-    own = find_dates(sentence)
-    if own and not relative_first(sentence, own[0].start):
-        return own[0].iso
-    for before in reversed(sentences[:index]):
-        dates = find_dates(before)
-        if dates:
-            return relative_date(sentence, dates[0].iso) or (own[0].iso if own else None)
-    return own[0].iso if own else None
-
-
-def _once(facts: list, key) -> list:
-    """One row per fact: a prose telling of a fact already in a row (by `key`) adds its
-    line to that row's `also_lines`; list and section rows are never merged together."""
-    keyed = [(key(fact), fact) for fact in facts]  # each key once: a title key is a regex pass
-    rows = []
-    where = {}
-    for fact_key, fact in keyed:
-        if fact.origin != "prose":
-            where.setdefault(fact_key, len(rows))
-            rows.append(fact)
-    for fact_key, fact in keyed:
-        if fact.origin != "prose":
-            continue
-        index = where.get(fact_key)
-        if index is None:
-            where[fact_key] = len(rows)
-            rows.append(fact)
-        elif fact.line != rows[index].line and fact.line not in rows[index].also_lines:
-            rows[index] = dataclasses.replace(rows[index], also_lines=(*rows[index].also_lines, fact.line))
-    return rows
-
-
-def _visit_key(visit: Visit) -> tuple:
-    """Same person (last names agree, as people write them: "Shinzō Abe (安倍 晋三)" and
-    "Shinzo Abe" are Abe, "Gabriela Cuevas Barron" is Cuevas) in the same year."""
-    last = _last_name(visit.person) if visit.person else None
-    return last, visit.date[:4] if visit.date else None, visit.line if last is None else None
-
-
-@functools.lru_cache(maxsize=4096)
-def _last_name(person: str) -> str:
-    """The short name, compared without case or accents (once per name: a row is keyed often)."""
-    from ..people import short_name
-
-    decomposed = unicodedata.normalize("NFKD", short_name(person).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_NOT_WORD = re.compile(r"[\W_]+")
-# After a title named in the text: the end of the title itself, not of the start of a
-# longer one ("... on Trade and Investment").
-_TITLE_END = re.compile(r"(?![\w-]|\s+(?:and|of|for|on|in)\s+[A-Z])")
-
-
-def _first_naming(text: str, title: str) -> int | None:
-    """Where `text` first names `title` (a substring search: no pattern compiled per title)."""
-    start = text.find(title)
-    while start >= 0 and not _TITLE_END.match(text, start + len(title)):
-        start = text.find(title, start + 1)
-    return start if start >= 0 else None
-
-
-def _agreement_key(agreement: Agreement) -> str:
-    return _title_key(agreement.title)
-
-
-@functools.lru_cache(maxsize=4096)
-def _title_key(title: str) -> str:
-    """Titles compared without articles, case, dashes and punctuation (once per title)."""
-    words = _NOT_WORD.sub(" ", title.casefold()).split()
-    return " ".join(word for word in words if word not in ("a", "an", "the"))
-
-
 # A place named in running text: capitalised words, with the small words of names
 # between them ("Rio de Janeiro"); "Singapore as well" is Singapore.
 _PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|upon|am|an|der|sur)\s+)*"
@@ -808,18 +661,31 @@ def _may_tell_a_mission(text: str) -> bool:
     return "embass" in lower or "consulate" in lower or "high commission" in lower
 
 
-def _mission_key(mission: Mission) -> tuple:
-    return mission.country, mission.host, mission.kind, mission.city.casefold()
+def _kind_by_content(section: Section, kind: str | None, countries: tuple[str, str]) -> str | None:
+    """A section is a missions section by what it says, not by its heading's words:
+    one headed "Attack on the embassy" that tells no mission that exists is history,
+    and one under any other heading that tells nothing but missions is a missions one."""
+    if kind not in (kinds.MISSIONS, None):
+        return kind
+    units = list(texts(section.blocks, captions=False))
+    if not units or (kind is None and not all(map(_may_tell_a_mission, (unit.text for unit in units)))):
+        return kind
+    telling = (any(parse_missions(sentence, unit.line, countries, existing_only=True)
+                   for sentence in split_sentences(unit.text)) for unit in units)
+    if kind == kinds.MISSIONS:
+        # History: events about missions ("protesters stormed the embassy in 2012"); a
+        # section that tells neither stays one whose missions were not understood.
+        if any(telling):
+            return kind
+        tells_events = any(find_dates(unit.text) or _may_tell_a_mission(unit.text) for unit in units)
+        return kinds.HISTORY if tells_events else kind
+    return kinds.MISSIONS if all(telling) else kind
 
 
 def _city_of(city: str, country: str) -> bool:
     """Whether `city` may be in `country`: it is, or the place data do not know it."""
     found = place_country(city)
     return found is None or found == country_code(country)
-
-
-def _clip(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def read_facts(article: Article, countries: tuple[str, str], path: str) -> tuple[Facts, list[Diagnostic]]:
