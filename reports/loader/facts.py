@@ -7,9 +7,7 @@ interpret becomes a warning with its line, for `reports check`.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -21,23 +19,21 @@ from .. import sections as kinds
 # not an unknown section to warn about.
 _LINKS_HEADING = re.compile(r"^(?:external links?|further reading)$", re.IGNORECASE)
 from .agreements import agreement_items, parse_agreement
-from .context import Context, agreement_key, clip, mission_key, once, visit_key
+from .article_visits import read_visits
+from .context import Context, agreement_key, clip, mission_key, once
 from ..document import Article, ItemList, Section, texts
 from ..dates import find_dates, first_date
 from .establishment import read_establishment
 from .events import read_events
 from .looks import lowered
 from .missions import parse_missions
-from .names import find_country, last_named, other
+from .names import find_country
 from ..places import country_code, place_country
 from .memberships import read_memberships
 from .prose_agreements import listed_subjects, may_tell_an_agreement, told_agreements
-from .prose_visits import (bare_traveller, goes_elsewhere, may_tell_a_visit, needs_context, office_holders,
-                           only_planned, prose_visits, repeated_dates, tells_travel, travel_clauses)
 from .sentences import split_sentences
 from .trade import (PLAUSIBLE_MAXIMUM, export_rows, is_trade_sentence, mentions_money, other_currency,
                     trade_rows)
-from .visits import parse_visits, unnamed_delegation, visit_direction
 
 
 @dataclass
@@ -61,8 +57,6 @@ class _Reader(Context):
         sections = [(section, _kind_by_content(section, kind, countries))
                     for section, kind in kinds.with_kinds(article.sections)]
         super().__init__(article, countries, path, sections)
-        # last name -> [(position, office, person, country)] in text order, found when first asked
-        self._office_holders: dict[str, list] = {}
 
     def read(self) -> Facts:
         facts = Facts()
@@ -75,124 +69,13 @@ class _Reader(Context):
         facts.established, facts.reestablished = read_establishment(self)
         facts.memberships = read_memberships(self)
         facts.events = read_events(self)
-        facts.visits = self.visits()
+        facts.visits = read_visits(self)
         facts.agreements = self.agreements()
         facts.trade, facts.exports = self.trade_and_exports()
         facts.missions = self.missions()
         facts.see_also = [item.text for section in self.sections_of(kinds.SEE_ALSO)
                           for item in texts(section.blocks)]
         return facts
-
-    # -- visits -----------------------------------------------------------------------
-
-    def visits(self) -> list[Visit]:
-        visits = []
-        for section in self.sections_of(kinds.VISITS):
-            for block in section.blocks:
-                if not isinstance(block, ItemList):
-                    continue
-                # A subsection may name the direction instead ("===From A to B===").
-                caption = block.caption.text if block.caption else section.heading
-                direction = visit_direction(caption, self.countries)
-                if None in direction:
-                    self.warn(block.items[0].line, "visits list without a direction: its caption should say "
-                                                   "'from A to B'")
-                for item in block.items:
-                    found = self.list_item_visits(item, direction)
-                    if not found:
-                        continue
-                    if found[0].date is None:
-                        self.warn(item.line, f"visit without a date: {clip(item.text)!r}")
-                    if found[0].person is None:
-                        self.warn(item.line, f"visit without a person's name: {clip(item.text)!r}")
-                    visits.extend(found)
-        return once(visits + self.prose_visits(), visit_key)
-
-    def list_item_visits(self, item, direction: tuple[str | None, str | None]) -> list[Visit]:
-        """The visits of a list item: `Office Person (dates)`, or a whole sentence ("Foreign
-        Minister X of A paid an official visit to B from 3–5 May 2011"), one row per date.
-        An item about an unnamed delegation or a visit only planned gives none."""
-        text = item.text
-        if tells_travel(text):
-            dates = [match.iso for match in find_dates(text)] or [None]
-            visits = [dataclasses.replace(visit, origin="list")
-                      for date in dates for visit in prose_visits(text, date, item.line, self.countries, direction[1])]
-            if visits or only_planned(text) or unnamed_delegation(text) or goes_elsewhere(text, self.countries):
-                return visits
-        elif only_planned(text) or unnamed_delegation(text):
-            return []
-        return parse_visits(text, item.line, direction, self.countries)
-
-    def prose_visits(self) -> list[Visit]:
-        """Visits told in sentences (anywhere but the visits lists)."""
-        found = []
-        for unit, sentence, date_of in self.prose_sentences(may_tell_a_visit, skip_lists=(kinds.VISITS,)):
-            if not tells_travel(sentence):
-                continue  # no verb of travel: no visit and no warning, so no date to find
-            for clause, date in travel_clauses(sentence, date_of):
-                found += self.clause_visits(unit, sentence, clause, date)
-        return found
-
-    def clause_visits(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
-        """The visits one clause of travel tells (a row per date of a repeated visit), a
-        traveller named by surname alone given the full name the article gives him."""
-        context = None
-        if needs_context(clause):  # "visited the country": the one the paragraph named last
-            context = last_named(unit.text[:unit.text.find(sentence)], self.countries)
-            if context is None and any(prose_visits(clause, None, unit.line, self.countries, context=country)
-                                       for country in self.countries):
-                self.warn(unit.line, f"visit told in prose to a country not named: {clip(sentence)!r}")
-        # A visit made more than once ("in 2008 and again in 2012") is a row per date.
-        visits = [visit for when in repeated_dates(clause) or [date]
-                  for visit in prose_visits(clause, when, unit.line, self.countries, context=context)]
-        if not visits:
-            visits = self.visits_by_name(unit, sentence, clause, date)
-        visits = [self.full_name(visit, unit, sentence) if visit.person and " " not in visit.person else visit
-                  for visit in visits]
-        if visits and date is None:
-            self.warn(unit.line, f"visit told in prose without a date: {clip(sentence)!r}")
-        return visits
-
-    def holder_named(self, name: str, country: str | None, unit, sentence: str, office: str | None = None):
-        """The article's office-holder whose name holds `name`'s words and ends as it does, of
-        `country` or of none told (and of `office`, if given): the one named last before the
-        sentence, else the first after it; None if there is none. Found once per last name, from
-        its places in the article only, so that a long article costs time in proportion to its length."""
-        surname = name.split()[-1]
-        if surname not in self._office_holders:
-            self._office_holders[surname] = office_holders(self.full_text, surname, self.countries)
-        holders = self._office_holders[surname]
-        if not holders:
-            return None
-        here = self.position_of(unit, sentence)
-        words = set(name.split())
-
-        def fits(holder) -> bool:
-            return words <= set(holder[2].split()) and holder[3] in (country, None) and office in (None, holder[1])
-
-        split = bisect.bisect_left(holders, here, key=lambda holder: holder[0])
-        order = itertools.chain(range(split - 1, -1, -1), range(split, len(holders)))  # before, nearest first; then after
-        return next((holders[index] for index in order if fits(holders[index])), None)
-
-    def full_name(self, visit: Visit, unit, sentence: str) -> Visit:
-        """"President García" -> "Alan García", when the article names an office-holder so, of
-        the same office."""
-        holder = self.holder_named(visit.person, visit.from_, unit, sentence, office=visit.office)
-        return dataclasses.replace(visit, person=holder[2]) if holder and holder[2] != visit.person else visit
-
-    def visits_by_name(self, unit, sentence: str, clause: str, date: str | None) -> list[Visit]:
-        """"In July 2006, Chávez paid a visit to Iran": the office-holder of that name the
-        article named last before (else first after), when of the country the visit comes from."""
-        traveller = bare_traveller(clause, self.countries)
-        if traveller is None:
-            return []
-        name, destination = traveller
-        origin = other(destination, self.countries)
-        holder = self.holder_named(name, origin, unit, sentence)
-        if holder is None:
-            return []
-        _, office, person, _ = holder
-        return [Visit(origin, destination, office, person, date, unit.line, origin="prose")]
 
     # -- agreements -------------------------------------------------------------------
 
