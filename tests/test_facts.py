@@ -4,7 +4,7 @@ import pytest
 from conftest import write_article
 
 from reports.articles import read
-from reports.loader.facts import split_organisations
+from reports.loader.memberships import split_organisations
 
 
 def record_of(tmp_path, body, title="Chile–Ghana relations"):

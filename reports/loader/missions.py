@@ -6,15 +6,25 @@ only a mission the sentence says exists is (`existing_only`): "has", "maintains"
 "is accredited" before it, or after it with nothing before; a mission only opened,
 closed or once kept ("opened an embassy in 1995", "was accredited ... until 2010") is
 history.
+
+`read_missions` gathers an article's missions: those of its missions sections, then those
+its other sentences say exist; `kind_by_content` tells a missions section by what it says.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
+from ..dates import find_dates
+from ..document import Section, texts
 from ..model import Mission
+from ..places import country_code, place_country
+from .. import sections as kinds
+from .context import Context, clip, mission_key
 from .looks import lowered as _lowered
+from .sentences import split_sentences
 from .names import bare, find_country, match_country, other
 
 _KIND = (
@@ -205,3 +215,81 @@ def _keep_abbreviation_stop(place: str) -> str:
     if place.endswith(".") and not _ABBREVIATION.match(place.rsplit(" ", 1)[-1].split(",")[-1].strip()):
         return place[:-1].rstrip()
     return place
+
+
+# -- an article's missions --------------------------------------------------------------
+
+
+def kind_by_content(section: Section, kind: str | None, countries: tuple[str, str]) -> str | None:
+    """A section is a missions section by what it says, not by its heading's words:
+    one headed "Attack on the embassy" that tells no mission that exists is history,
+    and one under any other heading that tells nothing but missions is a missions one."""
+    if kind not in (kinds.MISSIONS, None):
+        return kind
+    units = list(texts(section.blocks, captions=False))
+    if not units or (kind is None and not all(map(_may_tell_a_mission, (unit.text for unit in units)))):
+        return kind
+    telling = (any(parse_missions(sentence, unit.line, countries, existing_only=True)
+                   for sentence in split_sentences(unit.text)) for unit in units)
+    if kind == kinds.MISSIONS:
+        # History: events about missions ("protesters stormed the embassy in 2012"); a
+        # section that tells neither stays one whose missions were not understood.
+        if any(telling):
+            return kind
+        tells_events = any(find_dates(unit.text) or _may_tell_a_mission(unit.text) for unit in units)
+        return kinds.HISTORY if tells_events else kind
+    return kinds.MISSIONS if all(telling) else kind
+
+
+def read_missions(context: Context) -> list[Mission]:
+    """The missions of the missions sections, then those told elsewhere that they lack."""
+    missions = []
+    for section in context.sections_of(kinds.MISSIONS):
+        for unit in texts(section.blocks, captions=False):
+            found = [m for sentence in split_sentences(unit.text)
+                     for m in parse_missions(sentence, unit.line, context.countries)]
+            if not found:
+                context.warn(unit.line, f"no diplomatic mission understood in {clip(unit.text)!r}")
+            missions.extend(found)
+    seen = {mission_key(mission) for mission in missions}
+    for mission in _told_missions(context):
+        if mission_key(mission) not in seen:  # one fact once: the section's row stands
+            seen.add(mission_key(mission))
+            missions.append(mission)
+    return missions
+
+
+def _told_missions(context: Context) -> list[Mission]:
+    """Missions the lead or another section says exist ("Norway has an embassy in Jakarta"):
+    between the two countries, in a city of the host unless accredited from a third country."""
+    found = []
+    for unit, sentence, _ in context.prose_sentences(_may_tell_a_mission, skip=(kinds.MISSIONS, kinds.SEE_ALSO)):
+        for mission in parse_missions(sentence, unit.line, context.countries, existing_only=True):
+            if mission.host not in context.countries or mission.country not in context.countries \
+                    or mission.host == mission.country:
+                continue
+            city = _PLACE_WORDS.match(mission.city)
+            if not city:
+                continue
+            mission = dataclasses.replace(mission, city=city.group(0))
+            if mission.resident and not _city_of(mission.city, mission.host):
+                continue  # "Norway has an embassy in Singapore" in a Norway–Indonesia article
+            found.append(mission)
+    return found
+
+
+# A place named in running text: capitalised words, with the small words of names
+# between them ("Rio de Janeiro"); "Singapore as well" is Singapore.
+_PLACE_WORDS = re.compile(r"[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|upon|am|an|der|sur)\s+)*"
+                          r"[A-Z][\w'’.-]*)*")
+
+
+def _may_tell_a_mission(text: str) -> bool:
+    lower = _lowered(text)
+    return "embass" in lower or "consulate" in lower or "high commission" in lower
+
+
+def _city_of(city: str, country: str) -> bool:
+    """Whether `city` may be in `country`: it is, or the place data do not know it."""
+    found = place_country(city)
+    return found is None or found == country_code(country)

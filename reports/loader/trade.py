@@ -1,10 +1,16 @@
-"""Trade totals (`In 2023, trade amounted to US$15.7 million.`, `€45 million`) and export lists."""
+"""Trade totals (`In 2023, trade amounted to US$15.7 million.`, `€45 million`) and export lists,
+read from an article's trade sections by `read_trade`."""
 
 from __future__ import annotations
 
 import functools
 import re
 from ..dates import find_dates
+from ..document import texts
+from ..model import Export, Trade
+from .. import sections as kinds
+from .context import Context, clip
+from .sentences import split_sentences
 from .looks import lowered
 from .money import find_amounts
 from .names import bare, find_country, match_country, other
@@ -195,3 +201,33 @@ def _all_demonyms() -> frozenset[str]:
 
 def _country(text: str, countries: tuple[str, ...]) -> str:
     return match_country(text, countries) or find_country(text, countries) or bare(text)
+
+
+# -- an article's trade ---------------------------------------------------------------
+
+
+def read_trade(context: Context) -> tuple[list[Trade], list[Export]]:
+    """The trade totals and export lists of the trade sections, warning of figures not read."""
+    trade, exports = [], []
+    for section in context.sections_of(kinds.TRADE):
+        for unit in texts(section.blocks):
+            for sentence in split_sentences(unit.text):
+                totals = trade_rows(sentence, context.countries)
+                for year, amount, currency in totals:
+                    if amount > PLAUSIBLE_MAXIMUM:
+                        sign = "US$" if currency == "USD" else currency
+                        context.warn(unit.line, f"trade figure of {amount:,} {sign} is not plausible: left out")
+                        continue
+                    # Dollars are total_usd; another currency keeps its amount as written.
+                    dollars = currency == "USD"
+                    trade.append(Trade(year, amount if dollars else None, sentence, unit.line,
+                                       amount=None if dollars else amount, currency=None if dollars else currency))
+                if not totals and is_trade_sentence(sentence) and other_currency(sentence):
+                    context.warn(unit.line, f"trade figure in a currency other than US dollars not read: "
+                                            f"{clip(sentence)!r}")
+                elif not totals and is_trade_sentence(sentence) and mentions_money(sentence):
+                    context.warn(unit.line, f"trade sentence with an amount or year that could not be read: "
+                                            f"{clip(sentence)!r}")
+                for origin, destination, products in export_rows(sentence, context.countries):
+                    exports.append(Export(origin, destination, tuple(products), unit.line))
+    return trade, exports
