@@ -56,7 +56,11 @@ class Row:
 
 
 class Skipped(Exception):
-    """A figure that cannot be measured here (a peer's tool is missing)."""
+    """A figure that cannot be measured here (a peer's tool is missing): its row says why."""
+
+    def __init__(self, row: Row):
+        super().__init__(row.value)
+        self.row = row
 
 
 # -- the other benchmark scripts, imported by path (benchmarks/ is not a package) ----------
@@ -95,10 +99,10 @@ class Workspace:
         return self._profile
 
 
-def needs_peers() -> None:
+def needs_peers(figure: str, target: str) -> None:
     for tool, name in (("pandoc", "pandoc"), ("soffice", "LibreOffice (soffice)")):
         if not shutil.which(tool):
-            raise Skipped(f"skipped: {name} not installed")
+            raise Skipped(Row(figure, f"skipped: {name} not installed", target, None))
 
 
 def build_seconds(paths: list[Path], out: Path, formats: str, jobs: int, *extra: str) -> tuple[float, float]:
@@ -126,7 +130,7 @@ def plain_against_peer(work: Workspace) -> list[Row]:
     n = work.sizes.articles
     figure = f"{n} plain articles → PDF + Word, `--jobs 2`, against pandoc + one LibreOffice batch"
     target = "≥ 4x"
-    needs_peers()
+    needs_peers(figure, target)
     articles, out, peer_out = work.articles(), work.folder / "plain-out", work.folder / "plain-peer"
     shutil.rmtree(out, ignore_errors=True)
     ours, _ = build_seconds([articles], out, "pdf,docx", 2)
@@ -160,7 +164,7 @@ def wiki_against_peer(work: Workspace) -> list[Row]:
     figure = (f"{WIKI_PAGES} wikitext pages → PDF + Word, {runs} fresh `reports build --force` run{'s' * (runs > 1)}, "
               f"against `pandoc -f mediawiki` + one LibreOffice batch per run ({WIKI_PAGES * runs} pages)")
     target = "≥ 3x"
-    needs_peers()
+    needs_peers(figure, target)
     pages = wiki_pages(work.folder / "wiki", WIKI_PAGES)
     out, peer_out = work.folder / "wiki-out", work.folder / "wiki-peer"
     profile = work.libreoffice_profile()
@@ -298,7 +302,7 @@ def measure(names: list[str], sizes: Sizes) -> list[Row]:
             try:
                 rows += FIGURES[name](work)
             except Skipped as skipped:
-                rows.append(Row(name, str(skipped), "", None))
+                rows.append(skipped.row)
             except Exception as error:  # one figure failing must not cost the others
                 rows.append(Row(name, f"error: {type(error).__name__}: {error}".replace("\n", " "), "", None))
             print(f"      {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
@@ -320,11 +324,10 @@ def setting(quick: bool, seconds: float) -> str:
     """Where and how the table was measured, for the line under it."""
     one, five, _ = os.getloadavg()
     tools = []
-    if shutil.which("pandoc"):
-        tools.append(subprocess.run(["pandoc", "--version"], capture_output=True, text=True).stdout.split("\n")[0])
-    if shutil.which("soffice"):
-        version = subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout.split()
-        tools.append(" ".join(version[:2]))
+    for tool, words in (("pandoc", 2), ("soffice", 2)):  # "pandoc 2.17.1.1", "LibreOffice 7.4.7.2"
+        if shutil.which(tool):
+            version = subprocess.run([tool, "--version"], capture_output=True, text=True).stdout.split()
+            tools += [" ".join(version[:words])] if version else []
     return (f"{'Quick run (small sizes, one repeat)' if quick else 'Measured'} in {seconds:.0f} s on "
             f"{os.cpu_count()} CPUs (load average {one:.1f} over 1 min, {five:.1f} over 5 min), Python "
             f"{sys.version.split()[0]}" + (f", {', '.join(tools)}" if tools else "") + ".")

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.heavy  # a few seconds: two builds' start-up
 RUN_ALL = ROOT / "benchmarks" / "run_all.py"
 
 
-def run_all(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def run_all(*args: str, **env: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **env}
     return subprocess.run([sys.executable, str(RUN_ALL), *args], capture_output=True, text=True, env=env, timeout=300)
 
 
@@ -42,6 +42,14 @@ def test_quick_run_prints_one_table_of_figure_value_target_met():
         assert re.fullmatch(r"\d+\.\d\d s", value), value
         assert target and met in ("✓", "✗")
     assert "CPUs" in lines[-1]  # where it was measured, under the table
+
+
+def test_peer_rows_say_skipped_without_pandoc(tmp_path):
+    result = run_all("--only", "plain-peer,wiki-peer", PATH=str(tmp_path))  # no pandoc, no soffice on it
+    assert result.returncode == 0, result.stderr
+    rows = [cells(line) for line in result.stdout.splitlines()[2:4]]
+    assert [(value, met) for _, value, _, met in rows] == [("skipped: pandoc not installed", "–")] * 2
+    assert all(figure.startswith(("100 plain", "9 wikitext")) and target for figure, _, target, _ in rows)
 
 
 def test_unknown_figure_is_refused_with_the_names():
