@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import math
 import os
 import shutil
 import subprocess
@@ -236,7 +237,7 @@ def xlsx_ratio(work: Workspace) -> list[Row]:
 def big_plain(work: Workspace) -> list[Row]:
     shapes, sizes = script("shapes"), work.sizes.big_mb
     times = shapes.shape_times(list(sizes), ["plain article repeated"])["plain article repeated"]
-    return [Row(f"{sizes[-1]:g} MB plain article: `reports.load`", f"{times[sizes[-1]]:.2f} s ({_series(times)})",
+    return [Row(f"{sizes[-1]:g} MB plain article: `reports.load`", f"{_s(times[sizes[-1]])} ({_series(times)})",
                 "< 2 s", times[sizes[-1]] < 2)]
 
 
@@ -245,26 +246,32 @@ def big_wiki(work: Workspace) -> list[Row]:
     largest = sizes[-1]
     names = [name for name, (suffix, _) in shapes.SHAPES.items() if suffix == ".wiki"]
     times = shapes.shape_times(list(sizes), names)
-    rows = [Row(f"{largest:g} MB of wikitext, {name}: `reports.load`", f"{row[largest]:.2f} s ({_series(row)})",
+    rows = [Row(f"{largest:g} MB of wikitext, {name}: `reports.load`", f"{_s(row[largest])} ({_series(row)})",
                 "< 10 s", row[largest] < 10) for name, row in times.items()]
     worst = max(times, key=lambda name: times[name][largest])
-    rows.append(Row(f"{largest:g} MB of wikitext, worst shape", f"{times[worst][largest]:.2f} s ({worst})",
+    rows.append(Row(f"{largest:g} MB of wikitext, worst shape", f"{_s(times[worst][largest])} ({worst})",
                     "< 10 s", times[worst][largest] < 10))
     growths = {name: shapes.growth(row) for name, row in times.items()}
     steepest = max(growths, key=lambda name: growths[name][0])
     ratio, linear = growths[steepest]
     small, large = sizes[0], sizes[-2]
     rows.append(Row(f"growth of wikitext load time, {large:g} MB / {small:g} MB, steepest shape",
-                    f"{ratio:.1f} ({steepest})", f"≤ {linear * LINEAR_SLACK:g} (linear ≈ {linear:g})",
+                    f"{'unknown: a load was stopped' if math.isinf(ratio) else f'{ratio:.1f}'} ({steepest})",
+                    f"≤ {linear * LINEAR_SLACK:g} (linear ≈ {linear:g})",
                     ratio <= linear * LINEAR_SLACK))
     return rows
 
 
+def _s(seconds: float) -> str:
+    """Seconds of a load; one stopped at shapes.LIMIT is shown as over it."""
+    return f"> {script('shapes').LIMIT:g} s (stopped)" if math.isinf(seconds) else f"{seconds:.2f} s"
+
+
 def _series(times: dict[float, float]) -> str:
-    """'1/2/4 MB: 0.3/0.6/1.2 s': the smaller sizes, to show how time grows."""
+    """'1/2/4 MB: 0.30/0.60/1.20 s': the smaller sizes, to show how time grows."""
     smaller = sorted(times)[:-1]
     return (f"{'/'.join(f'{mb:g}' for mb in smaller)} MB: "
-            f"{'/'.join(f'{times[mb]:.2f}' for mb in smaller)} s")
+            f"{'/'.join('>' + format(script('shapes').LIMIT, 'g') if math.isinf(times[mb]) else f'{times[mb]:.2f}' for mb in smaller)} s")
 
 
 def help_time(work: Workspace) -> list[Row]:

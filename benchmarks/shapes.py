@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # the article generator lives with the 
 from generated_articles import generate_article  # noqa: E402
 
 MB = 2**20
+LIMIT = 120.0  # seconds a load may take before it is stopped (and counted as infinite): 12x the target
 TITLE = "Peru–Japan relations"
 HEAD = (f"= {TITLE} =\n"
         "The nations of '''[[Peru]]''' and '''[[Japan]]''' established diplomatic relations in 1873."
@@ -125,11 +126,16 @@ def write(folder: Path, shape: str, size: int) -> Path:
     return path
 
 
-def load_seconds(path: Path) -> float:
-    """Seconds `reports.load(path)` takes in a fresh process, after a small warm-up load."""
+def load_seconds(path: Path, limit: float | None = None) -> float:
+    """Seconds `reports.load(path)` takes in a fresh process, after a small warm-up load;
+    infinity when the process (start-up and warm-up included) runs over `limit` seconds
+    (default LIMIT)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run([sys.executable, "-c", _TIMER, str(path), str(WARM[path.suffix])],
-                            capture_output=True, text=True, env=env)
+    try:
+        result = subprocess.run([sys.executable, "-c", _TIMER, str(path), str(WARM[path.suffix])],
+                                capture_output=True, text=True, env=env, timeout=limit or LIMIT)
+    except subprocess.TimeoutExpired:
+        return float("inf")
     if result.returncode:
         raise RuntimeError(f"loading {path.name} ({path.stat().st_size / MB:.1f} MB) failed: "
                            f"{result.stderr.strip().splitlines()[-1:]}")
@@ -137,11 +143,15 @@ def load_seconds(path: Path) -> float:
 
 
 def shape_times(sizes_mb: list[float], shapes: list[str] | None = None) -> dict[str, dict[float, float]]:
-    """{shape: {size in MB: seconds}} for every shape (or those named) at every size."""
+    """{shape: {size in MB: seconds}} for every shape (or those named) at every size; a
+    shape stopped at LIMIT is not tried at larger sizes (infinite there too)."""
     times: dict[str, dict[float, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for shape in shapes or SHAPES:
-            times[shape] = {mb: load_seconds(write(Path(folder), shape, int(mb * MB))) for mb in sizes_mb}
+            row = times[shape] = {}
+            for mb in sorted(sizes_mb):
+                stopped = row and max(row.values()) == float("inf")
+                row[mb] = float("inf") if stopped else load_seconds(write(Path(folder), shape, int(mb * MB)))
     return times
 
 
