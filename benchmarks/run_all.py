@@ -1,6 +1,6 @@
 """Every speed figure of issue 25 in one run, printed as one Markdown table.
 
-    python benchmarks/run_all.py                       # everything, side by side (~10 min on 2 cores)
+    python benchmarks/run_all.py                       # everything, side by side (12 min on 2 busy cores)
     python benchmarks/run_all.py --quick               # small sizes, one repeat: a smoke run
     python benchmarks/run_all.py --only help,one-page  # some figures (names: --list)
 
