@@ -6,7 +6,8 @@ document with the same text and tables (no styles, fields, header, fixed zip).
 (Not named docx.py: Python puts a script's own folder, benchmarks/, first on sys.path,
 where a docx.py would hide python-docx.)
 
-Records are loaded before the clock starts; only writing documents is timed. Each
+Records are loaded before the clock starts, and each side writes one document before it
+(first-use costs: templates, styles); only writing documents is timed. Each
 run is its own process, so its peak RSS is its own; both collect garbage every 50
 documents (python-docx leaves reference cycles behind).
 """
@@ -14,6 +15,7 @@ documents (python-docx leaves reference cycles behind).
 from __future__ import annotations
 
 import gc
+import io
 import json
 import pickle
 import resource
@@ -26,6 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
+TARGET_RATIO = 1.5  # issue 25: a dossier costs at most 1.5 times the bare document
 
 
 def _peak_rss_mb() -> float:
@@ -46,6 +49,9 @@ def run_dossiers(articles: Path, out: Path) -> dict:
 
     layout = load_layout("default")
     records = [load(str(path)) for path in sorted(articles.glob("*.txt"))]
+    warm = out.parent / "warm-dossier.docx"  # not in `out`, whose files the floor copies
+    _docx.export(records[0], layout, warm)  # first-use costs (styles, fonts) once, outside the clock
+    warm.unlink()
     gc.collect()
     loaded_mb = _peak_rss_mb()
     start = time.perf_counter()
@@ -59,6 +65,7 @@ def run_floor(plans_file: Path, out: Path) -> dict:
     import docx
 
     plans = pickle.loads(plans_file.read_bytes())
+    _bare_document(docx, plans[0]).save(io.BytesIO())  # python-docx reads its template once, outside the clock
     gc.collect()
     loaded_mb = _peak_rss_mb()
     start = time.perf_counter()
@@ -111,7 +118,9 @@ def _child(mode: str, *args: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def main(count: int) -> None:
+def compare(count: int) -> tuple[dict, dict, list[float]]:
+    """(dossier run, floor run, [KB per dossier, KB per floor document]) for `count`
+    generated records; each run is a dict of count, seconds, loaded_mb and peak_mb."""
     sys.path.insert(0, str(ROOT / "tests"))
     from generated_articles import write_articles  # tests/generated_articles.py
     with tempfile.TemporaryDirectory() as folder:
@@ -129,6 +138,11 @@ def main(count: int) -> None:
         floor = _child("floor", folder / "plans.pickle", folder / "floor")
         sizes = [sum(p.stat().st_size for p in (folder / name).glob("*.docx")) / count / 1024
                  for name in ("dossiers", "floor")]
+    return dossier, floor, sizes
+
+
+def main(count: int) -> None:
+    dossier, floor, sizes = compare(count)
     print(f"{count} generated records, one process each run, export only timed")
     print(f"{'':18}{'docs/s':>9}{'ms/doc':>9}{'peak RSS MB':>13}{'(after load)':>14}{'KB/doc':>9}")
     for name, result, size in (("dossier (_docx)", dossier, sizes[0]), ("floor (bare)", floor, sizes[1])):
@@ -136,7 +150,7 @@ def main(count: int) -> None:
         print(f"{name:18}{rate:9.1f}{1000 / rate:9.1f}{result['peak_mb']:13.1f}"
               f"{result['loaded_mb']:14.1f}{size:9.1f}")
     ratio = dossier["seconds"] / floor["seconds"]
-    print(f"time ratio dossier/floor: {ratio:.2f}x (target <= 2x)")
+    print(f"time ratio dossier/floor: {ratio:.2f}x (target <= {TARGET_RATIO}x)")
 
 
 if __name__ == "__main__":

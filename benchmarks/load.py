@@ -4,7 +4,8 @@
     python benchmarks/load.py --against ../main  # this tree and another, side by side
 
 Also times the largest inputs (a 5 MB article, a 1 MB line without spaces) and lines
-that made patterns backtrack before. `--against` runs both trees in turns, at the same
+that made patterns backtrack before; benchmarks/shapes.py times 1 to 5 MB articles of
+several shapes (wikitext too), each in a fresh process. `--against` runs both trees in turns, at the same
 moment, on the same generated articles and the data articles, and reports the best of
 several rounds for each (a shared machine slows single rounds at random).
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))  # the article generator lives with the tests
 from generated_articles import write_articles  # noqa: E402
+from shapes import MB, plain_article  # noqa: E402
 
 # Lines that made patterns backtrack before (each about 200 KB).
 WORST = {
@@ -120,9 +122,8 @@ def main() -> None:
             print(f"{count:>9} {rate:>11.0f} {peak:>8.1f}")
 
         big = Path(folder) / "big.txt"
-        paragraph = Path(paths[0]).read_text("utf-8")
-        big.write_text(paragraph * (5 * 2**20 // len(paragraph.encode())), "utf-8")
-        print(f"5 MB article ({big.stat().st_size / 2**20:.1f} MB): {timed_load(read, big):.2f} s")
+        big.write_text(plain_article(5 * MB), "utf-8")
+        print(f"5 MB article ({big.stat().st_size / MB:.1f} MB): {timed_load(read, big):.2f} s")
         line = Path(folder) / "line.txt"
         line.write_text("= A–B relations =\n\n==History==\n" + "x" * 2**20 + "\n", "utf-8")
         print(f"1 MB line without spaces: {timed_load(read, line):.2f} s")
