@@ -184,7 +184,7 @@ def _articles(count: int) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--json", "as_json", is_flag=True, help="Print the records as one JSON array (RECORD.md's shape).")
+@click.option("--json", "as_json", is_flag=True, help="Print the records as one JSON array (the shape docs/record.md describes).")
 @_max_size
 @_from
 def inspect(paths, as_json, max_size, form):

@@ -20,7 +20,7 @@ class ExportContext:
     prepared: datetime.datetime | None = None
     # ISO date the source is as of: a dump page's revision time, else the file's date.
     source_date: str | None = None
-    # The differences from the record of the last build (see RECORD.md, `changes`),
+    # The differences from the record of the last build (see docs/record.md, `changes`),
     # and the date of that build; empty on a first build.
     changes: tuple[dict[str, Any], ...] = ()
     last_build: str | None = None

@@ -1,6 +1,6 @@
 """The relationship record: plain, immutable data that every exporter reads.
 
-The shape is the JSON of RECORD.md. `to_dict()` gives exactly that JSON and
+The shape is the JSON docs/record.md describes. `to_dict()` gives exactly that JSON and
 `from_dict()` reads it back, so a record survives a round trip through JSON.
 This module imports nothing but the standard library.
 """

@@ -1,6 +1,6 @@
 """The difference between two records, fact by fact.
 
-Works on the records' JSON (RECORD.md's shape, `Relationship.to_dict()`), so two
+Works on the records' JSON (docs/record.md's shape, `Relationship.to_dict()`), so two
 record files compare as well as two loaded articles. Each fact list is matched by the
 fact's key (a visit: from, to, person, date; a trade row: its year; an agreement: its
 title ...), never by position: a fact that moved is not a change. A change is

@@ -1,4 +1,4 @@
-"""JSON: the record exactly as RECORD.md describes it; after a rebuild whose article
+"""JSON: the record exactly as docs/record.md describes it; after a rebuild whose article
 changed, a `changes` list too (the difference from the last build's record)."""
 
 from __future__ import annotations
