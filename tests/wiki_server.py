@@ -13,6 +13,7 @@ oversized answers are made. Every request's parameters and User-Agent are logged
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import threading
@@ -117,11 +118,15 @@ class FakeWiki:
         return {"error": {"code": "badvalue", "info": f"Unrecognized value for parameter \"list\": {kind}."}}
 
     def search(self, text: str) -> list[dict]:
-        """Titles sharing words with the search, most shared first (a stand-in for the
-        wiki's search engine: intitle: and quotes are read as plain words)."""
-        words = set(_words(text.replace("intitle:", " ")))
-        scored = [(len(words & set(_words(title))), title) for title in self.pages]
-        return [{"ns": 0, "title": title} for score, title in sorted(scored, key=lambda st: (-st[0], st[1])) if score]
+        """Titles sharing words with the search, most shared first, then the closest in
+        spelling (a stand-in for the wiki's search engine: intitle: and quotes are read
+        as plain words)."""
+        text = text.replace("intitle:", " ")
+        words = set(_words(text))
+        scored = [(len(words & set(_words(title))), difflib.SequenceMatcher(None, text, title).ratio(), title)
+                  for title in self.pages]
+        return [{"ns": 0, "title": title} for shared, _, title in sorted(scored, key=lambda s: (-s[0], -s[1], s[2]))
+                if shared]
 
     def continued(self, params: dict, name: str, key: str, items: list, limit: str | None = None) -> dict:
         start = int(params.get(key, 0) or 0)
@@ -186,7 +191,7 @@ def serve(wiki: FakeWiki):
     server.wiki = wiki
     host, port = server.server_address
     wiki.address = f"http://{host}:{port}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
 
     def stop():

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 _SUFFIX = re.compile(r"\s+(?:relations?|relationship)$", re.IGNORECASE)
+_RELATIONS_WORD = re.compile(r"\brelations?\b|\brelationship\b", re.IGNORECASE)
 _DASHES = "–—"
 _HYPHENS = "-‐‑−"  # a hyphen and its look-alikes, typed where a dash is meant
 # Words that stay lower case inside a name ("Bosnia and Herzegovina", "Republic of the
@@ -39,12 +40,13 @@ def candidates(typed: str) -> list[str]:
     if not text or FORBIDDEN & set(text):
         return []
     base = _SUFFIX.sub("", text)
+    if base == text and _RELATIONS_WORD.search(text):
+        return [text]  # "Foreign relations of Mexico": a title, not a pair
     pairs = _pairs(base)
-    if not pairs:
-        return [text]
     forward = [_title(first, second) for first, second in pairs]
     backward = [_title(second, first) for first, second in pairs]
-    return list(dict.fromkeys(forward + backward))
+    typed_as_is = [text] if base == text else []  # "Mexico Slovenia" may be a pair, or a page of that name
+    return list(dict.fromkeys(forward + backward + typed_as_is)) or [text]
 
 
 def _pairs(name: str) -> list[tuple[str, str]]:
