@@ -49,10 +49,12 @@ def test_a_fetched_page_gives_the_record_of_its_file_with_the_revision_as_its_so
 
 def test_titles_as_users_type_them_are_found_and_redirects_reported(wiki, tmp_path):
     result = fetch(wiki, tmp_path, "mexico slovenia relations", "Lithuania-Mexico relations", "Mexico Georgia",
-                   "Slovenia–Mexico relations")
+                   "Slovenia–Mexico relations", "slovenia-mexico")
     assert sorted(page.title for page in result.pages) == [
         "Georgia–Mexico relations", "Lithuania–Mexico relations", "Mexico–Slovenia relations"]
     assert '"Slovenia–Mexico relations" redirects to "Mexico–Slovenia relations"' in result.notes
+    assert '"slovenia-mexico" is "Slovenia–Mexico relations", which redirects to "Mexico–Slovenia relations"' \
+        in result.notes
     assert '"mexico slovenia relations" is the page "Mexico–Slovenia relations"' in result.notes
     assert '"Mexico Georgia" is the page "Georgia–Mexico relations"' in result.notes
     assert len(wiki.log) == 2  # one request for every spelling's revision, one for the texts

@@ -153,7 +153,8 @@ def _revisions_of(client: Client, wanted: dict[str, list[str]], listed: set[str]
         if spelling:
             hit, redirect = answers[spelling]
             if redirect:
-                result.notes.append(f'"{redirect}" redirects to "{hit.title}"')
+                lead = f'"{redirect}"' if redirect == typed_titles.tidy(typed) else f'"{typed}" is "{redirect}", which'
+                result.notes.append(f'{lead} redirects to "{hit.title}"')
             elif hit.title != typed_titles.tidy(typed):
                 result.notes.append(f'"{typed}" is the page "{hit.title}"')
             found.setdefault(hit.title, hit)
