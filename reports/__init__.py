@@ -7,10 +7,11 @@ other face use only these names:
     load(path, form=None) -> Relationship
     load_all(paths, max_bytes=None, form=None, index=None, jobs=1) -> Batch
     build(paths, out, options=None, **settings) -> BuildResult   (settings: BuildOptions' fields)
+    fetch(titles, out, country=None, wiki=None, contact=None, cache=None, **client) -> FetchResult
     diff(a, b) -> {article id: [change, ...]}   (articles, record JSON files or build folders)
     format_changes(changes) -> lines of text
     input_forms(), describe_inputs(), formats(), available_layouts()   what the registries offer
-    BuildOptions, BuildResult, Diagnostic, ReportsError, ArticleError, LayoutError
+    BuildOptions, BuildResult, FetchResult, Diagnostic, ReportsError, ArticleError, LayoutError, WikiError
     assign_stems(records), once_per_kind(diagnostics), loses_information(diagnostic)
 """
 
@@ -28,8 +29,9 @@ _LENT = {
     "LayoutError": "reports.errors",
     "once_per_kind": "reports.diagnostics", "loses_information": "reports.diagnostics",
     "format_changes": "reports.carry.compare",
+    "FetchResult": "reports.sources.fetch", "WikiError": "reports.sources.mediawiki",
 }
-__all__ = ["__version__", "load", "load_all", "build", "diff", "input_forms", "describe_inputs", "formats",
+__all__ = ["__version__", "load", "load_all", "build", "fetch", "diff", "input_forms", "describe_inputs", "formats",
            "available_layouts", *_LENT]
 
 
@@ -57,6 +59,13 @@ def build(paths, out="out", options=None, **settings):
     fields as keywords say; see reports.pipeline.build."""
     from .pipeline import build as _build
     return _build(paths, out, options, **settings)
+
+
+def fetch(titles=(), out="pages", country=None, wiki=None, contact=None, cache=None, **client):
+    """Fetch pages by title (and every relations page of `country`) from a wiki's API
+    into OUT/<title>.wiki, each carrying its revision; see reports.sources.fetch."""
+    from .sources.fetch import fetch as _fetch
+    return _fetch(titles, out, country=country, wiki=wiki, contact=contact, cache=cache, **client)
 
 
 def diff(a, b):

@@ -100,6 +100,65 @@ class _Bar:
             self.bar.__exit__(None, None, None)
 
 
+def _fetch_options(command):
+    """The options of fetching pages from a wiki, shared by `fetch` and `build --fetch`."""
+    for option in reversed([
+        click.option("--country", default=None, metavar="NAME",
+                     help="Also every relations page of this country (its 'Bilateral relations of NAME' "
+                          "category, 'NAME–X relations' and 'X–NAME relations')."),
+        click.option("--wiki", default=None, metavar="URL",
+                     help="The wiki's api.php or site address (default: English Wikipedia)."),
+        click.option("--contact", envvar="REPORTS_CONTACT", default=None, metavar="EMAIL|URL",
+                     help="How the wiki's operators can reach you, sent in the User-Agent "
+                          "(default: $REPORTS_CONTACT)."),
+        click.option("--cache", envvar="REPORTS_CACHE", default=None, type=click.Path(file_okay=False),
+                     help="Folder of fetched revisions (default: $REPORTS_CACHE, else the user's cache folder)."),
+        click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+                     metavar="SECONDS", help="Give up on a request the wiki does not answer in this time."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _fetch_pages(titles, out, country, wiki, contact, cache, timeout, quiet, verbose):
+    """Fetch, print what happened, and return the result (the CLI's half of `fetch`)."""
+    from . import fetch as run_fetch
+
+    if not titles and not country:
+        _fail("name the pages to fetch (titles, or --country NAME)")
+    if not contact and not quiet:
+        click.echo("reports: note: no --contact (or REPORTS_CONTACT): wikis ask clients to say in the "
+                   "User-Agent how to reach their user", err=True)
+    result = run_fetch(titles, out, country=country, wiki=wiki, contact=contact, cache=cache, timeout=timeout)
+    for note in ([] if quiet else result.notes):
+        click.echo(f"reports: {note}", err=True)
+    for error in result.errors:
+        click.echo(f"reports: {error}", err=True)
+    if verbose:
+        for page in result.pages:
+            click.echo(f"{page.how}: {page.path} (revision {page.revision}, {page.timestamp})", err=True)
+    hows = {how: sum(page.how == how for page in result.pages) for how in ("downloaded", "from the cache", "unchanged")}
+    count = len(result.pages)
+    click.echo(f"fetched {count} page{'s' if count != 1 else ''} into {out}: "
+               + ", ".join(f"{n} {how}" for how, n in hows.items())
+               + f" ({len(result.requests)} request{'s' if len(result.requests) != 1 else ''})", err=True)
+    return result
+
+
+@cli.command()
+@click.argument("titles", nargs=-1)
+@click.option("--out", default="pages", show_default=True, type=click.Path(file_okay=False),
+              help="Folder the pages are written to, one TITLE.wiki each.")
+@_fetch_options
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Print each page written with its revision.")
+def fetch(titles, out, country, wiki, contact, cache, timeout, quiet, verbose):
+    """Fetch the current text of wiki pages by title (typed as you like: "mexico slovenia
+    relations"), with their revision, into OUT/TITLE.wiki for `reports build`."""
+    result = _fetch_pages(titles, out, country, wiki, contact, cache, timeout, quiet, verbose)
+    sys.exit(0 if result.ok else 1)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", default="out", show_default=True, type=click.Path(file_okay=False), help="Output folder.")
@@ -125,15 +184,28 @@ class _Bar:
 @click.option("--verbose", "-v", is_flag=True, help="Print warnings, written files and tracebacks of internal errors.")
 @_max_size
 @_from
+@click.option("--fetch", "fetch_titles", is_flag=True,
+              help="PATHS are page titles: fetch them from the wiki into OUT/pages/ and build them.")
+@_fetch_options
 def build(paths, out, formats, layout, jobs, index, scheduler, combined, force, strict, no_carry, prune, quiet, verbose,
-          max_size, form):
-    """Build briefs, dossiers and workbooks from articles (files or folders; default data/)."""
+          max_size, form, fetch_titles, country, wiki, contact, cache, timeout):
+    """Build briefs, dossiers and workbooks from articles (files or folders; default data/),
+    or from pages fetched from a wiki (--fetch TITLE…, --country NAME)."""
     from . import BuildOptions, ReportsError, build as run_build, formats as names
 
     chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else tuple(names())
     unknown = [f for f in chosen if f not in names()]
     if unknown or not chosen:
         _fail(f"unknown format {', '.join(unknown) or formats!r}; choose from {', '.join(names())}")
+    fetched_ok = True
+    if fetch_titles or country:
+        import os
+
+        fetched = _fetch_pages(paths if fetch_titles else (), os.path.join(out, "pages"), country, wiki, contact,
+                               cache, timeout, quiet, verbose)
+        if not fetched.files:
+            _fail("no page was fetched: nothing to build")
+        paths, fetched_ok = tuple(str(path) for path in fetched.files), fetched.ok
     bar = _Bar(not quiet and sys.stderr.isatty())
     try:
         options = BuildOptions(formats=chosen, layout=layout, jobs=jobs, combined=combined, force=force,
@@ -175,7 +247,7 @@ def build(paths, out, formats, layout, jobs, index, scheduler, combined, force, 
     if result.stopped_early:
         summary += " (stopped at the first failure: --strict)"
     click.echo(summary, err=True)
-    sys.exit(0 if result.ok else 1)
+    sys.exit(0 if result.ok and fetched_ok else 1)
 
 
 def _articles(count: int) -> str:

@@ -15,17 +15,15 @@ external entity reading a local file), and each page element is dropped once rea
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
 
-from ..errors import ArticleError, Diagnostic
+from ..errors import ArticleError
 from ..document import Document, Page
 from . import open_binary
-from ._text import clean
 
 NAME = "mediawiki-xml"
 EXTENSIONS = (".xml", ".xml.bz2", ".xml.gz")
@@ -66,19 +64,9 @@ def documents(path: Path, shown: str, max_bytes: int, tally=None, index: Path | 
 
 def document(page: Page, text: str, shown: str, max_bytes: int) -> Document:
     """A page's wikitext as the wikitext reader reads it, with the page as its source."""
-    from . import wikitext
+    from .wikitext import page_document
 
-    where = f"{shown}[{page.title}]"
-    if len(text.encode("utf-8")) > max_bytes:  # this page only: the pages after it still come
-        return Document(None, "", [], page, Diagnostic(where, None, "error",
-                                                       f"the page text is over the limit of {max_bytes:,} bytes"))
-    cleaned, warnings = clean(text, where)
-    try:
-        article, parse_warnings = wikitext.parse(cleaned, where, title=page.title)
-    except ArticleError as error:
-        return Document(None, "", warnings, page, Diagnostic(where, error.line, "error", error.message))
-    digest = hashlib.sha256(f"{page.revision}\n{text}".encode()).hexdigest()
-    return Document(article, digest, warnings + parse_warnings, page)
+    return page_document(page, text, shown, max_bytes)
 
 
 def pages(path: Path, shown: str, tally) -> Iterator[tuple[Page, str, int]]:

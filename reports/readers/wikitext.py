@@ -12,15 +12,17 @@ renders inline text and `_citations` reads refs.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import ArticleError, Diagnostic
-from ..document import HEADING, ITEM, TABLE, TEXT, Document, Line, Text, build_article
-from ._text import read_text
+from ..document import HEADING, ITEM, TABLE, TEXT, Document, Line, Page, Text, build_article
+from ._text import clean, read_text
 from ._wikitables import read_table
 from ._wikititle import infer_title
+from .header import read_note
 
 NAME = "wikitext"
 EXTENSIONS = (".wiki", ".wikitext", ".mediawiki")
@@ -57,8 +59,32 @@ def sniff(head: str) -> bool:
 
 def documents(path: Path, shown: str, max_bytes: int, tally=None) -> Iterator[Document]:
     text, digest, warnings = read_text(path, shown, max_bytes)
+    page, text, note_warning = read_note(text)
+    if note_warning:
+        warnings.append(Diagnostic(shown, 1, "warning", note_warning))
+    if page is not None:  # a page `reports fetch` wrote: read as a dump's page is, its revision its source
+        document = page_document(page, text, shown, max_bytes)
+        document.warnings[:0] = warnings
+        yield document
+        return
     article, parse_warnings = parse(text, shown, file_name=path.name)
     yield Document(article, digest, warnings + parse_warnings)
+
+
+def page_document(page: Page, text: str, shown: str, max_bytes: int) -> Document:
+    """A wiki page's text (a dump's page, a fetched page) with the page as its source;
+    a page that cannot be read is a Document with its error, so the pages after it still come."""
+    where = f"{shown}[{page.title}]"
+    if len(text.encode("utf-8")) > max_bytes:
+        return Document(None, "", [], page, Diagnostic(where, None, "error",
+                                                       f"the page text is over the limit of {max_bytes:,} bytes"))
+    cleaned, warnings = clean(text, where)
+    try:
+        article, parse_warnings = parse(cleaned, where, title=page.title)
+    except ArticleError as error:
+        return Document(None, "", warnings, page, Diagnostic(where, error.line, "error", error.message))
+    digest = hashlib.sha256(f"{page.revision}\n{text}".encode()).hexdigest()
+    return Document(article, digest, warnings + parse_warnings, page)
 
 
 def parse(text: str, shown: str, title: str | None = None, file_name: str | None = None):
