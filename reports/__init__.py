@@ -10,6 +10,7 @@ other face use only these names:
     diff(a, b) -> {article id: [change, ...]}   (articles, record JSON files or build folders)
     format_changes(changes) -> lines of text
     input_forms(), describe_inputs(), formats(), available_layouts()   what the registries offer
+    serve(host, port, **settings)   the web page (needs pip install 'reports[web]'); settings: reports.web.ServeSettings
     BuildOptions, BuildResult, Diagnostic, ReportsError, ArticleError, LayoutError
     assign_stems(records), once_per_kind(diagnostics), loses_information(diagnostic)
 """
@@ -30,7 +31,7 @@ _LENT = {
     "format_changes": "reports.carry.compare",
 }
 __all__ = ["__version__", "load", "load_all", "build", "diff", "input_forms", "describe_inputs", "formats",
-           "available_layouts", *_LENT]
+           "available_layouts", "serve", *_LENT]
 
 
 def __getattr__(name: str):
@@ -87,3 +88,10 @@ def available_layouts():
     """The layouts --layout can name: built-in ones and those in ./layouts/."""
     from .layout import available
     return available()
+
+
+def serve(host="127.0.0.1", port=8000, **settings):
+    """Serve the web page that builds documents (`reports serve`); see reports.web.
+    Raises ValueError when `host` is reachable from other machines without a token or `open`."""
+    from .web import serve as _serve
+    return _serve(host, port, **settings)
