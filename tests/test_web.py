@@ -191,14 +191,14 @@ def test_a_zip_that_unpacks_too_large_is_refused(builds):
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("big.txt", b"a" * (3 * 1024 * 1024))
     assert len(bomb.getvalue()) < 100_000
-    settings = ServeSettings(builds=builds, max_upload_mb=1, workers=1)
+    settings = ServeSettings(builds=builds, max_upload_mb=1, workers=1, warm=False)
     with TestClient(create_app(settings)) as small:
         answer = small.post("/builds", files=[("files", ("bomb.zip", bomb.getvalue()))], data=ALL_FORMATS)
     assert answer.status_code == 400 and "bomb.zip: too large unpacked: at most 1 MB" in answer.text
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(builds):
-    with TestClient(create_app(ServeSettings(builds=builds, max_upload_mb=0.1, workers=1))) as small:
+    with TestClient(create_app(ServeSettings(builds=builds, max_upload_mb=0.1, workers=1, warm=False))) as small:
         answer = small.post("/builds", files=[("files", ("big.txt", b"x" * 200_000))], data=ALL_FORMATS)
         assert answer.status_code == 413 and "at most 0.1 MB in one build" in answer.text
         many = [("files", (f"a{n}.txt", b"= A-B relations =\n")) for n in range(60)]
@@ -216,14 +216,14 @@ def test_builds_are_found_only_by_their_id(client, three):
 
 
 def test_a_token_is_asked_for_and_remembered(builds):
-    with TestClient(create_app(ServeSettings(builds=builds, token="s3cret-token", workers=1))) as guarded:
+    with TestClient(create_app(ServeSettings(builds=builds, token="s3cret-token", workers=1, warm=False))) as guarded:
         assert guarded.get("/").status_code == 401
         assert guarded.get("/?token=wrong").status_code == 401
         answer = guarded.get("/?token=s3cret-token", follow_redirects=False)
         assert answer.status_code == 303 and answer.headers["location"].endswith("/")
         assert "HttpOnly" in answer.headers["set-cookie"] and "SameSite=strict" in answer.headers["set-cookie"]
         assert guarded.get("/").status_code == 200  # the cookie
-    with TestClient(create_app(ServeSettings(builds=builds, token="s3cret-token", workers=1))) as other:
+    with TestClient(create_app(ServeSettings(builds=builds, token="s3cret-token", workers=1, warm=False))) as other:
         assert other.get("/", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
 
 

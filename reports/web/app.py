@@ -125,7 +125,7 @@ TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 
 def create_app(settings: ServeSettings) -> Starlette:
     """The application for `settings`; its builder starts worker processes on first use."""
-    builder = jobs.Builder(settings.build_workers)
+    builder = jobs.Builder(settings.build_workers, settings.warm)
     stop = threading.Event()
 
     def sweep():
@@ -137,6 +137,7 @@ def create_app(settings: ServeSettings) -> Starlette:
         settings.builds.mkdir(parents=True, exist_ok=True, mode=0o700)
         store.remove_expired(settings.builds, settings.keep_hours)
         threading.Thread(target=sweep, name="reports-sweep", daemon=True).start()
+        builder.start()
         try:
             yield
         finally:

@@ -19,19 +19,30 @@ BUILDS_PER_WORKER = 50  # then a fresh process: python-docx leaves garbage behin
 class Builder:
     """Runs builds in `workers` processes; those beyond wait their turn, and say so."""
 
-    def __init__(self, workers: int):
-        self.workers = workers
+    def __init__(self, workers: int, warm: bool = True):
+        self.workers, self.warm = workers, warm
         self._lock = threading.Lock()
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
 
     def _executor(self) -> concurrent.futures.ProcessPoolExecutor:
+        from . import worker
+
         with self._lock:
             if self._pool is None:
                 # spawn: a fresh interpreter, not a copy of a server that runs threads
                 self._pool = concurrent.futures.ProcessPoolExecutor(
                     self.workers, mp_context=multiprocessing.get_context("spawn"),
-                    max_tasks_per_child=BUILDS_PER_WORKER)
+                    initializer=worker.warm if self.warm else None, max_tasks_per_child=BUILDS_PER_WORKER)
             return self._pool
+
+    def start(self) -> None:
+        """Start every worker process now (each warming up), not when the first users come."""
+        from . import worker
+
+        if self.warm:
+            pool = self._executor()
+            for _ in range(self.workers):
+                pool.submit(worker.ready)
 
     def submit(self, folder: Path, spec: dict) -> None:
         from . import worker

@@ -19,6 +19,7 @@ class ServeSettings:
     max_upload_mb: float = 50.0             # the whole form, files and text together
     max_files: int = 50                     # files in one form (and article files in one zip)
     workers: int | None = None              # builds at once, each in its own process; None: one per CPU
+    warm: bool = True                       # start the worker processes (and their imports) at start-up
 
     @property
     def max_upload_bytes(self) -> int:

@@ -25,6 +25,34 @@ log = logging.getLogger("reports.web")
 PREVIEW_DPI = 50
 
 
+WARM_UP_ARTICLE = """= Aland–Borduria relations =
+
+The two countries established diplomatic relations on 1 May 1990.
+
+==Visits==
+- President A. Person of Aland visited Borduria in 2001.
+"""
+
+
+def warm() -> None:
+    """Pay once, when the worker process starts, what the first build of a process costs
+    (imports, fonts, the places table: seconds), so a user's build does not."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            article = Path(folder) / "warm-up.txt"
+            article.write_text(WARM_UP_ARTICLE, "utf-8")
+            reports.build([str(article)], os.path.join(folder, "out"), reports.BuildOptions(jobs=1))
+    except Exception:  # a worker that cannot warm up still builds, only slower the first time
+        log.exception("warming up a build worker")
+
+
+def ready() -> bool:
+    """Nothing: submitted once per worker at start-up so every worker process starts (and warms)."""
+    return True
+
+
 def run(folder: str, spec: dict) -> None:
     """Build what `spec` asks for in `folder`; every outcome ends in status.json."""
     root = Path(folder)
