@@ -105,7 +105,9 @@ def test_the_results_page_shows_facts_tables_previews_and_downloads(client, thre
             assert f'href="{location}/files/{stem}{extension}"' in page
         image = client.get(f"{location}/preview/{stem}.png")
         assert image.headers["content-type"] == "image/png" and image.content[:4] == b"\x89PNG"
-    assert f'href="{location}/files/relationships.xlsx"' in page
+    downloads = page[page.index('id="downloads-title"'):page.index("<article")]
+    assert f'href="{location}/files/relationships.xlsx"' in downloads and "everything.zip" in downloads
+    assert page.count('<article class="relationship"') == 3
     assert "<caption>Visits</caption>" in page and "<caption>Agreements</caption>" in page
     record = json.loads(client.get(f"{location}/files/lithuania-mexico.json").content)
     visit = record["visits"][0]
@@ -135,8 +137,8 @@ def test_a_file_of_another_kind_is_refused_in_one_line(client, builds):
     answer = client.post("/builds", files=[("files", ("photo.png", b"\x89PNG..."))], data=ALL_FORMATS)
     assert answer.status_code == 400
     errors = re.findall(r'<p class="error" role="alert" id="form-error">([^<]*)</p>', answer.text)
-    assert errors == [("photo.png: not a file this page reads (choose .xml.bz2, .xml.gz, .wikitext, .mediawiki, "
-                       ".wiki, .xml, .txt, .docx, .xlsx, .zip)")]
+    assert errors == [("photo.png: not a file this page reads (choose .txt, .wiki, .wikitext, .mediawiki, .xml, "
+                       ".xml.bz2, .xml.gz, .zip, .docx or .xlsx)")]
     assert set(builds.iterdir()) == before  # no folder left behind
 
 

@@ -21,6 +21,7 @@ ARTICLE_EXTENSIONS = (".xml.bz2", ".xml.gz", ".wikitext", ".mediawiki", ".wiki",
 DOCUMENT_EXTENSIONS = (".docx", ".xlsx")
 ARCHIVE_EXTENSIONS = (".zip",)
 ACCEPTED = ARTICLE_EXTENSIONS + DOCUMENT_EXTENSIONS + ARCHIVE_EXTENSIONS
+_SHOWN_ORDER = (".txt", ".wiki", ".wikitext", ".mediawiki", ".xml", ".xml.bz2", ".xml.gz", ".zip", ".docx", ".xlsx")
 _COPY_NUMBER = re.compile(r"\s*\(\d+\)$")  # "georgia-mexico (1).docx", as browsers save a second download
 
 
@@ -74,7 +75,9 @@ class Uploads:
         """One uploaded file: an article, an edited document or a zip of articles."""
         extension = extension_of(display_name(name))
         if extension is None or extension not in accepted:
-            raise UploadError(f"{display_name(name)}: not a file this page reads (choose {', '.join(accepted)})")
+            choices = [ext for ext in _SHOWN_ORDER if ext in accepted]
+            raise UploadError(f"{display_name(name)}: not a file this page reads "
+                              f"(choose {', '.join(choices[:-1])} or {choices[-1]})")
         if extension in ARCHIVE_EXTENSIONS:
             self._unzip(name, data)
         else:

@@ -95,8 +95,8 @@ def _run(root: Path, spec: dict) -> None:
         return
     finally:
         os.chdir(root.parent)
-    stems = sorted({path.stem for path in result.written if path.parent.name == "out"} |
-                   {name[:-5] for name in os.listdir(out) if name.endswith(".json") and not name.startswith(".")})
+    # Every article's JSON record is written (the results page reads them): its articles.
+    stems = sorted(name[:-5] for name in os.listdir(out) if name.endswith(".json") and not name.startswith("."))
     notes += _unmatched_documents(out, spec.get("documents", ()), stems)
     previews = _previews(out, root / "previews", stems) if "pdf" in spec["formats"] else {}
     _pack(out, root / "everything.zip")
