@@ -208,6 +208,41 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(builds):
         assert answer.status_code == 400 and "Too many files" in answer.text
 
 
+def test_a_body_without_a_length_is_counted_as_it_comes(builds):
+    body = b"--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\n\r\n" + b"x" * 300_000
+
+    def chunks():
+        for start in range(0, len(body), 16_384):
+            yield body[start:start + 16_384]
+
+    with TestClient(create_app(ServeSettings(builds=builds, max_upload_mb=0.1, workers=1, warm=False))) as small:
+        answer = small.post("/builds", content=chunks(),
+                            headers={"content-type": "multipart/form-data; boundary=b"})
+    assert answer.status_code == 413 and "at most 0.1 MB in one build" in answer.text
+
+
+def test_titles_are_refused_without_fetch_and_handed_to_it_when_present(client, monkeypatch, tmp_path):
+    import reports
+    from reports.web import fetching
+
+    monkeypatch.delattr(reports, "fetch", raising=False)
+    answer = client.post("/builds", data={**ALL_FORMATS, "titles": "Mexico–Slovenia relations"})
+    assert answer.status_code == 400 and "fetching pages by title is not available" in answer.text
+    assert fetching.fetch_titles(["A–B relations"], tmp_path) == (
+        [], ["fetching pages by title is not available in this installation of reports"])
+    asked = []
+
+    def fetch(titles, folder):
+        asked.append((titles, folder))
+        (folder / "mexico-slovenia.wiki").write_text("x", "utf-8")
+        return [folder / "mexico-slovenia.wiki"]
+
+    monkeypatch.setattr(reports, "fetch", fetch, raising=False)
+    assert fetching.can_fetch()
+    assert fetching.fetch_titles(["Mexico–Slovenia relations"], tmp_path) == ([tmp_path / "mexico-slovenia.wiki"], [])
+    assert asked == [(["Mexico–Slovenia relations"], tmp_path)]
+
+
 def test_builds_are_found_only_by_their_id(client, three):
     location, _ = three
     assert client.get("/builds").status_code in (404, 405)

@@ -224,18 +224,24 @@ def create_app(settings: ServeSettings) -> Starlette:
 
     async def rebuild(request: Request):
         folder = _folder(request)
-        status = store.read_status(folder)
-        if status.get("state") not in ("done", "failed"):
-            return _message(409, "This build is still running: rebuild it when it has finished.")
+        running = _message(409, "This build is still running: rebuild it when it has finished.")
+        if store.read_status(folder).get("state") not in ("done", "failed"):
+            return running
         async with request.form(max_files=settings.max_files, max_fields=10,
                                 max_part_size=settings.max_upload_bytes) as form:
-            uploads = Uploads(folder, settings.max_files, settings.max_upload_bytes)
-            try:
-                for upload in form.getlist("documents"):
-                    if getattr(upload, "filename", None):
-                        uploads.add(upload.filename, await upload.read(), DOCUMENT_EXTENSIONS)
-            except UploadError as error:
-                return _message(400, str(error))
+            documents = [(upload.filename, await upload.read()) for upload in form.getlist("documents")
+                         if getattr(upload, "filename", None)]
+        # From here to the status written nothing awaits: two rebuilds of one build
+        # cannot both pass this check.
+        status = store.read_status(folder)
+        if status.get("state") not in ("done", "failed"):
+            return running
+        uploads = Uploads(folder, settings.max_files, settings.max_upload_bytes)
+        try:
+            for name, data in documents:
+                uploads.add(name, data, DOCUMENT_EXTENSIONS)
+        except UploadError as error:
+            return _message(400, str(error))
         spec = {**status["spec"], "force": True, "documents": uploads.saved.documents,
                 "shown": {**status["spec"].get("shown", {}), **uploads.saved.shown}}
         store.write_status(folder, {"state": "queued", "spec": spec, "message": "waiting for a free worker"})
@@ -247,6 +253,9 @@ def create_app(settings: ServeSettings) -> Starlette:
         text = {404: "There is nothing here: a build's page is removed after a while, and its address is "
                      "the only way to it.", 405: "That is not something this page does."}
         return _message(status, text.get(status, getattr(error, "detail", "") or "That request was refused."))
+
+    async def too_large(request: Request, error: TooLarge):
+        return _too_large(settings)
 
     async def server_error(request: Request, error: Exception):
         log.exception("internal error on %s %s", request.method, request.url.path, exc_info=error)
@@ -264,7 +273,8 @@ def create_app(settings: ServeSettings) -> Starlette:
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     app = Starlette(routes=routes, lifespan=lifespan,
-                    exception_handlers={HTTPException: not_found, Exception: server_error})
+                    exception_handlers={HTTPException: not_found, TooLarge: too_large,
+                                                                 Exception: server_error})
     app.state.builder = builder
     return Guard(app, settings)
 
