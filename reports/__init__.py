@@ -11,6 +11,7 @@ other face use only these names:
     diff(a, b) -> {article id: [change, ...]}   (articles, record JSON files or build folders)
     format_changes(changes) -> lines of text
     input_forms(), describe_inputs(), formats(), available_layouts()   what the registries offer
+    serve(host, port, **settings)   the web page (needs pip install 'reports[web]'); settings: reports.web.ServeSettings
     BuildOptions, BuildResult, FetchResult, Diagnostic, ReportsError, ArticleError, LayoutError, WikiError
     assign_stems(records), once_per_kind(diagnostics), loses_information(diagnostic)
 """
@@ -32,7 +33,7 @@ _LENT = {
     "FetchResult": "reports.sources.fetch", "WikiError": "reports.sources.mediawiki",
 }
 __all__ = ["__version__", "load", "load_all", "build", "fetch", "diff", "input_forms", "describe_inputs", "formats",
-           "available_layouts", *_LENT]
+           "available_layouts", "serve", *_LENT]
 
 
 def __getattr__(name: str):
@@ -96,3 +97,10 @@ def available_layouts():
     """The layouts --layout can name: built-in ones and those in ./layouts/."""
     from .layout import available
     return available()
+
+
+def serve(host="127.0.0.1", port=8000, **settings):
+    """Serve the web page that builds documents (`reports serve`); see reports.web.
+    Raises ValueError when `host` is reachable from other machines without a token or `open`."""
+    from .web import serve as _serve
+    return _serve(host, port, **settings)

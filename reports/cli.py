@@ -367,3 +367,44 @@ def layouts():
         else:
             click.echo(f"{listed.name:12} {listed.page_size:7} {listed.language:6} {listed.description}  "
                        f"({listed.where})")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; one other than the loopback needs --token or --open.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", envvar="REPORTS_TOKEN", default=None, metavar="TOKEN",
+              help="Require this access token (also from REPORTS_TOKEN): users open /?token=TOKEN once.")
+@click.option("--open", "open_", is_flag=True, help="Listen off the loopback without a token: anyone who can "
+                                                      "reach the address can build.")
+@click.option("--builds", default="reports-builds", show_default=True, type=click.Path(file_okay=False),
+              help="Folder holding one folder per build.")
+@click.option("--keep-hours", default=24.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Remove a build's folder this many hours after it was built.")
+@click.option("--max-upload-mb", default=50.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="The most one build may upload.")
+@click.option("--max-files", default=50, show_default=True, type=click.IntRange(1, 10000),
+              help="The most files one build may upload.")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Builds run at once, each in its own process (default: CPUs).")
+@click.option("--wiki", default=None, metavar="URL",
+              help="The wiki whose API titles are fetched from (default: English Wikipedia).")
+@click.option("--contact", envvar="REPORTS_CONTACT", default=None,
+              help="How the wiki's operators reach you (named in the fetcher's User-Agent).")
+def serve(host, port, token, open_, builds, keep_hours, max_upload_mb, max_files, workers, wiki, contact):
+    """Serve a web page that builds the documents from uploaded or pasted articles
+    (needs pip install 'reports[web]')."""
+    from pathlib import Path
+
+    from . import serve as run_serve
+
+    if open_ and not token:
+        click.echo(f"reports: serving on {host}:{port} WITHOUT a token: anyone who can reach it can build",
+                   err=True)
+    try:
+        run_serve(host, port, token=token, open=open_, builds=Path(builds), keep_hours=keep_hours,
+                  max_upload_mb=max_upload_mb, max_files=max_files, workers=workers, wiki=wiki, contact=contact)
+    except ValueError as error:
+        _fail(str(error))
+    except ImportError as error:
+        _fail(f"reports serve needs the web extra: pip install 'reports[web]' ({error.name} is missing)")

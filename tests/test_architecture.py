@@ -140,6 +140,16 @@ def test_the_cli_uses_the_public_api_only():
     assert {target for target, _ in _imports("reports.cli")} <= {"reports", "reports._version"}
 
 
+def test_the_web_page_uses_the_public_api_only():
+    outside = {target for target, _ in _imports_of_room("reports.web") if not target.startswith("reports.web")}
+    assert outside <= {"reports", "reports._version"}
+
+
+def _imports_of_room(room: str) -> list[tuple[str, str | None]]:
+    return [found for module in MODULES if module == room or module.startswith(room + ".")
+            for found in _imports(module)]
+
+
 def test_no_private_name_is_imported_from_another_module():
     private = [(module, target, name) for module in MODULES for target, name in _imports(module)
                if name and name.startswith("_") and name != "__version__"]
