@@ -223,10 +223,14 @@ def test_overview_links_to_the_other_sheets(books, seed_records):
 
 def test_charts(books, seed_records):
     combined = books["combined"]
-    assert len(combined["Visits"]._charts) == 1
-    assert len(combined["Trade"]._charts) == 1
+    # Each chart on its own data's sheet, below the table: the fact tables print at full size.
+    assert len(combined["Visits per year"]._charts) == 1 and not combined["Visits"]._charts
+    assert len(combined["Latest trade"]._charts) == 1 and not combined["Trade"]._charts
     for record_id in SEED_IDS:
-        assert len(books[record_id]["Visits"]._charts) == 1  # every seed has visits
+        (chart,) = books[record_id]["Visits per year"]._charts  # every seed has visits
+        assert chart.tagname == "scatterChart"  # years on a numeric axis, at their distances
+        assert chart.x_axis.title is not None and chart.y_axis.title is not None
+        assert chart.anchor._from.col == 0 and chart.anchor._from.row > books[record_id]["Visits per year"].max_row
     per_year = dict(data_rows(combined["Visits per year"]))
     assert sum(per_year.values()) == sum(len(r.visits) for r in seed_records.values())
     ranking = data_rows(combined["Latest trade"])
@@ -236,11 +240,13 @@ def test_charts(books, seed_records):
 
 
 def test_combined_trade_chart_names_relationships_by_title(books, seed_records):
-    """The bars' categories are the Title column of the ranking, not the ids."""
-    (chart,) = books["combined"]["Trade"]._charts
+    """The bars' categories are the titles with the year of each total, not the ids."""
+    (chart,) = books["combined"]["Latest trade"]._charts
     categories = chart.series[0].cat.strRef.f if chart.series[0].cat.strRef else chart.series[0].cat.numRef.f
-    assert categories.startswith("'Latest trade'!$B$2")
-    assert books["combined"]["Latest trade"]["B1"].value == "Title"
+    assert categories.startswith("'Latest trade'!$E$2")
+    sheet = books["combined"]["Latest trade"]
+    assert sheet["B1"].value == "Title"
+    assert sheet["E2"].value == f"{sheet['B2'].value} ({sheet['C2'].value})"
     assert chart.series[0].val.numRef.f.startswith("'Latest trade'!$D$")
 
 
@@ -448,8 +454,8 @@ def test_combined_overview_and_latest_trade_hold_the_record(books, seed_records,
                        ", ".join(record.memberships), latest.year, latest.total_usd,
                        "; ".join(f"{c}: {w}" for c, w in representation(record, default_layout)),
                        *(fact_count(record, sheet) for sheet in FACT_SHEETS))
-    ranking = sorted(((r.id, r.title, latest_trade(r).year, latest_trade(r).total_usd) for r in seed_records.values()),
-                     key=lambda row: -row[3])
+    ranking = sorted(((r.id, r.title, latest_trade(r).year, latest_trade(r).total_usd,
+                       f"{r.title} ({latest_trade(r).year})") for r in seed_records.values()), key=lambda row: -row[3])
     assert data_rows(books["combined"]["Latest trade"]) == ranking
 
 

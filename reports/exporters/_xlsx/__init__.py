@@ -34,7 +34,8 @@ def export(record, layout, path, context=None) -> list[str]:
     """One relationship's workbook."""
     record = localised(record, layout)  # country names and offices in the layout's language
     cited = bool(record.citations)
-    book = Book(layout, with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited)
+    book = Book(layout, with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited,
+                title=record.title)
     with book.abandoned_on_failure():
         overview.overview_of_one(book, record)
         for sheet in FACT_SHEETS:
@@ -52,7 +53,8 @@ def export_many(records, layout, path, context=None) -> list[str]:
     """The combined workbook: every sheet starts with a Relationship column."""
     records = [localised(record, layout) for record in records]
     cited = any(record.citations for record in records)
-    book = Book(layout, with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited)
+    book = Book(layout, with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited,
+                title=layout.label("relations"))
     with book.abandoned_on_failure():
         overview.overview_of_many(book, records)
         for sheet in FACT_SHEETS:

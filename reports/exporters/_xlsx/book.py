@@ -19,10 +19,11 @@ from .writer import SheetWriter
 class Book:
     """A write-only workbook being filled sheet by sheet, collecting warnings."""
 
-    def __init__(self, layout, keys, combined: bool, context=None, cited: bool = False):
+    def __init__(self, layout, keys, combined: bool, context=None, cited: bool = False, title: str = ""):
         from openpyxl import Workbook
 
         self.layout = layout
+        self.running_title = title  # the printed pages' header: the relationship, or the collection
         self.options = layout.options("xlsx")
         self.combined = combined
         # Only records with references get a Source URL column: plain articles' workbooks stay as they were.
