@@ -23,6 +23,7 @@ from __future__ import annotations
 from ...facts_view import build_datetime, visit_counts_by_year
 from ...names import localised
 from . import charts, overview
+from .about import about
 from .book import Book
 from .sheets import COMBINED_SHEET_KEYS, FACT_SHEETS, SHEET_KEYS, with_sources
 
@@ -45,6 +46,7 @@ def export(record, layout, path, context=None) -> list[str]:
             overview.sources(book, [record])
         book.properties(record.title, build_datetime(context, record))
         book.changes(record.id, context)
+        about(book, [record], build_datetime(context, record))
         book.analysts_work()
         return book.save(path)
 
@@ -65,6 +67,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
             overview.sources(book, records)
         book.properties(layout.label("relations"), build_datetime(context, *records))
         book.changes(None, context)
+        about(book, records, build_datetime(context, *records))
         book.analysts_work()
         return book.save(path)
 
