@@ -339,3 +339,15 @@ _ISO_IN_TEXT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
 def dates_written(text: str, layout: Layout) -> str:
     """`text` with its ISO dates ("2024-03") as people write them ("March 2024")."""
     return _ISO_IN_TEXT.sub(lambda match: date_label(match.group(0), layout), text)
+
+
+def document_title(record: Relationship, layout: Layout) -> str:
+    """The relationship's title in the documents' language: the article's own title when
+    the layout writes the article's language, else the layout's relations_title with the
+    (localised) country names ("Relaciones entre Georgia y México")."""
+    article = layout.metadata.get("article_language", "").split("-")[0].lower()
+    language = layout.metadata.get("language", "").split("-")[0].lower()
+    if not article or article == language or "relations_title" not in layout.labels:
+        return record.title
+    first, second = record.countries
+    return layout.label("relations_title", first=first, second=second)

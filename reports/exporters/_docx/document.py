@@ -166,7 +166,7 @@ class Dossier:
 
     def cover(self) -> None:
         record = self.record
-        self.para(record.title, "Title")
+        self.para(facts_view.document_title(record, self.layout), "Title")
         self.para(" · ".join(record.countries), "Subtitle")
         self.para(f"{self.label('dossier')} · {self.label('relations')} · "
                   f"{self.label('source_file')}: {record.source.path}", "Source Note")
@@ -446,7 +446,8 @@ def _header_and_footer(dossier) -> None:
     section.different_first_page_header_footer = False
     header, footer = section.header, section.footer
     header.is_linked_to_previous = footer.is_linked_to_previous = False
-    _replace_content(header._element, dossier.style("Header"), _run_xml(dossier.record.title))
+    _replace_content(header._element, dossier.style("Header"),
+                     _run_xml(facts_view.document_title(dossier.record, dossier.layout)))
     page = _replace_content(footer._element, dossier.style("Footer"), "")
     fields = {"page": "PAGE", "pages": "NUMPAGES"}
     for literal, name, _spec, _conversion in string.Formatter().parse(dossier.label("page_of")):

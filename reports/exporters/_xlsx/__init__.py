@@ -20,7 +20,7 @@ value types and dates), `overview` and `charts` (the sheets beyond the fact list
 
 from __future__ import annotations
 
-from ...facts_view import build_datetime, visit_counts_by_year
+from ...facts_view import build_datetime, document_title, visit_counts_by_year
 from ...names import localised
 from . import charts, overview
 from .about import about
@@ -36,7 +36,7 @@ def export(record, layout, path, context=None) -> list[str]:
     record = localised(record, layout)  # country names and offices in the layout's language
     cited = bool(record.citations)
     book = Book(layout, with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited,
-                title=record.title)
+                title=document_title(record, layout))
     with book.abandoned_on_failure():
         overview.overview_of_one(book, record)
         for sheet in FACT_SHEETS:

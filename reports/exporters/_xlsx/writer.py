@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from ...citations_view import link_target
 from ...facts_view import xml_safe
-from .values import Link, MonthDate, Url, Year
+from .values import Link, MonthDate, Precision, Url, Year
 
 MAX_CELL_CHARS = 32_767           # Excel's limit; openpyxl would truncate silently
 MAX_ROWS = 1_048_576              # Excel's sheet limit, header included
@@ -94,6 +94,8 @@ class SheetWriter:
             return styles.link_cell(ws, self._cell(value.value, number_format, wrap, row), value.sheet)
         if isinstance(value, Url):
             return styles.url_cell(ws, self._text(value.value, row), link_target(value.value))
+        if isinstance(value, Precision):
+            return styles.text_cell(ws, self.book.layout.label(f"precision_{value}"), wrap)
         if isinstance(value, str):
             return styles.text_cell(ws, self._text(value, row), wrap)
         if isinstance(value, MonthDate):
