@@ -292,3 +292,62 @@ def source_rows(record: Relationship, layout: Layout) -> list[tuple[str, str]]:
     if source.url:
         rows.append((layout.label("source_address"), source.url))
     return rows
+
+
+def timeline_rows(record: Relationship) -> list[TimelineEntry]:
+    """The timeline as a table lists it: one row per fact. A visit that a dated sentence
+    also tells (the same year, and the sentence names the person or is one the visit was
+    read from) is that sentence's row, of kind "visit", at the more precise of the two
+    dates; the sentence's text is kept, being the article's own words."""
+    visits = [v for v in record.visits if v.date]
+    told: dict[int, Visit] = {}  # event index -> the visit it tells
+    for visit in visits:
+        for index, event in enumerate(record.events):
+            if index not in told and _tells(event, visit):
+                told[index] = visit
+                break
+    taken = {id(visit) for visit in told.values()}
+    entries = []
+    for index, event in enumerate(record.events):
+        visit = told.get(index)
+        if visit is None:
+            entries.append(TimelineEntry(event.date, "event", event.text, event.line, event.cites))
+            continue
+        date = max((event.date, visit.date), key=lambda iso: iso.count("-"))
+        cites = tuple(dict.fromkeys(event.cites + visit.cites))
+        entries.append(TimelineEntry(date, "visit", event.text, event.line, cites, visit.office, visit.person))
+    entries += [TimelineEntry(v.date, "visit", visit_label(v), v.line, v.cites, v.office, v.person)
+                for v in visits if id(v) not in taken]
+    return sorted(entries, key=lambda entry: chronological(entry.date))
+
+
+def _tells(event, visit: Visit) -> bool:
+    """Whether a dated sentence tells this visit (see timeline_rows)."""
+    if date_parts(event.date)[0] != date_parts(visit.date)[0]:
+        return False
+    if visit.date.count("-") and event.date.count("-") and not (
+            event.date.startswith(visit.date) or visit.date.startswith(event.date)):
+        return False
+    if visit.person:
+        return visit.person in event.text or visit.person.split()[-1] in event.text.split()
+    return event.line in (visit.line, *visit.also_lines)
+
+
+_ISO_IN_TEXT = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+def dates_written(text: str, layout: Layout) -> str:
+    """`text` with its ISO dates ("2024-03") as people write them ("March 2024")."""
+    return _ISO_IN_TEXT.sub(lambda match: date_label(match.group(0), layout), text)
+
+
+def document_title(record: Relationship, layout: Layout) -> str:
+    """The relationship's title in the documents' language: the article's own title when
+    the layout writes the article's language, else the layout's relations_title with the
+    (localised) country names ("Relaciones entre Georgia y México")."""
+    article = layout.metadata.get("article_language", "").split("-")[0].lower()
+    language = layout.metadata.get("language", "").split("-")[0].lower()
+    if not article or article == language or "relations_title" not in layout.labels:
+        return record.title
+    first, second = record.countries
+    return layout.label("relations_title", first=first, second=second)

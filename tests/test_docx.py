@@ -5,6 +5,8 @@ dossier is built once per module."""
 from __future__ import annotations
 
 import dataclasses
+import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from conftest import SEED_IDS, docx_text, export_in_another_process, reader_facts, write_article
+from conftest import (SEED_IDS, docx_text, export_in_another_process, needs, reader_facts, soffice_to_pdf,
+                      write_article)
 from reports import facts_view
 from reports.exporters import _docx
 
@@ -67,9 +70,12 @@ def part_xml(path: Path, name: str) -> str:
 
 
 def expected_headings(record, layout) -> list[str]:
-    parts = [part for part in layout.order
-             if part != "other_sections" or facts_view.other_sections(record)]
-    return [layout.label(part) for part in parts]
+    """The parts the record has something for (an empty part has no heading at all)."""
+    has = {"key_facts": any(f.value != layout.label("none") for f in facts_view.key_facts(record, layout)), "summary": record.summary.strip(), "timeline": facts_view.timeline_rows(record),
+           "visits": record.visits, "agreements": record.agreements, "trade": record.trade or record.exports,
+           "missions": record.missions, "history": any(s.blocks for s in facts_view.history_sections(record)),
+           "other_sections": facts_view.other_sections(record), "see_also": record.see_also, "sources": True}
+    return [layout.label(part) for part in layout.order if has[part]]
 
 
 # -- fixtures: every dossier built once ---------------------------------------------------
@@ -135,8 +141,10 @@ def test_subsections_and_unknown_sections_keep_their_headings(documents):
 def test_every_paragraph_and_table_has_a_style_and_no_direct_formatting(dossiers, documents):
     for name, (path, _) in dossiers.items():
         body = docx.Document(str(path)).element.body
+        # Keeping a section's last row with its notes is the one paragraph property set
+        # in place; the script fonts (test_docx_fonts.py) the one run property.
         for p_pr in body.iter(qn("w:pPr")):
-            assert [child.tag for child in p_pr] in ([W + "pStyle"], []), name
+            assert [child.tag for child in p_pr] in ([W + "pStyle"], [W + "pStyle", W + "keepNext"], []), name
         for r_pr in body.iter(qn("w:rPr")):
             assert [child.tag for child in r_pr] == [W + "rStyle"], name
         for tc_pr in body.iter(qn("w:tcPr")):
@@ -168,7 +176,7 @@ def test_an_empty_analyst_notes_paragraph_follows_each_main_section(documents, d
             current[1].append(paragraph)
     for heading, paragraphs in sections:
         notes = [p for p in paragraphs if style_of(p) == "Analyst Notes"]
-        if heading == default_layout.label("sources"):
+        if heading in (default_layout.label("sources"), default_layout.label("see_also")):
             assert notes == []
         else:
             assert len(notes) == 1 and notes[0].text == "", heading
@@ -196,8 +204,10 @@ def test_tables_hold_every_fact_with_its_line(record_id, documents, seed_records
     for mission in record.missions:
         assert (mission.country, mission.host, facts_view.mission_label(mission, layout),
                 cite(mission.line)) in rows
-    for event in record.events:
-        assert (facts_view.date_label(event.date, layout), "Event", event.text, cite(event.line)) in rows
+    for entry in facts_view.timeline_rows(record):
+        assert (facts_view.date_label(entry.date, layout), entry.kind.title(), entry.text, cite(entry.line)) in rows
+    timeline = [row for row in rows if len(row) == 4 and row[1] in ("Event", "Visit")]
+    assert len(timeline) == len(set(timeline)) == len(facts_view.timeline_rows(record))
     bullets = [p.text for p in documents[record_id].paragraphs if style_of(p) == "List Bullet"]
     for export in record.exports:
         for product in export.products:
@@ -258,13 +268,16 @@ def test_core_and_app_properties(dossiers, documents, seed_records, default_layo
 def test_toc_field_update_fields_header_and_page_field(dossiers, documents, seed_records):
     path = dossiers["georgia-mexico"][0]
     document_xml = part_xml(path, "word/document.xml")
-    assert '<w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText>' in document_xml
+    # Contents entries link to their headings' marks, the page a PAGEREF LibreOffice and Word fill.
+    marks = re.findall(r'w:bookmarkStart w:id="\d+" w:name="(_Toc\d+)"', document_xml)
+    refs = re.findall(r"<w:instrText xml:space=\"preserve\"> PAGEREF (_Toc\d+) \\h </w:instrText>", document_xml)
+    assert refs and refs == marks
     assert '<w:updateFields w:val="true"/>' in part_xml(path, "word/settings.xml")
     section = documents["georgia-mexico"].sections[0]
     assert section.header.paragraphs[0].text == seed_records["georgia-mexico"].title
     footer = section.footer._element.xml
     assert " PAGE " in footer and " NUMPAGES " in footer
-    toc = [p.text for p in documents["georgia-mexico"].paragraphs if style_of(p) in ("toc 1", "toc 2")]
+    toc = [p.text.strip() for p in documents["georgia-mexico"].paragraphs if style_of(p) in ("toc 1", "toc 2")]
     assert toc[:3] == headings(documents["georgia-mexico"], 1)[:3]
 
 
@@ -324,10 +337,10 @@ def test_hostile_text_is_stored_literally_and_control_characters_removed(seed_re
     assert any(HOSTILE in row for row in rows)
     assert any("Nika Gilauri" in row for row in rows)
     xml = part_xml(path, "word/document.xml")
-    assert "<w:hyperlink" not in xml and "<w:fldSimple" not in xml
+    assert "<w:hyperlink r:" not in xml and "<w:fldSimple" not in xml
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; co" in xml
-    codes = [element.text.strip() for element in document.element.body.iter(qn("w:instrText"))]
-    assert codes == [_docx.TOC_INSTRUCTION]
+    codes = {element.text.strip().split(" _Toc")[0] for element in document.element.body.iter(qn("w:instrText"))}
+    assert codes == {"PAGEREF"}
     assert "_rels/" not in xml and "http://x" not in part_xml(path, "word/_rels/document.xml.rels")
 
 
@@ -404,3 +417,31 @@ def test_visit_tables_list_each_direction_by_date(documents, seed_records):
     first = [(row.cells[0].text, row.cells[2].text) for row in tables[0].rows[1:]]
     assert first == [("2002", "Valdas Adamkus"), ("2002", "Antanas Valionis"), ("2004", "Arturas Paulauskas"),
                      ("2008", "Valdas Adamkus"), ("2008", "Oskaras Jusys")]
+
+
+@needs("soffice", "pdftotext")
+def test_libreoffice_fills_the_contents_page_numbers(dossiers, tmp_path):
+    path = dossiers["lithuania-mexico"][0]
+    text = subprocess.run(["pdftotext", "-layout", str(soffice_to_pdf([path], tmp_path)[path]), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    contents = re.findall(r"^\s*(Key facts|Timeline|Sources)\s*\.{3,}\s*(\d+)\s*$", text, re.M)
+    assert [name for name, _ in contents] == ["Key facts", "Timeline", "Sources"]
+    assert int(contents[0][1]) == 1 and int(contents[-1][1]) > 1
+
+
+def test_no_part_is_written_for_what_the_record_lacks(tmp_path, default_layout):
+    from reports.articles import load
+
+    article = write_article(tmp_path, "chile-ghana.txt", "= Chile–Ghana relations =\n\n"
+                            "Chile and Ghana have relations.\n\n==History==\nThe two met in 1990.\n")
+    record = load(str(article))
+    path = tmp_path / "chile-ghana.docx"
+    _docx.export(record, default_layout, path)
+    document = docx.Document(str(path))
+    found = headings(document, 1)
+    assert found == expected_headings(record, default_layout)
+    for part in ("visits", "agreements", "trade", "missions", "see_also"):
+        assert default_layout.label(part) not in found
+    assert default_layout.label("none") not in body_texts(document)
+    # one notes box per part written, none for the sources
+    assert sum(1 for p in document.paragraphs if style_of(p) == "Analyst Notes") == len(found) - 1

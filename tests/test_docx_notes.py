@@ -96,7 +96,7 @@ def test_notes_of_a_part_the_layout_dropped_go_to_the_closing_section(annotated,
     rebuild(seed_records["georgia-mexico"], layout, annotated)
     document = docx.Document(str(annotated))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[-2:] == ["Notes from earlier builds", "Diplomatic missions"]
+    assert headings[-2:] == ["Notes carried from earlier builds", "Diplomatic missions"]
     assert "Consulate in Tbilisi to reopen?" in document.paragraphs[-1].text
     # ... and they stay there through the next build.
     rebuild(seed_records["georgia-mexico"], layout, annotated)
@@ -138,3 +138,18 @@ def test_style_names_maps_every_style_id_of_a_dossier_to_its_name(seed_records, 
                 if style.name_val is not None}
     assert names == expected and len(names) > 10
     assert names["Heading1"].casefold() == "heading 1"
+
+
+def test_notes_of_a_part_the_article_lost_are_carried_not_dropped(annotated, seed_records, default_layout):
+    """A part the record has nothing for has no heading and no notes box, so the notes
+    typed under it go to the closing section, and come back when the part does."""
+    record = seed_records["georgia-mexico"]
+    rebuild(dataclasses.replace(record, missions=()), default_layout, annotated)
+    document = docx.Document(str(annotated))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert default_layout.label("missions") not in headings
+    assert headings[-1] == default_layout.label("earlier_notes")
+    assert "Consulate in Tbilisi to reopen?" in document.paragraphs[-1].text
+    assert "Check the 2019 visit date." in texts_after_notes(annotated, "visits")
+    rebuild(record, default_layout, annotated)
+    assert "Consulate in Tbilisi to reopen?" in docx.Document(str(annotated)).paragraphs[-1].text

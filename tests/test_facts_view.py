@@ -7,6 +7,7 @@ import dataclasses
 
 import pytest
 
+from conftest import ROOT
 from reports import facts_view
 from reports.model import Mission, Trade
 
@@ -178,3 +179,24 @@ def test_document_dates_without_a_build_date(monkeypatch, seed_records):
     aware = datetime.datetime(2026, 12, 3, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=2)))
     context.prepared = aware
     assert facts_view.build_datetime(context) is aware
+
+
+def test_a_visit_a_sentence_tells_is_one_timeline_row_at_the_sentences_precision():
+    from reports.articles import load
+
+    record = load(ROOT / "data" / "georgia-mexico.txt")
+    rows = facts_view.timeline_rows(record)
+    gilauri = [row for row in rows if "Gilauri" in row.text]
+    assert len(gilauri) == 1 and gilauri[0].kind == "visit" and gilauri[0].date == "2010-09"
+    assert gilauri[0].text.startswith("In September 2010")  # the article's sentence, not "office person"
+    # Every visit and event is in one row or another: nothing dropped, nothing twice.
+    assert len(rows) == len(record.events) + sum(1 for v in record.visits if v.date) - sum(
+        1 for row in rows if row.kind == "visit" and row.text != facts_view.visit_label(row))
+    assert [row.date for row in rows] == sorted((row.date for row in rows), key=facts_view.chronological)
+
+
+def test_iso_dates_in_a_text_are_written_as_people_write_them(default_layout, spanish_layout):
+    assert facts_view.dates_written("Ana Pérez, 2024-03, Chile → Ghana", default_layout) == \
+        "Ana Pérez, March 2024, Chile → Ghana"
+    assert facts_view.dates_written("1992-06-08", spanish_layout) == "8 de junio de 1992"
+    assert facts_view.dates_written("in 2024 and 2024-13x", default_layout) == "in 2024 and 2024-13x"

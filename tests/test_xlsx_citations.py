@@ -56,7 +56,7 @@ def test_every_facts_sheet_has_a_source_url_column_with_real_links(books):
 def test_sources_sheet_lists_every_citation(books):
     for key, offset in (("one", 0), ("many", 1)):
         book = books[key]
-        assert book.sheetnames[-1] == "Sources"
+        assert book.sheetnames[-2:] == ["Sources", "About"]
         ws = book["Sources"]
         headers = [c.value for c in ws[1]][offset:]
         assert headers == ["ID", "Title", "Publisher", "Date", "Date precision", "Accessed", "Accessed precision",
@@ -108,7 +108,7 @@ def test_uncited_workbooks_are_unchanged(seed_records, default_layout, tmp_path)
 def test_spanish_labels(seed_records, spanish_layout, tmp_path):
     _xlsx.export(cited_record(seed_records["georgia-mexico"]), spanish_layout, tmp_path / "es.xlsx")
     book = load_workbook(tmp_path / "es.xlsx")
-    assert book.sheetnames[-1] == "Fuentes"
+    assert book.sheetnames[-2:] == ["Fuentes", "Acerca de"]
     assert [c.value for c in book["Visitas"][1]][-2] == "URL de la fuente"
 
 

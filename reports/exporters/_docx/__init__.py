@@ -27,6 +27,7 @@ from docx import Document
 from ... import facts_view
 from ...names import localised
 from .base import base_of
+from .fonts import set_script_fonts
 from .document import FIELD_INSTRUCTIONS, TOC_INSTRUCTION, Dossier, field_code  # noqa: F401 (tests)
 from .notes import NotePlacer, read_notes
 from .package import set_core_properties, write_package
@@ -59,6 +60,7 @@ def export(record, layout, path, context=None) -> list[str]:
     Dossier(document, base, record, layout, placer=placer, context=context).write()
     if placer:
         warnings += placer.warnings
+    warnings += set_script_fonts(document)
     when = facts_view.build_datetime(context, record)
     set_core_properties(document, record, layout, when)
     write_package(document, path, when)

@@ -3,6 +3,7 @@ boxes, tables, fields, header and footer, added to a copy of the base document."
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
@@ -19,8 +20,8 @@ from . import notes, references
 from .base import Base
 from .styles import W as _W, twips as _twips
 
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'  # headings 1-2, as hyperlinks
-FIELD_INSTRUCTIONS = (TOC_INSTRUCTION, "PAGE", "NUMPAGES")  # the only field codes written
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'  # Word's, for headings 1-2 (the contents imitate its entries)
+FIELD_INSTRUCTIONS = ("PAGE", "NUMPAGES")  # the only field codes written, with PAGEREF to our own marks
 
 
 @dataclass
@@ -46,7 +47,8 @@ class Dossier:
         written = set()
         for part in with_references(self.layout.order):
             self.part = part
-            if parts[part]() and part not in ("sources", "references"):
+            # A list of links, the references and the sources are no place for notes.
+            if parts[part]() and part not in ("see_also", "sources", "references"):
                 self.analyst_notes(part)
                 written.add(part)
             if part == "summary":
@@ -80,8 +82,10 @@ class Dossier:
         return p
 
     def heading(self, text: str, level: int = 1, bookmark: str | None = None, article: bool = False):
-        self.headings.append((level, text))
         p = self.para(text, f"Heading {level}", article=article)
+        if level <= 2 and text.strip():  # a contents entry, its page number a reference to this mark
+            self.bookmark(p, f"_Toc{len(self.headings) + 1}")
+        self.headings.append((level, text))
         if bookmark is None and level == 1 and self.part:
             bookmark, self.part = notes.PART + self.part, None
         if bookmark:
@@ -96,10 +100,8 @@ class Dossier:
         p_pr.addnext(parse_xml(f'<w:bookmarkStart {_W} w:id="{number}" w:name="{name}"/>'))
         p.append(parse_xml(f'<w:bookmarkEnd {_W} w:id="{number}"/>'))
 
-    def none_recorded(self) -> None:
-        self.para(self.label("none"))
-
     def analyst_notes(self, part: str) -> None:
+        _keep_with_next(self.body_end.getprevious())  # the section's last block stays with its notes
         self.bookmark(self.para(self.label("analyst_notes"), "Analyst Notes Heading"), notes.NOTES + part)
         note = self.placer.carried.notes.get(part) if self.placer else None
         if note is None:
@@ -114,11 +116,17 @@ class Dossier:
         if not changes:
             return
         self.heading(changes_heading(self.layout, self.context.last_build), 1, notes.CHANGES)
-        rows = [[row.kind, row.change, row.item, f"{row.old} → {row.new}" if row.field else (row.new or row.old),
+        written = lambda text: facts_view.dates_written(text, self.layout)  # noqa: E731
+        rows = [[row.kind, row.change, written(row.item),
+                 f"{row.field}: {written(row.old) or '–'} → {written(row.new) or '–'}" if row.field else "",
                  self.cite_cell(row.line) if row.line else ""] for row in change_rows(changes, self.layout)]
         header = [self.label("kind"), self.label("change"), self.label("fact"), self.label("value"),
                   self.label("source_column")]
-        self.table(header, rows, [0.14, 0.13, 0.36, 0.25, 0.12])
+        if any(row[3] for row in rows):
+            self.table(header, rows, [0.14, 0.13, 0.36, 0.25, 0.12])
+        else:  # no fact changed a field: the fact column says it all
+            self.table([h for i, h in enumerate(header) if i != 3], [[c for i, c in enumerate(row) if i != 3]
+                                                                    for row in rows], [0.14, 0.13, 0.61, 0.12])
 
     def earlier_notes(self, written: set[str]) -> None:
         """The closing section: notes whose part this dossier no longer has."""
@@ -139,11 +147,6 @@ class Dossier:
         `article`: the columns holding the article's text, or a list of them per row."""
         _add_table(self, header, rows, widths, article)
 
-    def table_or_none(self, header, rows, widths, article=()) -> None:
-        if rows:
-            self.table(header, rows, widths, article)
-        else:
-            self.none_recorded()
 
     def caption(self, text: str, cite: int | None = None, article: bool = False):
         return self.para(text, "Caption", cite, article)
@@ -163,7 +166,7 @@ class Dossier:
 
     def cover(self) -> None:
         record = self.record
-        self.para(record.title, "Title")
+        self.para(facts_view.document_title(record, self.layout), "Title")
         self.para(" · ".join(record.countries), "Subtitle")
         self.para(f"{self.label('dossier')} · {self.label('relations')} · "
                   f"{self.label('source_file')}: {record.source.path}", "Source Note")
@@ -179,34 +182,43 @@ class Dossier:
     # -- the parts (each returns True when it wrote a main section)
 
     def key_facts(self) -> bool:
+        none = self.label("none")
+        rows = [[fact.label, fact.value] for fact in facts_view.key_facts(self.record, self.layout)
+                if fact.value != none]
+        if not rows:
+            return False
         self.heading(self.label("key_facts"))
-        rows = [[fact.label, fact.value] for fact in facts_view.key_facts(self.record, self.layout)]
         self.table([self.label("field"), self.label("value")], rows, [0.32, 0.68])
         return True
 
     def summary(self) -> bool:
-        self.heading(self.label("summary"))
         paragraphs = [text.strip() for text in self.record.summary.split("\n\n") if text.strip()]
+        if not paragraphs:
+            return False
+        self.heading(self.label("summary"))
         for text in paragraphs:
             self.para(text, "Quote", article=True)
-        if not paragraphs:
-            self.none_recorded()
         return True
 
     def timeline(self) -> bool:
+        entries = facts_view.timeline_rows(self.record)  # one row per fact: a visit told in a sentence once
+        if not entries:
+            return False
         self.heading(self.label("timeline"))
         rows = [[facts_view.date_label(e.date, self.layout), self.label(f"{e.kind}_kind"), e.text,
-                 self.cite_cell(e.line)] for e in facts_view.timeline(self.record)]
+                 self.cite_cell(e.line)] for e in entries]
         header = [self.label("date"), self.label("kind"), self.label("event"), self.label("source_column")]
-        # An event's text is the article's; a visit's is office and name, in the layout's words.
-        article = [(2,) if e.kind == "event" else () for e in facts_view.timeline(self.record)]
-        self.table_or_none(header, rows, [0.17, 0.11, 0.60, 0.12], article=article)
-        references.mark_rows(self, [e.cites for e in facts_view.timeline(self.record)])
+        # A sentence is the article's text; a listed visit's is office and name, in the layout's words.
+        article = [() if e.kind == "visit" and e.text == _visit_words(e) else (2,) for e in entries]
+        self.table(header, rows, [0.17, 0.11, 0.60, 0.12], article=article)
+        references.mark_rows(self, [e.cites for e in entries])
         return True
 
     def visits(self) -> bool:
-        self.heading(self.label("visits"))
         groups = facts_view.visits_by_direction(self.record)
+        if not groups:
+            return False
+        self.heading(self.label("visits"))
         header = [self.label("date"), self.label("office"), self.label("person"), self.label("source_column")]
         for direction, visits in groups:
             self.heading(self.direction_label("visits_from_to", direction.origin, direction.destination), 2)
@@ -214,22 +226,24 @@ class Dossier:
                      self.cite_cell(v.line)] for v in visits]
             self.table(header, rows, [0.18, 0.32, 0.38, 0.12])
             references.mark_rows(self, [v.cites for v in visits])
-        if not groups:
-            self.none_recorded()
         return True
 
     def agreements(self) -> bool:
+        if not self.record.agreements:
+            return False
         self.heading(self.label("agreements"))
         rows = [[facts_view.date_label(a.date, self.layout), a.title, self.cite_cell(a.line)]
                 for a in self.record.agreements]
         header = [self.label("date"), self.label("title"), self.label("source_column")]
-        self.table_or_none(header, rows, [0.18, 0.70, 0.12], article=(1,))
+        self.table(header, rows, [0.18, 0.70, 0.12], article=(1,))
         references.mark_rows(self, [a.cites for a in self.record.agreements])
         return True
 
     def trade(self) -> bool:
-        self.heading(self.label("trade"))
         record = self.record
+        if not record.trade and not record.exports:
+            return False
+        self.heading(self.label("trade"))
         if record.trade:
             self.heading(self.label("trade_totals"), 2)
             rows = [[str(t.year), facts_view.trade_amount_label(t, self.layout),
@@ -245,29 +259,30 @@ class Dossier:
                 caption = self.caption(self.direction_label("exports_from_to", export.from_, export.to), export.line)
                 references.add_notes(self, caption, export.cites, cited=True)
                 self.bullets(export.products, article=True)
-        if not record.trade and not record.exports:
-            self.none_recorded()
         return True
 
     def missions(self) -> bool:
+        if not self.record.missions:
+            return False
         self.heading(self.label("missions"))
         rows = [[m.country, m.host, facts_view.mission_label(m, self.layout), self.cite_cell(m.line)]
                 for m in self.record.missions]
         header = [self.label("country"), self.label("host"), self.label("mission"),
                   self.label("source_column")]
-        self.table_or_none(header, rows, [0.2, 0.2, 0.48, 0.12])
+        self.table(header, rows, [0.2, 0.2, 0.48, 0.12])
         references.mark_rows(self, [m.cites for m in self.record.missions])
         return True
 
     def history(self) -> bool:
+        sections = [section for section in facts_view.history_sections(self.record) if section.blocks
+                    or section.level > 2]
+        if not any(section.blocks for section in sections):
+            return False
         self.heading(self.label("history"))
-        sections = facts_view.history_sections(self.record)
         for section in sections:
             if section is not sections[0] or section.level > 2:
                 self.heading(section.heading, min(max(section.level - 1, 2), 3), article=True)
             self.blocks(section.blocks)
-        if not sections:
-            self.none_recorded()
         return True
 
     def blocks(self, blocks) -> None:
@@ -296,23 +311,44 @@ class Dossier:
         return True
 
     def see_also(self) -> bool:
+        if not self.record.see_also:
+            return False
         self.heading(self.label("see_also"))
         lists = [block for section in facts_view.sections_of_kind(self.record, SEE_ALSO)
                  for block in section.blocks if block.type == "list"]
         self.bullets(self.record.see_also, lists[0].line if lists else None, article=True)
-        if not self.record.see_also:
-            self.none_recorded()
         return True
 
     def sources(self) -> bool:
         self.heading(self.label("sources"))
-        self.para(self.label("generated_by", version=__version__))
+        _keep_with_next(self.para(self.label("generated_by", version=__version__)))
         source = self.record.source
         rows = [[self.label("relationship"), self.record.title],
                 *[[label, value] for label, value in facts_view.source_rows(self.record, self.layout)],
                 [self.label("sha256"), source.sha256]]
         self.table([self.label("field"), self.label("value")], rows, [0.2, 0.8])
         return True
+
+
+def _visit_words(entry) -> str:
+    return " ".join(part for part in (entry.office, entry.person) if part)
+
+
+def _keep_with_next(block) -> None:
+    """Keep a paragraph, or a table's last row, on the page of what follows it."""
+    if block is None:
+        return
+    paragraphs = [block] if block.tag == qn("w:p") else (
+        list(block.findall(qn("w:tr"))[-1].iter(qn("w:p"))) if block.tag == qn("w:tbl") else [])
+    for p in paragraphs:
+        p_pr = p.get_or_add_pPr()
+        if p_pr.find(qn("w:keepNext")) is None:
+            style = p_pr.find(qn("w:pStyle"))
+            keep = parse_xml(f"<w:keepNext {_W}/>")
+            if style is not None:
+                style.addnext(keep)
+            else:
+                p_pr.insert(0, keep)
 
 
 # -- runs and tables, written as XML text --------------------------------------------------
@@ -366,8 +402,9 @@ def _field_char(kind: str):
 
 
 def field_code(instruction: str):
-    """A field instruction: only the exporter's own constants ever become field code."""
-    if instruction not in FIELD_INSTRUCTIONS:
+    """A field instruction: only the exporter's own constants (and page references to
+    its own contents marks) ever become field code."""
+    if instruction not in FIELD_INSTRUCTIONS and not re.fullmatch(r"PAGEREF _Toc\d+ \\h", instruction):
         raise ValueError(f"not a field this exporter writes: {instruction!r}")
     code = f'<w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText>'
     return parse_xml(f"<w:r {_W}>{code}</w:r>")
@@ -377,26 +414,30 @@ def _append_field(p, instruction: str, cached: str) -> None:
     p.append(_field_char("begin"))
     p.append(field_code(instruction))
     p.append(_field_char("separate"))
-    p.append(parse_xml(f"<w:r {_W}><w:t>{escape(cached)}</w:t></w:r>"))
+    if cached:
+        p.append(parse_xml(f"<w:r {_W}><w:t>{escape(cached)}</w:t></w:r>"))
     p.append(_field_char("end"))
 
 
 def _table_of_contents(dossier, anchor) -> None:
-    """A TOC field spanning one paragraph per heading; the cached entries show the
-    headings until Word (updateFields) recomputes them with page numbers."""
-    entries = [(level, text) for level, text in dossier.headings if level <= 2 and text.strip()]
+    """The contents: one paragraph per heading, as the entries of Word's own TOC field
+    look, each a link to its heading's mark with a PAGEREF field for the page number.
+    Not wrapped in a TOC field: LibreOffice keeps a TOC field's cached text and never
+    fills its page numbers (7.4), while it computes every PAGEREF as it lays the pages
+    out; Word updates them when the file is opened (updateFields, in base.py)."""
+    entries = [(f"_Toc{number}", level, text) for number, (level, text) in enumerate(dossier.headings, 1)
+               if level <= 2 and text.strip()]
     p = anchor
-    p.append(_field_char("begin"))
-    p.append(field_code(TOC_INSTRUCTION))
-    p.append(_field_char("separate"))
-    for index, (level, text) in enumerate(entries):
+    for index, (mark, level, text) in enumerate(entries):
         if index:
             following = parse_xml(f"<w:p {_W}><w:pPr/></w:p>")
             p.addnext(following)
             p = following
         p.pPr.style = dossier.style(f"TOC {level}")
-        p.append(parse_xml(f"<w:p {_W}>{_run_xml(text)}</w:p>")[0])
-    p.append(_field_char("end"))
+        link = parse_xml(f'<w:hyperlink {_W} w:anchor="{mark}" w:history="1">{_run_xml(text)}'
+                         f'<w:r><w:tab/></w:r></w:hyperlink>')
+        _append_field(link, f"PAGEREF {mark} \\h", "")
+        p.append(link)
 
 
 def _header_and_footer(dossier) -> None:
@@ -405,7 +446,8 @@ def _header_and_footer(dossier) -> None:
     section.different_first_page_header_footer = False
     header, footer = section.header, section.footer
     header.is_linked_to_previous = footer.is_linked_to_previous = False
-    _replace_content(header._element, dossier.style("Header"), _run_xml(dossier.record.title))
+    _replace_content(header._element, dossier.style("Header"),
+                     _run_xml(facts_view.document_title(dossier.record, dossier.layout)))
     page = _replace_content(footer._element, dossier.style("Footer"), "")
     fields = {"page": "PAGE", "pages": "NUMPAGES"}
     for literal, name, _spec, _conversion in string.Formatter().parse(dossier.label("page_of")):

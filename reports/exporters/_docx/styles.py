@@ -115,9 +115,9 @@ def _style_specs(layout, table_style: str, numbering: str) -> list[StyleSpec]:
                    + run_properties(italic=True, colour=c["text"])),
         StyleSpec("TOC Heading", "TOC Heading", "paragraph", _ppr(keep=True, before=120, after=120)
                    + run_properties(**head, size=f.heading_size), next_style="Normal"),
-        StyleSpec("TOC 1", "toc 1", "paragraph", _ppr(tabs=toc_tabs, before=60, after=20)
+        StyleSpec("TOC 1", "toc 1", "paragraph", _ppr(tabs=toc_tabs, before=20, after=0)
                    + run_properties(bold=True, colour=c["text"])),
-        StyleSpec("TOC 2", "toc 2", "paragraph", _ppr(tabs=toc_tabs, after=20,
+        StyleSpec("TOC 2", "toc 2", "paragraph", _ppr(tabs=toc_tabs, after=0,
                                                        indent='<w:ind w:left="284"/>')
                    + run_properties(colour=c["text"])),
         StyleSpec("Header", "header", "paragraph", _ppr(border=_border("bottom", 4, c["rule"], 4), after=0)

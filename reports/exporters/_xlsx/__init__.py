@@ -20,9 +20,10 @@ value types and dates), `overview` and `charts` (the sheets beyond the fact list
 
 from __future__ import annotations
 
-from ...facts_view import build_datetime, visit_counts_by_year
+from ...facts_view import build_datetime, document_title, visit_counts_by_year
 from ...names import localised
 from . import charts, overview
+from .about import about
 from .book import Book
 from .sheets import COMBINED_SHEET_KEYS, FACT_SHEETS, SHEET_KEYS, with_sources
 
@@ -34,7 +35,8 @@ def export(record, layout, path, context=None) -> list[str]:
     """One relationship's workbook."""
     record = localised(record, layout)  # country names and offices in the layout's language
     cited = bool(record.citations)
-    book = Book(layout, with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited)
+    book = Book(layout, with_sources(SHEET_KEYS, cited), combined=False, context=context, cited=cited,
+                title=document_title(record, layout))
     with book.abandoned_on_failure():
         overview.overview_of_one(book, record)
         for sheet in FACT_SHEETS:
@@ -44,6 +46,7 @@ def export(record, layout, path, context=None) -> list[str]:
             overview.sources(book, [record])
         book.properties(record.title, build_datetime(context, record))
         book.changes(record.id, context)
+        about(book, [record], build_datetime(context, record))
         book.analysts_work()
         return book.save(path)
 
@@ -52,7 +55,8 @@ def export_many(records, layout, path, context=None) -> list[str]:
     """The combined workbook: every sheet starts with a Relationship column."""
     records = [localised(record, layout) for record in records]
     cited = any(record.citations for record in records)
-    book = Book(layout, with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited)
+    book = Book(layout, with_sources(COMBINED_SHEET_KEYS, cited), combined=True, context=context, cited=cited,
+                title=layout.label("relations"))
     with book.abandoned_on_failure():
         overview.overview_of_many(book, records)
         for sheet in FACT_SHEETS:
@@ -63,6 +67,7 @@ def export_many(records, layout, path, context=None) -> list[str]:
             overview.sources(book, records)
         book.properties(layout.label("relations"), build_datetime(context, *records))
         book.changes(None, context)
+        about(book, records, build_datetime(context, *records))
         book.analysts_work()
         return book.save(path)
 

@@ -11,7 +11,7 @@ from ...citations_view import References
 from ...facts_view import xml_safe
 from .archive import save_workbook
 from .cells import Styles
-from .sheets import CHANGES_KEY, EARLIER_NOTES_KEY, FACT_SHEETS, Column, FactSheet, sheet_names
+from .sheets import ABOUT_KEY, CHANGES_KEY, EARLIER_NOTES_KEY, FACT_SHEETS, Column, FactSheet, sheet_names
 from .values import as_url, iso_to_excel
 from .writer import SheetWriter
 
@@ -19,16 +19,17 @@ from .writer import SheetWriter
 class Book:
     """A write-only workbook being filled sheet by sheet, collecting warnings."""
 
-    def __init__(self, layout, keys, combined: bool, context=None, cited: bool = False):
+    def __init__(self, layout, keys, combined: bool, context=None, cited: bool = False, title: str = ""):
         from openpyxl import Workbook
 
         self.layout = layout
+        self.running_title = title  # the printed pages' header: the relationship, or the collection
         self.options = layout.options("xlsx")
         self.combined = combined
         # Only records with references get a Source URL column: plain articles' workbooks stay as they were.
         self.cited = cited
         self.workbook = Workbook(write_only=True)
-        self.names, self.warnings = sheet_names(layout, (*keys, CHANGES_KEY, EARLIER_NOTES_KEY))
+        self.names, self.warnings = sheet_names(layout, (*keys, CHANGES_KEY, ABOUT_KEY, EARLIER_NOTES_KEY))
         self.sheets = {}
         self.styles = Styles(layout)
         self.claims = {}  # sheet key -> sheets.NotesClaim
@@ -95,13 +96,29 @@ class Book:
                 return rows_of(records[0])
             freeze = "A2"
         claim = self._claim(sheet, headers)
+        keep = self._filled_columns(facts(), len(headers) - 1, self._key_columns(sheet))
+        headers, formats = [headers[i] for i in keep] + [headers[-1]], [formats[i] for i in keep] + [formats[-1]]
 
         def make_rows():
             if claim is None:
-                return ((*row, None) for row in facts())
+                return ((*(row[i] for i in keep), None) for row in facts())
             claim.restart()
-            return ((*row, claim.note_for(row)) for row in facts())
+            return ((*(row[i] for i in keep), claim.note_for(row)) for row in facts())
         self.new_sheet(sheet.key, headers, formats, make_rows, freeze)
+
+    @staticmethod
+    def _filled_columns(rows, width: int, key_columns) -> list[int]:
+        """The columns to write: all but those empty in every row ("Amount (as written)"
+        where every total is in US$). A column up to the last key column stays, so the
+        columns that carry the analysts' notes keep their places; the Notes column,
+        where analysts write, always stays (it is not among these)."""
+        last_key = max(max(c) if isinstance(c, tuple) else c for c in key_columns)
+        filled = set(range(last_key + 1))
+        for row in rows:
+            filled.update(i for i in range(width) if row[i] is not None and row[i] != "")
+            if len(filled) == width:
+                break
+        return sorted(filled)
 
     def _claim(self, sheet: FactSheet, headers):
         """The carried notes of a fact sheet, to be claimed row by row; None without any."""

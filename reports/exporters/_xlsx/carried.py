@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 PROPERTY_PREFIX = "reports:"
@@ -45,11 +46,25 @@ def row_key(row, key_columns) -> tuple:
 
 def _dated_text(value: Any, precision: Any) -> str:
     text = cell_text(value)
+    precision = precision_words().get(str(precision).casefold(), precision)
     if precision == "month" and isinstance(value, datetime.date):
         return text[:7]
     if precision == "year" and isinstance(value, datetime.date):
         return text[:4]
     return text
+
+
+@lru_cache(maxsize=1)
+def precision_words() -> dict[str, str]:
+    """A precision cell's word in any built-in layout ("mes") -> its key ("month"): a note
+    finds its fact whatever language the old workbook was written in."""
+    from ...layout import builtin_names, load_layout
+
+    words = {}
+    for name in builtin_names():
+        layout = load_layout(name)
+        words.update({layout.label(f"precision_{key}").casefold(): key for key in ("day", "month", "year")})
+    return words
 
 
 def cell_text(value: Any) -> str:

@@ -60,8 +60,9 @@ def _export_rows(record, layout):
 
 def _mission_rows(record, layout):
     for mission in record.missions:
+        resident = None if mission.resident is None else layout.label("yes" if mission.resident else "no")
         yield (mission.country, mission.host, kind_label(mission.kind, layout), mission.city,
-               mission.city_country, mission.resident, mission.line)
+               mission.city_country, resident, mission.line)
 
 
 def _event_rows(record, layout):
@@ -108,6 +109,7 @@ PART_SHEETS = {"history": "sheet_events", "trade": "sheet_trade", "missions": "s
 SHEET_KEYS = ("sheet_overview", *(s.key for s in FACT_SHEETS), "sheet_visits_per_year")
 COMBINED_SHEET_KEYS = (*SHEET_KEYS, "sheet_latest_trade")
 EARLIER_NOTES_KEY = "sheet_earlier_notes"  # written only when notes lost their fact
+ABOUT_KEY = "sheet_about"                   # where the data comes from, under what licence, what each sheet holds
 CHANGES_KEY = "sheet_changes"               # written only on a rebuild whose article changed
 
 

@@ -57,11 +57,16 @@ def iso_to_excel(iso: str | None):
     return Year(year)
 
 
+class Precision(str):
+    """A precision cell's value ("day", "month", "year"): written as the layout's word
+    for it (labels precision_day ...)."""
+
+
 def _precision(value) -> str | None:
     """What a date column's value states: "day", "month" or "year" (its own column)."""
     if value is None:
         return None
-    return "year" if isinstance(value, Year) else "month" if isinstance(value, MonthDate) else "day"
+    return Precision("year" if isinstance(value, Year) else "month" if isinstance(value, MonthDate) else "day")
 
 
 def dated(iso: str | None) -> tuple:

@@ -11,7 +11,7 @@ from typing import Any, Iterator
 
 from ...citations_view import link_target
 from ...facts_view import xml_safe
-from .values import Link, MonthDate, Url, Year
+from .values import Link, MonthDate, Precision, Url, Year
 
 MAX_CELL_CHARS = 32_767           # Excel's limit; openpyxl would truncate silently
 MAX_ROWS = 1_048_576              # Excel's sheet limit, header included
@@ -80,17 +80,12 @@ class SheetWriter:
 
     def _set_up(self, widths, freeze: str) -> None:
         from openpyxl.utils import get_column_letter
-        from openpyxl.worksheet.properties import PageSetupProperties
 
         ws = self.worksheet
         for i, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.freeze_panes = freeze
-        # Printing (and LibreOffice's PDF) fits the columns to the page width.
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.print_title_rows = "1:1"
+        set_up_printing(ws, self.book, sum(widths))
 
     def _cell(self, value, number_format, wrap: bool, row: int):
         """A cell value as openpyxl must receive it to store it safely."""
@@ -99,6 +94,8 @@ class SheetWriter:
             return styles.link_cell(ws, self._cell(value.value, number_format, wrap, row), value.sheet)
         if isinstance(value, Url):
             return styles.url_cell(ws, self._text(value.value, row), link_target(value.value))
+        if isinstance(value, Precision):
+            return styles.text_cell(ws, self.book.layout.label(f"precision_{value}"), wrap)
         if isinstance(value, str):
             return styles.text_cell(ws, self._text(value, row), wrap)
         if isinstance(value, MonthDate):
@@ -120,6 +117,48 @@ class SheetWriter:
                                       f"truncated to Excel's limit of {MAX_CELL_CHARS:,}")
             cleaned = cleaned[:MAX_CELL_CHARS]
         return cleaned
+
+
+# Printing. Excel's column width unit is about 1.9 mm of paper at 100 %; below about
+# 70 % the 11-point body text is too small to read, so a sheet wider than that spreads
+# over pages across instead of shrinking further.
+_MM_PER_WIDTH_UNIT = 1.9
+_READABLE_SCALE = 0.7
+_PAPER_SIZES = {"A4": (9, 210, 297), "LETTER": (1, 215.9, 279.4)}
+_MARGIN_MM = 15
+
+
+def set_up_printing(ws, book, width_units: float) -> None:
+    """Paper of the layout; portrait when the columns fit it at full size, else landscape;
+    fitted to the page width only down to a readable scale, else over pages across; the
+    header row on every page; a header naming the relationship and the sheet and a
+    footer "Page x of y" in the layout's words."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    code, short, long = _PAPER_SIZES.get(str(book.layout.page.size).upper(), _PAPER_SIZES["A4"])
+    needed = width_units * _MM_PER_WIDTH_UNIT
+    portrait = needed <= short - 2 * _MARGIN_MM
+    printable = (short if portrait else long) - 2 * _MARGIN_MM
+    ws.page_setup.paperSize = code
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = max(1, -(-needed // (printable / _READABLE_SCALE)))
+    ws.page_setup.fitToHeight = 0
+    mm_to_inch = 1 / 25.4
+    ws.page_margins.left = ws.page_margins.right = _MARGIN_MM * mm_to_inch
+    ws.page_margins.top = ws.page_margins.bottom = 20 * mm_to_inch
+    ws.page_margins.header = ws.page_margins.footer = 8 * mm_to_inch
+    ws.print_title_rows = "1:1"
+    header_footer = ws.HeaderFooter
+    header_footer.oddHeader.left.text = _header_text(book.running_title)
+    header_footer.oddHeader.right.text = "&A"
+    page = book.layout.label("page_of", page="\ue000P", pages="\ue000N")  # &P, &N: Excel's page codes
+    header_footer.oddFooter.center.text = _header_text(page).replace("\ue000", "&")
+
+
+def _header_text(text: str) -> str:
+    """Text for a header or footer: "&" is a code there, written "&&" for itself."""
+    return xml_safe(text).replace("&", "&&")
 
 
 def _wrapped_lines(row, widths, wraps) -> int:
