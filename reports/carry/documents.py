@@ -159,6 +159,7 @@ def _workbook_cells(path: Path):
 
 
 def _workbook_cells_by_openpyxl(path: Path):
+    from ..exporters import _xlsx  # noqa: F401 (imports openpyxl its way first)
     from openpyxl import load_workbook
 
     try:
