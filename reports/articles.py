@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Iterator
 
+from .collection import collection_paused
 from .errors import ArticleError
 from .loader import LoadResult, record_of
 from .model import Relationship
@@ -49,16 +50,22 @@ def read_all(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, form: 
 
     shown = display_path(path)
     reader = readers.choose(Path(path), form)
-    for document in reader.documents(Path(path), shown, max_bytes, tally if tally is not None else readers.Tally()):
-        if document.error:
-            yield LoadResult(None, document.warnings, document.error)
-            continue
-        try:
-            yield record_of(document, shown)
-        except ArticleError as error:
-            if document.page is None:
-                raise
-            yield LoadResult(None, document.warnings, error.as_diagnostic())
+    documents = reader.documents(Path(path), shown, max_bytes, tally if tally is not None else readers.Tally())
+    while True:
+        with collection_paused():  # reading and the rules: many objects, few cycles
+            document = next(documents, None)
+            if document is None:
+                return
+            if document.error:
+                result = LoadResult(None, document.warnings, document.error)
+            else:
+                try:
+                    result = record_of(document, shown)
+                except ArticleError as error:
+                    if document.page is None:
+                        raise
+                    result = LoadResult(None, document.warnings, error.as_diagnostic())
+        yield result
 
 
 def display_path(path: str | os.PathLike) -> str:

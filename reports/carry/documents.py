@@ -41,7 +41,7 @@ def prepare(path: Path, format_name: str, recorded: dict | None, carry: bool = T
     if not path.exists():
         return Preparation()
     try:
-        current = record(path, format_name)
+        current = record(path, format_name, recorded if isinstance(recorded, dict) else None)
     except ValueError as error:
         backup = keep_backup(path, when)
         return Preparation(None, [backup], [f"{path.name} is not a valid {path.suffix} file ({error}): "
@@ -57,14 +57,19 @@ def prepare(path: Path, format_name: str, recorded: dict | None, carry: bool = T
     return result
 
 
-def record(path: Path, format_name: str) -> dict[str, str]:
+def record(path: Path, format_name: str, known: dict | None = None) -> dict[str, str]:
     """What the manifest keeps of a generated document: the digest of its regenerated
-    content and the hash of the whole file."""
+    content and the hash of the whole file. `known` is an earlier record of the
+    document: when the file is byte for byte the one it was made from, its content
+    digest is that record's (a digest depends on the bytes alone), not read again."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise ValueError(error.strerror or str(error)) from None
-    return {"content": digest(path, format_name), "file": hashlib.sha256(data).hexdigest()}
+    file_hash = hashlib.sha256(data).hexdigest()
+    if known and known.get("file") == file_hash and isinstance(known.get("content"), str):
+        return {"content": known["content"], "file": file_hash}
+    return {"content": digest(path, format_name), "file": file_hash}
 
 
 def keep_backup(path: Path, when: datetime.datetime | None = None) -> Path:
@@ -137,37 +142,56 @@ def _our_bookmark(element, prefix: str) -> str | None:
 _BOOLEAN_FORMULAS = {"=TRUE()": "True", "=FALSE()": "False"}
 
 
-def _cell_text(value) -> str:
-    from ..exporters._xlsx.carried import cell_text
-
-    text = cell_text(value)
-    return _BOOLEAN_FORMULAS.get(text, text)
 
 
 def _workbook_cells(path: Path):
     """Cell values of the generated sheets (named in the properties), minus the Notes
-    column and the closing notes sheet."""
-    from openpyxl import load_workbook
+    column and the closing notes sheet: read fast when the workbook is in the form this
+    tool writes it, else (saved by another application) by openpyxl."""
+    from . import workbook_cells
 
-    from ..exporters._xlsx.carried import EARLIER_KEY, NOTES_PROPERTY, PROPERTY_PREFIX, cell_text
+    try:
+        with zipfile.ZipFile(path) as archive:
+            book = workbook_cells.Workbook(archive)
+            return list(_generated_cells(book.properties, book.sheets, book.rows))
+    except Exception:  # another form (workbook_cells.Unsupported), or damaged: openpyxl decides
+        return list(_workbook_cells_by_openpyxl(path))
+
+
+def _workbook_cells_by_openpyxl(path: Path):
+    from ..exporters import _xlsx  # noqa: F401 (imports openpyxl its way first)
+    from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as error:  # openpyxl raises many kinds on a damaged file
         raise ValueError(f"not a readable .xlsx: {type(error).__name__}") from None
     try:
-        props = {p.name: p.value for p in book.custom_doc_props if p.name.startswith(PROPERTY_PREFIX)}
-        notes_header = props.pop(NOTES_PROPERTY, None)
-        generated = {value for name, value in props.items() if name != PROPERTY_PREFIX + EARLIER_KEY}
-        for name in book.sheetnames:
-            if name not in generated:
-                continue
-            yield f"[{name}]"
-            rows = book[name].iter_rows(values_only=True)
-            header = list(next(rows, ()))
-            skip = len(header) - 1 - header[::-1].index(notes_header) if notes_header in header else None
-            yield "\t".join(cell_text(v) for i, v in enumerate(header) if i != skip)
-            for row in rows:
-                yield "\t".join(_cell_text(v) for i, v in enumerate(row) if i != skip)
+        properties = {p.name: p.value for p in book.custom_doc_props}
+        yield from _generated_cells(properties, book.sheetnames,
+                                    lambda name: book[name].iter_rows(values_only=True))
     finally:
         book.close()
+
+
+def _generated_cells(properties: dict, sheet_names, rows_of):
+    """The lines a workbook digests: each generated sheet's name, then its rows' cell
+    texts without the Notes column."""
+    from ..exporters._xlsx.carried import EARLIER_KEY, NOTES_PROPERTY, PROPERTY_PREFIX, cell_text
+
+    props = {name: value for name, value in properties.items() if name.startswith(PROPERTY_PREFIX)}
+    notes_header = props.pop(NOTES_PROPERTY, None)
+    generated = {value for name, value in props.items() if name != PROPERTY_PREFIX + EARLIER_KEY}
+    for name in sheet_names:
+        if name not in generated:
+            continue
+        yield f"[{name}]"
+        rows = iter(rows_of(name))
+        header = list(next(rows, ()))
+        skip = len(header) - 1 - header[::-1].index(notes_header) if notes_header in header else None
+        # Trailing empty cells are no content: a reader pads a row to the sheet's width
+        # when the file states one (openpyxl's normal mode writes it), and ours do not.
+        yield "\t".join(cell_text(v) for i, v in enumerate(header) if i != skip).rstrip("\t")
+        for row in rows:
+            texts = (cell_text(v) for i, v in enumerate(row) if i != skip)
+            yield "\t".join(_BOOLEAN_FORMULAS.get(text, text) for text in texts).rstrip("\t")

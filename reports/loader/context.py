@@ -37,6 +37,7 @@ class Context:
         self._line_starts = list(itertools.accumulate((len(unit.text) + 1 for unit in self.units[:-1]), initial=0))
         self.full_text = "\n".join(unit.text for unit in self.units)
         self._named_at: dict[str, int] = {}
+        self._titles: TitleSearch | None = None
         self.first_section_line = article.sections[0].line if article.sections else 0
         # (kind of its section, a list item?, unit) of every unit of running text in article
         # order, walked once here for the several prose rules. A list's caption outside the
@@ -71,7 +72,9 @@ class Context:
     def first_line_naming(self, title: str, default: int) -> int:
         """The first line of the article that names `title` (provenance of an agreement)."""
         if title not in self._named_at:
-            named = _first_naming(self.full_text, title)
+            if self._titles is None:
+                self._titles = TitleSearch(self.full_text)
+            named = self._titles.first(title)
             self._named_at[title] = default if named is None else self._line_at(named)
         return self._named_at[title]
 
@@ -101,14 +104,49 @@ def _date_in_paragraph(sentences: list[str], index: int) -> str | None:
 # After a title named in the text: the end of the title itself, not of the start of a
 # longer one ("... on Trade and Investment").
 _TITLE_END = re.compile(r"(?![\w-]|\s+(?:and|of|for|on|in)\s+[A-Z])")
+_WORD = re.compile(r"\w+")
 
 
-def _first_naming(text: str, title: str) -> int | None:
-    """Where `text` first names `title` (a substring search: no pattern compiled per title)."""
-    start = text.find(title)
-    while start >= 0 and not _TITLE_END.match(text, start + len(title)):
-        start = text.find(title, start + 1)
-    return start if start >= 0 else None
+class TitleSearch:
+    """Where a text first names a title: the title itself, not the start of a longer one.
+
+    A title of several words is looked for only where its rarest inner word stands (an
+    inner word is a whole word wherever the title is named: a non-word character is on
+    either side of it): searching the whole text once per title grew with the square of
+    an article that names many."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._words: dict[str, list[int]] | None = None
+
+    def first(self, title: str) -> int | None:
+        words = [(m.start(), m.group()) for m in _WORD.finditer(title)]
+        if len(words) < 2:
+            return self.scan(title)
+        index = self._word_index()
+        offset, anchor = min(words[1:], key=lambda word: len(index.get(word[1], ())))
+        text = self.text
+        for position in index.get(anchor, ()):
+            start = position - offset
+            if start >= 0 and text.startswith(title, start) and _TITLE_END.match(text, start + len(title)):
+                return start
+        return None
+
+    def scan(self, title: str) -> int | None:
+        """The same answer by a substring search from the start."""
+        text = self.text
+        start = text.find(title)
+        while start >= 0 and not _TITLE_END.match(text, start + len(title)):
+            start = text.find(title, start + 1)
+        return start if start >= 0 else None
+
+    def _word_index(self) -> dict[str, list[int]]:
+        """Word -> where it stands in the text, in order (made once, when first needed)."""
+        if self._words is None:
+            self._words = {}
+            for match in _WORD.finditer(self.text):
+                self._words.setdefault(match.group(), []).append(match.start())
+        return self._words
 
 
 def clip(text: str, limit: int = 80) -> str:
@@ -129,6 +167,9 @@ def once(facts: list, key) -> list:
         if fact.origin != "prose":
             where.setdefault(fact_key, len(rows))
             rows.append(fact)
+    # Lines added to each row, kept aside and put in once: a row rebuilt for every
+    # repeated telling (and a tuple searched) grew with the square of the repeats.
+    added: dict[int, tuple[list, set]] = {}  # row -> (lines added, every line it has)
     for fact_key, fact in keyed:
         if fact.origin != "prose":
             continue
@@ -136,8 +177,14 @@ def once(facts: list, key) -> list:
         if index is None:
             where[fact_key] = len(rows)
             rows.append(fact)
-        elif fact.line != rows[index].line and fact.line not in rows[index].also_lines:
-            rows[index] = dataclasses.replace(rows[index], also_lines=(*rows[index].also_lines, fact.line))
+        elif fact.line != rows[index].line:
+            new, seen = added.setdefault(index, ([], set(rows[index].also_lines)))
+            if fact.line not in seen:
+                new.append(fact.line)
+                seen.add(fact.line)
+    for index, (new, _) in added.items():
+        if new:
+            rows[index] = dataclasses.replace(rows[index], also_lines=(*rows[index].also_lines, *new))
     return rows
 
 

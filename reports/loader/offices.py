@@ -60,24 +60,12 @@ def local_office_country(phrase: str) -> str | None:
     match = _LOCAL.search(phrase)
     if not match:
         return None
-    from ..places import city_country, country_code
+    from ..places import city_country, country_code, subdivision_country
 
     words = match["place"].split()
     for end in range(len(words), 0, -1):
         place = " ".join(words[:end])
-        code = country_code(place) or city_country(place) or _subdivisions().get(place.casefold())
+        code = country_code(place) or city_country(place) or subdivision_country(place)
         if code:
             return code
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _subdivisions() -> dict[str, str]:
-    """Subdivision name (state, province, prefecture, region) -> country code, for names
-    only one country has."""
-    import pycountry
-
-    found: dict[str, set[str]] = {}
-    for subdivision in pycountry.subdivisions:
-        found.setdefault(subdivision.name.casefold(), set()).add(subdivision.country_code)
-    return {name: codes.pop() for name, codes in found.items() if len(codes) == 1}

@@ -20,6 +20,7 @@ value types and dates), `overview` and `charts` (the sheets beyond the fact list
 
 from __future__ import annotations
 
+from . import openpyxl_first  # noqa: F401 (before anything imports openpyxl)
 from ...facts_view import build_datetime, document_title, visit_counts_by_year
 from ...names import localised
 from . import charts, overview
