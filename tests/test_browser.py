@@ -86,3 +86,18 @@ def test_a_copy_with_a_few_names_written_in_camel_case_keeps_them():
     copy = ("Ghana–India relations\n\nFrom Wikipedia, the free encyclopedia\n\nIndia-Ghana relations are the bilateral "
             "relations between India and Ghana, inDesign and PlayStation included.\n")
     assert "inDesign and PlayStation" in browser.parse(copy, "copy.txt").lead[0].text.text
+
+
+@pytest.mark.parametrize("opening", [
+    "Ghana and Kenya opened ties on 2 May 1961. [1] Both keep embassies. [2]",
+    "Ghana and Kenya opened ties on 2 May 1961.[citation needed]",
+    "Ghana–Kenya relations are the ties between the two.",
+])
+def test_the_lead_of_a_mirror_copy_is_kept_whatever_follows_its_last_stop(opening):
+    """A mirror's copy has no chrome: the infobox's short lines come first, then the lead,
+    whose first paragraph may be short or end in markers after its full stop."""
+    copy = (f"Ghana–Kenya relations\n\nLast updated\n\nGhana\n\nKenya\nEnvoy\nAmbassador Ama Mensah\n\n{opening}\n\n"
+            "History\n\nTrade grew after 1990.\n")
+    article = browser.parse(copy, "copy.txt")
+    assert article.lead[0].text.text.startswith(opening[:20])
+    assert [s.heading for s in article.sections] == ["History"]

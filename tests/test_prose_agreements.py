@@ -115,6 +115,11 @@ def test_the_sentence_date_applies_where_a_title_has_none(tmp_path):
     (("Ghana", "Turkey"), "In 2000 both countries signed cultural agreements."),
     (("Ghana", "Turkey"), "Both signed two treaties in 2011."),
     (("Ghana", "Turkey"), "Relations were established in 1957, and several agreements followed."),
+    # a count and a kind of agreements, none named
+    (("Ghana", "Turkey"), "Several naval cooperation agreements have been signed between the two."),
+    (("Ghana", "Turkey"), "Ghana and Turkey have signed and ratified 27 bilateral agreements and treaties in "
+     "many fields of common interest."),
+    (("Ghana", "Turkey"), "Both countries signed 12 agreements in various sectors in 2015."),
     # a caption whose list a copy lost: no title
     (("Mexico", "Turkey"), "In 2013, during the visit of Mexican President Enrique Peña Nieto to Turkey, "
      "both nations signed agreements on:"),

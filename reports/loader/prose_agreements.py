@@ -19,11 +19,11 @@ from .names import find_country
 _NOUN = r"(?:agreements?|treat(?:y|ies)|memorand(?:um|a)|convention|protocol|accord|MoU|MOU)"
 _SIGNED = r"(?:signed|concluded|ratified)"
 _SIGNING = r"(?:signed|concluded|ratified|(?:signing|conclusion)\s+of)"
-_DETERMINER = r"(?:(?:an?|the|two|three|several|various|a\s+number\s+of|new|bilateral)\s+)*"
+_DETERMINER = r"(?:(?:an?|the|two|three|several|various|a\s+number\s+of|new|bilateral|\d+)\s+)*"
 # "signed an agreement on X", "signed a Treaty of Friendship and a Memorandum ..."
 # Spans are bounded (a title has at most 25 words, see _title), so that a long sentence
 # with many nouns or verbs costs time in proportion to its length, not to its square.
-_ACTIVE = re.compile(rf"\b{_SIGNING}\s+(?:(?:on|in)\s+\S+\s+\d{{4}}\s+)?(?P<phrase>{_DETERMINER}"
+_ACTIVE = re.compile(rf"\b{_SIGNING}\s+(?:and\s+{_SIGNED}\s+)?(?:(?:on|in)\s+\S+\s+\d{{4}}\s+)?(?P<phrase>{_DETERMINER}"
                      rf"[^.;]{{0,300}}?\b{_NOUN}\b[^.;]{{0,1000}})", re.IGNORECASE)
 # "a memorandum of understanding on X was signed": found from the verb's side (see
 # _passive_phrase), as a pattern with two lazy spans would try every start of a long sentence.
@@ -49,7 +49,7 @@ _END = re.compile(r"\s*(?:,|\(|\bin\s+(?:\d|[A-Z][a-z]+\s+\d|the\s+(?:city|capit
 _TITLE_CONTINUES = re.compile(r"\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
 # Before a title: articles and counts in any case, "new"/"bilateral" only in lower case
 # ("a Bilateral Investment Treaty" is the treaty's name).
-_LEADING = re.compile(r"^(?:(?i:an?|the|two|three|several|various|a\s+number\s+of)\s+|(?:new|bilateral)\s+)*")
+_LEADING = re.compile(r"^(?:(?i:an?|the|two|three|several|various|a\s+number\s+of)\s+|(?:new|bilateral|\d+)\s+)*")
 _SPLIT = re.compile(r",?\s+and\s+(?=(?:an?|the|another)\s)|;\s*|,\s+(?=(?:an?|the)\s)", re.IGNORECASE)
 # "Strategic Framework Agreement and Free Trade Agreement": "and" right after an agreement
 # noun, before a capital, is between two titles ("Treaty of Friendship and Cooperation" is one).
@@ -240,6 +240,10 @@ _GENERIC = frozenset("bilateral several various other new important numerous som
 _SHORT_FORM = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)(?=\s+[a-z])")
 
 
+# A title in lower case whose noun is plural and names no subject of its own ("trade
+# agreements", "agreements and treaties in many fields"; "agreements on X and on Y" is two).
+_GENERIC_PLURAL = re.compile(r"\b(?:agreements|treaties|memoranda|conventions|protocols|accords)\b"
+                             r"(?!\s+(?:on|of|for|to|concerning|regarding|about)\s)", re.IGNORECASE)
 # Quotes around a title ("a 'Friendship Agreement'") are no part of it.
 _QUOTED = re.compile(r"^['\"‘“](?P<title>[^'\"‘’“”]{3,200})['\"’”]")
 # A title that stops at its preposition ("signed agreements on:" before a list the copy lost).
@@ -262,5 +266,9 @@ def _title(piece: str) -> str | None:
             not alone["word"] or alone["word"].lower() in _GENERIC or title.lower().endswith("s")):
         # "an agreement", "several agreements", "bilateral agreements": no title to name
         # ("an extradition treaty", "a trade agreement" name their kind)
+        return None
+    if not title[0].isupper() and _GENERIC_PLURAL.search(title):
+        # "military cooperation agreements", "agreements and treaties in diverse areas": a
+        # kind and a count of agreements, none named
         return None
     return title[0].upper() + title[1:]

@@ -205,7 +205,8 @@ def parse(text: str, shown: str):
             continue
         close_table()
         if not started:
-            if len(stripped) < 80 or not re.search(r"[.!?](?:\[\w+\])*$", stripped):
+            # the first sentence starts the lead (however short, its markers after the stop)
+            if len(stripped.split()) < 6 or not re.search(r"[.!?]$", _take_markers(stripped)[0]):
                 continue  # the infobox, copied as loose short lines
             started = True
         if _BULLET.match(stripped):
