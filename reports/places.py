@@ -123,12 +123,20 @@ def demonyms(country: str) -> tuple[str, ...]:
     if code in _IRREGULAR_DEMONYMS:
         return _IRREGULAR_DEMONYMS[code]
     name = re.sub(r"^the\s+", "", country.strip(), flags=re.IGNORECASE)
+    # The forms English uses for each ending, all of them: only a word the text holds is
+    # matched, and no other word is written so ("Cuban", "Grenadian", "Guyanese", "Belizean").
     if name.endswith("ia"):
         return (name + "n",)
-    if name.endswith(("a", "o")):
+    if name.endswith("a"):
+        return (name[:-1] + "an", name[:-1] + "ian", name[:-1] + "ese")
+    if name.endswith("o"):
         return (name[:-1] + "an",)
     if name.endswith("y"):
         return (name[:-1] + "ian",)
     if name.endswith("stan"):
         return (name + "i",)
+    if name.endswith("e"):
+        return (name + "an", name[:-1] + "ese", name[:-1] + "ian")
+    if name.endswith("i"):
+        return (name + "an",)
     return (name + "ian", name + "ese", name + "i")
