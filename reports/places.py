@@ -140,3 +140,23 @@ def demonyms(country: str) -> tuple[str, ...]:
     if name.endswith("i"):
         return (name + "an",)
     return (name + "ian", name + "ese", name + "i")
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    """Demonym -> country code, for every country pycountry knows (its common or short name)."""
+    import pycountry
+
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        for demonym in demonyms(getattr(country, "common_name", None) or country.name):
+            found.setdefault(demonym, country.alpha_2)
+    for code, words in _IRREGULAR_DEMONYMS.items():
+        for word in words:
+            found[word] = code
+    return found
+
+
+def demonym_country(word: str) -> str | None:
+    """Country code of the people a demonym names ("Chinese" -> "CN"), or None."""
+    return _demonym_codes().get(word)

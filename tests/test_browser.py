@@ -101,3 +101,18 @@ def test_the_lead_of_a_mirror_copy_is_kept_whatever_follows_its_last_stop(openin
     article = browser.parse(copy, "copy.txt")
     assert article.lead[0].text.text.startswith(opening[:20])
     assert [s.heading for s in article.sections] == ["History"]
+
+
+@pytest.mark.parametrize("cell", [
+    "Embassy of Ghana in Nairobi Embassy of Kenya in Accra",
+    "Ghana Embassy, NairobiKenya Embassy, Accra",
+    "Embassy of Ghana in Nairobi | Embassy of Kenya in Accra |",
+])
+def test_the_infobox_missions_of_a_copy_are_read_as_the_wikitext_readers(tmp_path, cell):
+    copy = (f"Ghana–Kenya relations\n\nLast updated\n\nGhana\n\nKenya\nDiplomatic mission\n{cell}\nEnvoy\n"
+            "Ambassador Ama Mensah\n\nGhana and Kenya are two countries of Africa with ties since 1963.\n")
+    path = tmp_path / "copy.txt"
+    path.write_text(copy, "utf-8")
+    record = read(path, form="browser").record
+    assert [(m.country, m.host, m.kind, m.city) for m in record.missions] == [
+        ("Ghana", "Kenya", "embassy", "Nairobi"), ("Kenya", "Ghana", "embassy", "Accra")]

@@ -153,3 +153,22 @@ def test_each_others_capitals_is_where_the_embassies_are_not_only_the_capital_by
     assert existing("The two nations maintain embassies in each other's capitals.", ("Mexico", "Netherlands")) == [
         ("Mexico", "Netherlands", "embassy", "The Hague", None, True),
         ("Netherlands", "Mexico", "embassy", "Mexico City", None, True)]
+
+
+@pytest.mark.parametrize("sentence, missions", [
+    # a plain copy's reference markers after the city's full stop are no part of the city
+    ("Norway has an embassy in Jakarta.[4]", [("Norway", "Indonesia", "embassy", "Jakarta", None, True)]),
+])
+def test_a_mission_in_other_copies(sentence, missions):
+    assert existing(sentence) == missions
+
+
+@pytest.mark.parametrize("sentence", [
+    # a third country's people before the kind: its mission, not the pair's
+    "Indonesia is represented in Norway by a trade office and by the Malaysian embassy in Oslo.",
+    # announced, planned, suggested: not yet a mission
+    "Norway has announced to open a consulate-general in Medan.",
+    "Indonesia plans to open a consulate in Bergen.",
+])
+def test_no_mission_of_the_pair_that_exists(sentence):
+    assert existing(sentence) == []

@@ -20,9 +20,10 @@ import re
 from ..dates import find_dates
 from ..document import Section, texts
 from ..model import Mission
-from ..places import country_code, place_country
+from ..places import country_code, demonym_country, place_country
 from .. import sections as kinds
 from .context import Context, clip, mission_key
+from .infobox_missions import infobox_missions
 from .looks import lowered as _lowered
 from .sentences import split_sentences
 from .names import bare, find_country, match_country, other
@@ -51,6 +52,8 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _EXISTS = re.compile(r"\b(?:has|have|maintains?|operates?|hosts?|keeps?|(?:is|are)\s+(?:also\s+|now\s+)?"
                      r"(?:accredited|represented))\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:announced|plans?|planned|planning|intends?|will|would|proposed|suggested|expected|"
+                     r"to\s+open)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:closed|opened|reopened|re-opened|shut|inaugurated|moved|relocated|downgraded|was|were|"
                    r"used\s+to|no\s+longer|formerly|until|attack\w*|storm\w*|protest\w*)\b", re.IGNORECASE)
 
@@ -148,7 +151,7 @@ def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[t
         start = subjects[-1].start("name") if subjects else clause_start
         exists = _exists(sentence[start:match.start()], sentence[match.end():clause_end], exists)
         country = _sender(sentence, clause_start, match.start(), countries, country if index else None)
-        if country is not None:
+        if country is not None and not _of_a_third_country(sentence[:match.start()], countries):
             accredited = _ACCREDITED.search(sentence, clause_start, clause_end)
             if accredited and accredited.start() > match.end() and _ALSO.search(sentence, match.end(), accredited.start()):
                 accredited = None  # "an embassy in Oslo, which is also accredited to Iceland": still Norway's host
@@ -159,11 +162,24 @@ def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[t
     return missions
 
 
+_WORD_BEFORE = re.compile(r"(?:^|\s)(?:the\s+|an?\s+)?(?P<word>[A-Z][\w'’-]*)\s+$")
+
+
+def _of_a_third_country(before: str, countries: tuple[str, ...]) -> bool:
+    """Whether the word right before a mission names a third country's people ("the Chinese
+    embassy in Tel Aviv" in an article on two others)."""
+    word = _WORD_BEFORE.search(before[-40:])
+    if not word:
+        return False
+    code = demonym_country(word["word"])
+    return code is not None and code not in {country_code(country) for country in countries}
+
+
 def _exists(before: str, after: str, previous: bool) -> bool:
     """Whether a mission exists, by the words of its clause before it (the verb of the
     mission before it when there are none: "has an embassy in X and a consulate in Y"),
     else by those after it ("Mexico's embassy in Stockholm is accredited to ...")."""
-    if _PAST.search(before):
+    if _PAST.search(before) or _PLANNED.search(before):
         return False
     if _EXISTS.search(before):
         return True
@@ -191,6 +207,7 @@ def _host(accredited: re.Match | None, country: str, countries: tuple[str, ...])
     return other(country, countries) or country
 
 
+_MARKERS = re.compile(r"\[[^\[\]]{1,25}\]")  # "Mexico City.[7]" in a plain copy: the reference markers
 _PLURAL = re.compile(r"consulates|embassies|generals", re.IGNORECASE)
 _AND = re.compile(r"\sand\s")
 
@@ -198,7 +215,7 @@ _AND = re.compile(r"\sand\s")
 def _missions_of(match: re.Match, country: str, host: str, accredited: bool, line: int,
                  countries: tuple[str, ...]) -> list[Mission]:
     kind = _kind(match["kind"])
-    place = _keep_abbreviation_stop(match["place"].strip())
+    place = _keep_abbreviation_stop(_MARKERS.sub("", match["place"]).strip())
     if accredited:  # "accredited ... from its embassy in Ankara, Turkey": one mission abroad
         city, city_country = _city_and_country(place)
         return [Mission(country, host, kind, city, city_country, False, line)]
@@ -252,7 +269,10 @@ def read_missions(context: Context) -> list[Mission]:
                 context.warn(unit.line, f"no diplomatic mission understood in {clip(unit.text)!r}")
             missions.extend(found)
     seen = {mission_key(mission) for mission in missions}
-    for mission in _told_missions(context):
+    in_infobox, not_understood = infobox_missions(context.article.infobox, context.countries)
+    for line, value in not_understood:
+        context.warn(line, f"no diplomatic mission of the two countries understood in the infobox's {value!r}")
+    for mission in _told_missions(context) + in_infobox:
         if mission_key(mission) not in seen:  # one fact once: the section's row stands
             seen.add(mission_key(mission))
             missions.append(mission)

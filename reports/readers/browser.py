@@ -113,6 +113,7 @@ def parse(text: str, shown: str):
             break
         numbered.append((number, line.rstrip()))
     lines, notes = [], []
+    infobox: list[Text] = []  # the infobox's fields the fact rules read (its missions)
     in_apparatus = False
     started = False  # the lead starts at the first sentence; short lines above it are the infobox
     run: list[tuple[int, str]] = []
@@ -205,6 +206,9 @@ def parse(text: str, shown: str):
             continue
         close_table()
         if not started:
+            mission_cell = _mission_cell(numbered, index)
+            if mission_cell:
+                infobox.append(Text(f"Diplomatic mission: {mission_cell}", number))
             # the first sentence starts the lead (however short, its markers after the stop)
             if len(stripped.split()) < 6 or not re.search(r"[.!?]$", _take_markers(stripped)[0]):
                 continue  # the infobox, copied as loose short lines
@@ -222,7 +226,7 @@ def parse(text: str, shown: str):
     used = {ref for line in lines for _, ref in line.text.refs}
     used |= {ref for line in lines if line.table for row in line.table.rows for _, ref in row.refs}
     citations = [note for note in notes if note.id in used]
-    return build_article(title, title_at + 1, [], lines, citations)
+    return build_article(title, title_at + 1, infobox, lines, citations)
 
 
 # An image's caption, as a browser copies it: a line alone that names what a picture shows,
@@ -231,6 +235,21 @@ def parse(text: str, shown: str):
 _DATED_CAPTION = re.compile(r"^[^.!?]{5,200}[;,]\s*(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?\d{4}\.?$")
 _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|signed|visited|established|opened|became|met|paid|"
                             r"maintains?|includes?|amounted|reached|took|held)\b", re.IGNORECASE)
+
+
+# The infobox's "Diplomatic mission" label, alone on its line (a mirror's table: "Diplomatic mission | |").
+_MISSION_LABEL = re.compile(r"^diplomatic\s+missions?[\s|]*$", re.IGNORECASE)
+
+
+def _mission_cell(numbered: list, index: int) -> str | None:
+    """The missions of an infobox copied above the lead: the line below its "Diplomatic
+    mission" label, the table's bars as separators ("Embassy of A in X | Embassy of B in Y |")."""
+    above = next((line.strip() for _, line in reversed(numbered[max(0, index - 3):index]) if line.strip()), "")
+    if not _MISSION_LABEL.match(above):
+        return None
+    cell = " | ".join(part.strip() for part in re.split(r"\s*[|\t]\s*", numbered[index][1].strip()) if part.strip())
+    # a heading of that name above the lead's first paragraph is no label of a cell
+    return cell if cell and len(cell) < 250 and not re.search(r"[.!?]$", _take_markers(cell)[0]) else None
 
 
 def _same_title(line: str, title: str) -> bool:
