@@ -47,3 +47,9 @@ def test_the_plain_forms_infobox_gives_missions_rows_with_their_lines(tmp_path):
     assert [(m.country, m.host, m.kind, m.city, m.line) for m in result.record.missions] == [
         ("Chile", "Kenya", "embassy", "Nairobi", 6)]
     assert any(w.line == 7 and "Embassy of Peru" in w.message for w in result.warnings)
+
+
+def test_a_mission_in_a_third_countrys_city_is_accredited_from_there():
+    missions, _ = infobox_missions([Text("mission1: Chilean embassy in Washington, D.C.", 4)], PAIR)
+    assert [(m.country, m.host, m.city, m.city_country, m.resident) for m in missions] == [
+        ("Chile", "Kenya", "Washington, D.C.", "United States", False)]

@@ -15,7 +15,6 @@ def _memberships(tmp_path, lead):
     ("Both nations have over the years joined many forums and are members of the United Nations and the "
      "World Trade Organization.", ["United Nations", "World Trade Organization"]),
     ("Both members of the United Nations and the Group of 77.", ["United Nations", "Group of 77"]),
-    ("Both countries were full members of the Andean Community and the Rio Group.", ["Andean Community", "Rio Group"]),
     ("Moreover both countries are APEC and WTO members.", ["APEC", "WTO"]),
     ("Their ties are close, underpinned by shared membership of the Pacific Alliance, the Rio Group and "
      "the United Nations, and they trade much.", ["Pacific Alliance", "Rio Group", "United Nations"]),

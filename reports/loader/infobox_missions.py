@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import Mission
-from ..places import country_code, demonyms, embassy_city
+from ..places import country_code, demonyms, embassy_city, place_country
 from .names import find_country, other
 
 # The mission fields of an infobox ("Mission1", "mission 2", "Diplomatic mission").
@@ -26,6 +26,7 @@ _JOINED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])|\s*(?:\||<br\s*/?>|;|\n)\s*")
 _OF = re.compile(r"\s+of\s+(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # A place's words: capitalised, with the small words of names between them ("Rio de Janeiro").
 _PLACE = re.compile(r"^[A-Z][\w'’.-]*(?:,?\s+(?:(?:de|do|da|del|la|el|of|upon|am|an|der|sur|es)\s+)*[A-Z][\w'’.-]*)*$")
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")  # "Washington, D.C." keeps its stop
 _CITY_START = re.compile(r"^\s*(?:,\s*|\s+in\s+|in\s+)")
 
 
@@ -64,7 +65,9 @@ def _missions_in(text: str, line: int, countries: tuple[str, str]) -> list[Missi
         city = _city(text[end:stop], host, kind)
         if city is None and text[end:stop].strip(" ,"):
             continue  # words after the mission that name no place of the host
-        missions.append(Mission(sender, host, kind, city or "", None, True, line))
+        elsewhere = _third_country(city, host) if city else None
+        # "Lithuanian embassy in Washington, D.C.": accredited from a third country's city
+        missions.append(Mission(sender, host, kind, city or "", elsewhere, elsewhere is None, line))
     return missions
 
 
@@ -82,6 +85,17 @@ def _head(text: str, kind: re.Match, countries: tuple[str, str]) -> tuple[int, i
             if before.endswith(name) and (len(before) == len(name) or not before[-len(name) - 1].isalnum()):
                 return before.rfind(name), kind.end(), country, word
     return None
+
+
+def _third_country(city: str, host: str) -> str | None:
+    """The name of the country `city` is in when that is not `host` (None when it is, or unknown)."""
+    code = place_country(city)
+    if code is None or code == country_code(host):
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name if country else None
 
 
 def _kind_name(word: str) -> str:
@@ -102,7 +116,8 @@ def _city(words: str, host: str, kind: str) -> str | None:
         return ""
     if not start:
         return None
-    city = words[start.end():].strip(" ,.")
+    city = words[start.end():].strip(" ,")
+    city = city if _ABBREVIATION_END.search(city) else city.rstrip(".")
     if not _PLACE.match(city):
         return None
     if country_code(city):

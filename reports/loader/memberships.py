@@ -34,7 +34,7 @@ def read_memberships(context: Context) -> list[str]:
 # "Both nations belong to", "Both countries are part of".
 _MEMBERS = re.compile(
     r"(?:\b(?:both|the\s+two)(?:\s+(?:nations|countries|states|governments|republics)|\s+[^,.;]{1,80}?\s+and\s+"
-    r"[^,.;]{1,80}?)?(?:\s+have\s+[^.;]{1,100}?\s+and)?(?:\s+(?:are|were)|(?=\s+(?:also\s+)?belong\b))|\b(?:are|were)\s+both"
+    r"[^,.;]{1,80}?)?(?:\s+have\s+[^.;]{1,100}?\s+and)?(?:\s+are|(?=\s+(?:also\s+)?belong\b))|\bare\s+both"
     r"|^Both(?=\s+members\s+of\b)"
     r"|^(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
     r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s+are|(?=\s+(?:both\s+)?belong\b)))"
@@ -129,7 +129,7 @@ def _may_tell_members(text: str) -> bool:
 
 # "both countries are BLACKSEAFOR and BSEC members": the names before "members";
 # "underpinned by shared membership of X, Y and Z, and ...": the names after it.
-_NAMES_BEFORE_MEMBERS = re.compile(r"\b(?:both|the\s+two)(?:\s+(?:nations|countries|states))?\s+(?:are|were)\s+(?:both\s+)?"
+_NAMES_BEFORE_MEMBERS = re.compile(r"\b(?:both|the\s+two)(?:\s+(?:nations|countries|states))?\s+are\s+(?:both\s+)?"
                                    r"(?P<orgs>[A-Z][\w-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w-]*){0,7})\s+members\b")
 _SHARED = re.compile(r"\bshared\s+membership\s+(?:of|in)\s+(?P<orgs>[^.;]+?)(?:,\s+and\s+(?=[a-z])|\.?$)",
                      re.IGNORECASE)
