@@ -139,6 +139,8 @@ def demonyms(country: str) -> tuple[str, ...]:
         return (name + "an", name[:-1] + "ese", name[:-1] + "ian")
     if name.endswith("i"):
         return (name + "an",)
+    if name.endswith("os"):
+        return (name[:-2] + "ian", name[:-1] + "ian")
     return (name + "ian", name + "ese", name + "i")
 
 

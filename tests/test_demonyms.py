@@ -9,7 +9,7 @@ from reports.places import demonyms
     ("Guyana", "Guyanese"), ("Grenada", "Grenadian"), ("Belize", "Belizean"), ("Cuba", "Cuban"),
     ("Kenya", "Kenyan"), ("Zimbabwe", "Zimbabwean"), ("Mali", "Malian"), ("Dominica", "Dominican"),
     ("Bolivia", "Bolivian"), ("Mexico", "Mexican"), ("Italy", "Italian"), ("Pakistan", "Pakistani"),
-    ("Bhutan", "Bhutanese"), ("Jordan", "Jordanian"), ("Japan", "Japanese"),
+    ("Bhutan", "Bhutanese"), ("Barbados", "Barbadian"), ("Jordan", "Jordanian"), ("Japan", "Japanese"),
 ])
 def test_the_demonym_of_a_country_is_derived_by_the_rules_english_follows(country, demonym):
     assert demonym in demonyms(country)

@@ -284,3 +284,16 @@ def _title(piece: str) -> str | None:
         # kind and a count of agreements, none named
         return None
     return title[0].upper() + title[1:]
+
+
+# A verb of signing right before one agreement noun ("signed an agreement on ...", "signed
+# the Treaty of ..."): a sentence that reads as telling an agreement signed.
+_LOOKS_SIGNED = re.compile(r"\b(?:signed|concluded|ratified)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+                           r"(?:agreement|treaty|memorandum|convention|protocol|accord)\b(?!s)", re.IGNORECASE)
+
+
+def looks_signed(sentence: str, countries: tuple[str, ...]) -> bool:
+    """Whether a sentence reads as telling an agreement the two signed (done, between them):
+    one that gave no title is worth a warning."""
+    return bool(_LOOKS_SIGNED.search(sentence)) and not _NOT_SIGNED.search(sentence) \
+        and _between_the_pair(sentence, countries, passive=False)

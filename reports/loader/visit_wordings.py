@@ -66,3 +66,4 @@ _NO_OFFICE = re.compile(r"^(?:(?:Special|Personal|Presidential)\s+)?(?:Envoy|Emi
 def no_office(office: str) -> bool:
     """Whether `office` is a military rank alone or an envoy's errand, not an office of a state."""
     return _NO_OFFICE.match(office) is not None
+
