@@ -172,3 +172,32 @@ def test_a_mission_in_other_copies(sentence, missions):
 ])
 def test_no_mission_of_the_pair_that_exists(sentence):
     assert existing(sentence) == []
+
+
+def _told(tmp_path, body):
+    path = tmp_path / "a.txt"
+    path.write_text(f"= Indonesia–Norway relations =\n\nIndonesia and Norway are partners.\n\n==History==\n{body}\n",
+                    "utf-8")
+    return [(m.country, m.host, m.kind, m.city) for m in load(str(path)).missions]
+
+
+@pytest.mark.parametrize("body, missions", [
+    # opened and not closed after: a mission today
+    ("In 1995, Norway opened an embassy in Jakarta.", [("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # opened, closed, opened again: the history in order
+    ("In 1960 Norway opened an embassy in Jakarta. In 1975, Norway closed its embassy in Jakarta.", []),
+    ("In 1960 Norway opened an embassy in Jakarta. In 1975, Norway closed its embassy in Jakarta. In 2001, "
+     "Norway re-opened its embassy in Indonesia.", [("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # "followed suit" closes the other's too; both raised their legations to embassies
+    ("In 1963, both nations opened embassies in each other's capitals; however, Norway closed its embassy in "
+     "Indonesia in 1989 and Indonesia followed suit in 1990.", []),
+    ("In 1954, both nations elevated their legations to embassies in each other's capitals.",
+     [("Indonesia", "Norway", "embassy", "Oslo"), ("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # a consulate that gave way to an embassy; one only announced is none
+    ("In 1892, Norway opened its first consulate in Jakarta followed by the opening of an embassy in 1950.", []),
+    ("In 2013, Norway announced the opening of an embassy in Jakarta.", []),
+    # "in <the host>" names no city
+    ("In 2009, Norway opened its embassy in Indonesia.", [("Norway", "Indonesia", "embassy", "")]),
+])
+def test_missions_the_history_opened_and_did_not_close(tmp_path, body, missions):
+    assert _told(tmp_path, body) == missions
