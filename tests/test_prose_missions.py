@@ -201,3 +201,24 @@ def _told(tmp_path, body):
 ])
 def test_missions_the_history_opened_and_did_not_close(tmp_path, body, missions):
     assert _told(tmp_path, body) == missions
+
+
+@pytest.mark.parametrize("body, missions", [
+    # two kinds in one place
+    ("Norway has an honorary consulate and embassy in Jakarta.",
+     [("Norway", "Indonesia", "honorary consulate", "Jakarta"), ("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # a city the place data know first as another country's (GeoNames: "Medan" is Indonesia's
+    # own; "Saint Petersburg" is written "St."): a city of the host when the host has one so named
+    ("Indonesia has a consulate general in Bergen.", [("Indonesia", "Norway", "consulate-general", "Bergen")]),
+    # legations raised to embassies: an embassy of each, where the host's embassies are
+    ("In 1962, their respective diplomatic missions were upgraded to embassies.",
+     [("Indonesia", "Norway", "embassy", "Oslo"), ("Norway", "Indonesia", "embassy", "Jakarta")]),
+])
+def test_missions_in_other_shapes(tmp_path, body, missions):
+    assert _told(tmp_path, body) == missions
+
+
+def test_a_host_city_so_named_in_another_country_too():
+    from reports.places import has_city
+
+    assert has_city("Ukraine", "Odessa") and has_city("Russia", "St. Petersburg") and not has_city("Peru", "Paris")

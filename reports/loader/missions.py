@@ -20,7 +20,7 @@ import re
 from ..dates import find_dates
 from ..document import Section, texts
 from ..model import Mission
-from ..places import city_country, country_code, demonym_country, place_country
+from ..places import city_country, country_code, demonym_country, has_city, place_country
 from .. import sections as kinds
 from .context import Context, clip, mission_key
 from .infobox_missions import infobox_missions
@@ -126,13 +126,24 @@ _EACH_OTHER = re.compile(
     re.IGNORECASE)
 
 
+# "both nations elevated their legations to embassies", "their respective diplomatic missions
+# were upgraded to embassies": an embassy of each, in the other's capital.
+_BOTH_RAISED = re.compile(
+    r"\b(?:both\s+(?:nations|countries|states|governments)\s+(?P<verb>elevated|upgraded|raised)\s+their|"
+    r"(?:their|both)(?:\s+respective)?)\s+(?:diplomatic\s+)?(?:missions|legations|representations)\s+"
+    r"(?:(?:were|was)\s+(?:elevated|upgraded|raised)\s+)?to\s+(?P<kind>embassies|high\s+commissions)\b", re.IGNORECASE)
+
+
 def _reciprocal(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool, str | None]]:
     match = _EACH_OTHER.search(sentence) if "capital" in sentence else None
+    if not match and ("elevated" in sentence or "upgraded" in sentence or "raised" in sentence):
+        match = _BOTH_RAISED.search(sentence)
     if not match or len(set(countries)) != 2:
         return []
     from ..places import embassy_city
 
-    exists = not re.match(r"opened|established|elevated|upgraded|raised", match["verb"], re.IGNORECASE)
+    exists = not re.match(r"opened|established|elevated|upgraded|raised", match["verb"] or "raised", re.IGNORECASE)
+    # an embassy is in the host's embassy city (its capital, or where the embassies are)
     cities = [embassy_city(host) for host in reversed(countries)]
     if None in cities:
         return []
@@ -144,9 +155,12 @@ def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[t
     """Every mission of the sentence and whether the sentence says it exists."""
     if len(sentence) > 5000:
         return []
+    if " and " in sentence:
+        sentence = _TWO_KINDS.sub(r"\g<first> in \g<place> and a \g<second> in \g<place>", sentence)
     reciprocal = _reciprocal(sentence, line, countries)
     if reciprocal:  # and the missions the rest of the sentence tells ("...; however, A closed its embassy")
-        return reciprocal + _missions_in(sentence[_EACH_OTHER.search(sentence).end():], line, countries)
+        end = (_EACH_OTHER.search(sentence) or _BOTH_RAISED.search(sentence)).end()
+        return reciprocal + _missions_in(sentence[end:], line, countries)
     missions = []
     matches = list(_MISSION.finditer(sentence))
     clause_start = 0
@@ -200,6 +214,12 @@ def _state(before: str, exists: bool, previous: str | None) -> str | None:
     if _OPENED.search(before):
         return "opened"
     return "exists" if exists else previous
+
+
+# "an honorary consulate and embassy in Belgrade": two missions in one place.
+_ONE_KIND = r"(?:honorary\s+)?(?:consulate(?:[-\s]general)?|embassy|high\s+commission)"
+_TWO_KINDS = re.compile(rf"(?P<first>{_ONE_KIND})\s+and\s+(?:an?\s+)?(?P<second>{_ONE_KIND})\s+in\s+"
+                        r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-Z][\w'’.-]*)*)", re.IGNORECASE)
 
 
 def _exists(before: str, after: str, previous: bool) -> bool:
@@ -377,6 +397,8 @@ def _follow_up(sentence: str, changes: list, opened: dict, countries: tuple[str,
 def _in_a_city(mission: Mission) -> Mission | None:
     """The mission with its city's words only ("Singapore as well" -> "Singapore"; the host
     country's own name -> no city), or None when it is in a city of neither."""
+    if not mission.city:
+        return mission
     city = _PLACE_WORDS.match(mission.city)
     if not city:
         return None
@@ -404,4 +426,4 @@ def _may_tell_a_mission(text: str) -> bool:
 def _city_of(city: str, country: str) -> bool:
     """Whether `city` may be in `country`: it is, or the place data do not know it."""
     found = place_country(city)
-    return found is None or found == country_code(country)
+    return found is None or found == country_code(country) or has_city(country, city)
