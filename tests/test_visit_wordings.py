@@ -56,3 +56,15 @@ def test_lower_case_offices_are_capitalised_only_before_a_name():
     assert capitalised_offices("the foreign minister of Kenya") == "the foreign minister of Kenya"
     assert capitalised_offices("his wife Ana Rojas") == "his wife Ana Rojas"
     assert no_office("General") and no_office("Special Envoy") and not no_office("Secretary-General")
+
+
+def test_two_journeys_of_one_person_in_one_year_are_two_rows(tmp_path):
+    from conftest import write_article
+    from reports.articles import read
+
+    text = ("= Chile–Kenya relations =\n\nChile and Kenya are partners.\n\n==History==\n"
+            "In July 2010, Kenyan Prime Minister Paul Mwangi paid an official visit to Chile. In September 2010, "
+            "Prime Minister Paul Mwangi returned to Chile for a summit. In 2010, Prime Minister Paul Mwangi "
+            "visited Chile.\n")
+    visits = read(write_article(tmp_path, "a.txt", text)).record.visits
+    assert [(v.person, v.date) for v in visits] == [("Paul Mwangi", "2010-07"), ("Paul Mwangi", "2010-09")]

@@ -44,7 +44,25 @@ def read_visits(context: Context) -> list[Visit]:
                 if found[0].person is None:
                     context.warn(item.line, f"visit without a person's name: {clip(item.text)!r}")
                 visits.extend(found)
-    return once(visits + _told_visits(context), visit_key)
+    return _each_visit_once(visits + _told_visits(context))
+
+
+def _each_visit_once(visits: list[Visit]) -> list[Visit]:
+    """One row per visit: tellings of one person's visit in one year are one row (a list's
+    row stands, as the spec's fixtures have it), unless they give different months: two
+    journeys ("in July 2010 ... returned in September 2010")."""
+    months: dict[tuple, set[str]] = {}
+    for visit in visits:
+        if visit.date and len(visit.date) >= 7:
+            months.setdefault(visit_key(visit), set()).add(visit.date[:7])
+
+    def key(visit: Visit) -> tuple:
+        told = sorted(months.get(visit_key(visit), ()))
+        if len(told) < 2:
+            return visit_key(visit)
+        return (*visit_key(visit), visit.date[:7] if visit.date and len(visit.date) >= 7 else told[0])
+
+    return once(visits, key)
 
 
 def _list_item_visits(context: Context, item, direction: tuple[str | None, str | None]) -> list[Visit]:
