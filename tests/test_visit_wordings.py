@@ -68,3 +68,16 @@ def test_two_journeys_of_one_person_in_one_year_are_two_rows(tmp_path):
             "visited Chile.\n")
     visits = read(write_article(tmp_path, "a.txt", text)).record.visits
     assert [(v.person, v.date) for v in visits] == [("Paul Mwangi", "2010-07"), ("Paul Mwangi", "2010-09")]
+
+
+@pytest.mark.parametrize("countries, sentence, rows", [
+    # an office "of <country>" set off by commas before the name; a date written "4 August, 2017"
+    (("Chile", "Kenya"), "On 4 August, 2017, the newly elected President of Kenya, Paul Mwangi, visited Chile.",
+     [("Kenya", "Chile", "President", "Paul Mwangi", "2017-08-04")]),
+    # "A and B met in <a city of one>": the one of the other country travelled
+    (("Chile", "Kenya"), "Chilean Defence Minister Ana Rojas and Kenyan Defence Minister Paul Mwangi met in Nairobi "
+     "on 3 May 2011.", [("Chile", "Kenya", "Defence Minister", "Ana Rojas", "2011-05-03")]),
+    (("Chile", "Kenya"), "Chilean Defence Minister Ana Rojas and Kenyan Defence Minister Paul Mwangi met in Madrid.", []),
+])
+def test_visits_of_an_appositive_office_and_of_a_meeting(countries, sentence, rows):
+    assert _rows(countries, sentence) == rows

@@ -44,7 +44,7 @@ _TRAVEL = re.compile(
     r"|(?:met|meets)\s+(?:with\s+)?(?:his\s+|her\s+)?(?P<met>[^,.;()]{2,120}?)\s+in"
     # "During a visit to B in 2016, Prime Minister X announced ...": the traveller after the comma
     r"|(?P<opening>^(?:During|On|While\s+on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to)"
-    r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+(?:in|to)|(?:went|came|flew|returned)\s+(?:back\s+)?to"
+    r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+(?:in|to)|(?:went|came|flew|returned)\s+(?:back\s+)?to|met\s+in"
     r"|attended\s+(?![^.;]{0,60}?\b(?:[Ss]chool|[Uu]niversity|[Cc]ollege|[Aa]cademy|[Ss]eminary|classes)\b)"
     r"(?:the\s+)?[^.;]{0,150}?\b(?:held\s+)?in)\s+(?:" + _PLACE +
     r"|(?P<context>the\s+(?:country|nation)\b))")
@@ -336,11 +336,11 @@ def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
     if as_office:
         subject = f"{as_office['office']} {as_office['who']}"
     parts = [part.strip() for part in subject.split(",")]
-    while len(parts) > 1 and _ADVERBIAL.match(parts[0]):
+    while len(parts) > 1 and (_ADVERBIAL.match(parts[0]) or parts[0].isdigit()):  # "On 4 August, 2017, X"
         parts.pop(0)
     subject = _POSSESSIVE_LEAD.sub("", parts[0]) if len(parts) == 1 else parts[0]
-    if len(parts) > 1 and subject.split() and _is_title_word(subject.split()[-1]) and parts[1][:1].isupper() \
-            and not any(_is_title_word(word) for word in parts[1].split()):
+    if len(parts) > 1 and subject.split() and (_is_title_word(subject.split()[-1]) or subject.endswith(countries)) \
+            and parts[1][:1].isupper() and not any(_is_title_word(word) for word in parts[1].split()):
         subject = f"{subject} {parts[1]}"  # "A's Foreign Undersecretary, X Y, visited"
     if len(parts) > 1 and parts[1] and _is_title_word(parts[1].split()[0]) \
             and not any(_is_title_word(word) for word in subject.split()):
