@@ -116,3 +116,20 @@ def test_the_infobox_missions_of_a_copy_are_read_as_the_wikitext_readers(tmp_pat
     record = read(path, form="browser").record
     assert [(m.country, m.host, m.kind, m.city) for m in record.missions] == [
         ("Ghana", "Kenya", "embassy", "Nairobi"), ("Kenya", "Ghana", "embassy", "Accra")]
+
+
+def test_a_copy_loses_nothing_and_gains_nothing():
+    """The lead kept; a heading of any wording keeps its section; the numbered table of
+    contents, a "Main article:" line, an image's caption and a navigation box ("v t e" and
+    the names below it) are no text of the article."""
+    copy = ("Chile–Kenya relations\n\nFrom Wikipedia, the free encyclopedia\n\nChile–Kenya relations are the ties "
+            "between Chile and Kenya.\n\nContents\n1 Early encounters\n2 Trade\n\n"
+            "Early encounters and the long road[edit]\n\nMain article: History of Chile–Kenya relations\n\n"
+            "Diplomatic relations were established on 3 May 1964.\n\nA minister greets a crowd in Nairobi, 2010\n\n"
+            "Trade[edit]\n\nIn 2019, trade between the two countries amounted to US$50 million.\n\nv\nt\ne\n"
+            "Foreign relations of Chile\nArgentina\nKenya\n\nCategories: Bilateral relations of Chile\n")
+    article = browser.parse(copy, "copy.txt")
+    assert [block.text.text for block in article.lead] == ["Chile–Kenya relations are the ties between Chile and Kenya."]
+    assert [(s.heading, [b.text.text for b in s.blocks]) for s in article.sections] == [
+        ("Early encounters and the long road", ["Diplomatic relations were established on 3 May 1964."]),
+        ("Trade", ["In 2019, trade between the two countries amounted to US$50 million."])]

@@ -164,8 +164,13 @@ def parse(text: str, shown: str):
     first_missing = listed[0] if listed and not any(
         _BLANKS.sub(" ", _MARKER.sub("", line).strip()).lower() == listed[0].lower() for _, line in numbered) else None
     after_contents = False
+    skipping = None  # "contents" (Wikipedia's numbered table of contents) or "navbox" (a navigation box)
     for index, (number, line) in enumerate(numbered):
         stripped = _BLANKS.sub(" ", line.strip())
+        skipping = _still_skipping(skipping, stripped, numbered, index)
+        if skipping:
+            close_run(), close_table()
+            continue
         if after_contents and stripped:
             after_contents = False
             if first_missing and not (_BULLET.match(stripped) and _TOC_ENTRY.match(_BULLET.sub("", stripped))):
@@ -250,6 +255,28 @@ def _mission_cell(numbered: list, index: int) -> str | None:
     cell = " | ".join(part.strip() for part in re.split(r"\s*[|\t]\s*", numbered[index][1].strip()) if part.strip())
     # a heading of that name above the lead's first paragraph is no label of a cell
     return cell if cell and len(cell) < 250 and not re.search(r"[.!?]$", _take_markers(cell)[0]) else None
+
+
+# "1 History", "2.1 State visits": an entry of Wikipedia's numbered table of contents.
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S.{0,80}$")
+
+
+def _still_skipping(skipping: str | None, line: str, numbered: list, index: int) -> str | None:
+    """Whether a line belongs to what a copy shows but the article does not say: the table
+    of contents ("Contents" and its numbered entries) and a navigation box (its "v t e" links
+    and the names below, up to the next heading or the page's end)."""
+    if skipping == "contents" and (not line or _NUMBERED_ENTRY.match(line) or
+                                   (_BULLET.match(line) and _TOC_ENTRY.match(_BULLET.sub("", line)))):
+        return skipping
+    if skipping == "navbox" and not (_EDIT.search(line) or _EDIT_LEAD.match(line)):
+        return skipping
+    if line.lower() in ("contents", "hide contents") and index + 1 < len(numbered):
+        below = next((l.strip() for _, l in numbered[index + 1:index + 4] if l.strip()), "")
+        return "contents" if _NUMBERED_ENTRY.match(below) else None
+    if line == "v":
+        following = [l.strip() for _, l in numbered[index + 1:index + 6] if l.strip()][:2]
+        return "navbox" if following == ["t", "e"] else None
+    return None
 
 
 def _same_title(line: str, title: str) -> bool:
