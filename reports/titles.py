@@ -43,3 +43,31 @@ def relationship_id(countries: tuple[str, str]) -> str:
     return "-".join(fold(name) for name in countries)
 
 
+
+
+# States a title may name that ISO 3166 does not list: historical ones, partially recognised
+# ones, and unions of states that have relations of their own.
+OTHER_STATES = frozenset(name.casefold() for name in (
+    "Soviet Union", "USSR", "Yugoslavia", "Czechoslovakia", "East Germany", "West Germany", "Serbia and Montenegro",
+    "Ottoman Empire", "Russian Empire", "Austria-Hungary", "Austria–Hungary", "Prussia", "Kingdom of Sardinia",
+    "Gran Colombia", "Rhodesia", "Zaire", "Burma", "Ceylon", "Siam", "Persia", "South Vietnam", "North Vietnam",
+    "United Arab Republic", "Taiwan", "Republic of China", "Kosovo", "Palestine", "State of Palestine", "Holy See",
+    "Vatican City", "Sovereign Military Order of Malta", "Abkhazia", "South Ossetia", "Northern Cyprus",
+    "Transnistria", "Western Sahara", "Sahrawi Arab Democratic Republic", "Somaliland", "Hong Kong", "Macau",
+    "Macao", "Scotland", "Wales", "England", "Northern Ireland", "European Union", "African Union", "ASEAN",
+))
+_DISAMBIGUATION = re.compile(r"\s*\((?:country|state|nation)\)$", re.IGNORECASE)
+
+
+def unknown_parties(countries: tuple[str, str]) -> list[str]:
+    """The names of a title that are no country or state known: not in ISO 3166 (pycountry),
+    not a demonym of one ("Dutch–Turkish relations"), not in OTHER_STATES."""
+    from .places import country_code, demonym_country
+
+    unknown = []
+    for name in countries:
+        bare = _DISAMBIGUATION.sub("", name.strip())
+        if not (country_code(bare) or demonym_country(bare) or bare.casefold() in OTHER_STATES
+                or re.sub(r"^the\s+", "", bare, flags=re.IGNORECASE).casefold() in OTHER_STATES):
+            unknown.append(name)
+    return unknown

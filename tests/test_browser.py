@@ -86,3 +86,50 @@ def test_a_copy_with_a_few_names_written_in_camel_case_keeps_them():
     copy = ("Ghana–India relations\n\nFrom Wikipedia, the free encyclopedia\n\nIndia-Ghana relations are the bilateral "
             "relations between India and Ghana, inDesign and PlayStation included.\n")
     assert "inDesign and PlayStation" in browser.parse(copy, "copy.txt").lead[0].text.text
+
+
+@pytest.mark.parametrize("opening", [
+    "Ghana and Kenya opened ties on 2 May 1961. [1] Both keep embassies. [2]",
+    "Ghana and Kenya opened ties on 2 May 1961.[citation needed]",
+    "Ghana–Kenya relations are the ties between the two.",
+])
+def test_the_lead_of_a_mirror_copy_is_kept_whatever_follows_its_last_stop(opening):
+    """A mirror's copy has no chrome: the infobox's short lines come first, then the lead,
+    whose first paragraph may be short or end in markers after its full stop."""
+    copy = (f"Ghana–Kenya relations\n\nLast updated\n\nGhana\n\nKenya\nEnvoy\nAmbassador Ama Mensah\n\n{opening}\n\n"
+            "History\n\nTrade grew after 1990.\n")
+    article = browser.parse(copy, "copy.txt")
+    assert article.lead[0].text.text.startswith(opening[:20])
+    assert [s.heading for s in article.sections] == ["History"]
+
+
+@pytest.mark.parametrize("cell", [
+    "Embassy of Ghana in Nairobi Embassy of Kenya in Accra",
+    "Ghana Embassy, NairobiKenya Embassy, Accra",
+    "Embassy of Ghana in Nairobi | Embassy of Kenya in Accra |",
+])
+def test_the_infobox_missions_of_a_copy_are_read_as_the_wikitext_readers(tmp_path, cell):
+    copy = (f"Ghana–Kenya relations\n\nLast updated\n\nGhana\n\nKenya\nDiplomatic mission\n{cell}\nEnvoy\n"
+            "Ambassador Ama Mensah\n\nGhana and Kenya are two countries of Africa with ties since 1963.\n")
+    path = tmp_path / "copy.txt"
+    path.write_text(copy, "utf-8")
+    record = read(path, form="browser").record
+    assert [(m.country, m.host, m.kind, m.city) for m in record.missions] == [
+        ("Ghana", "Kenya", "embassy", "Nairobi"), ("Kenya", "Ghana", "embassy", "Accra")]
+
+
+def test_a_copy_loses_nothing_and_gains_nothing():
+    """The lead kept; a heading of any wording keeps its section; the numbered table of
+    contents, a "Main article:" line, an image's caption and a navigation box ("v t e" and
+    the names below it) are no text of the article."""
+    copy = ("Chile–Kenya relations\n\nFrom Wikipedia, the free encyclopedia\n\nChile–Kenya relations are the ties "
+            "between Chile and Kenya.\n\nContents\n1 Early encounters\n2 Trade\n\n"
+            "Early encounters and the long road[edit]\n\nMain article: History of Chile–Kenya relations\n\n"
+            "Diplomatic relations were established on 3 May 1964.\n\nA minister greets a crowd in Nairobi, 2010\n\n"
+            "Trade[edit]\n\nIn 2019, trade between the two countries amounted to US$50 million.\n\nv\nt\ne\n"
+            "Foreign relations of Chile\nArgentina\nKenya\n\nCategories: Bilateral relations of Chile\n")
+    article = browser.parse(copy, "copy.txt")
+    assert [block.text.text for block in article.lead] == ["Chile–Kenya relations are the ties between Chile and Kenya."]
+    assert [(s.heading, [b.text.text for b in s.blocks]) for s in article.sections] == [
+        ("Early encounters and the long road", ["Diplomatic relations were established on 3 May 1964."]),
+        ("Trade", ["In 2019, trade between the two countries amounted to US$50 million."])]

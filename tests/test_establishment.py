@@ -82,3 +82,64 @@ def test_a_body_date_about_two_other_countries_does_not_refine(tmp_path):
 def test_relations_between_the_pair_count(tmp_path):
     assert _dates(tmp_path, "Diplomatic relations between Chile and Ghana were established on 12 May 1960.") \
         == ("1960-05-12", None)
+
+
+@pytest.mark.parametrize("sentence, established", [
+    # "among" as "between"; "relationships" as "relations"
+    ("Diplomatic relations among the two states were formally established on 4 April 1993.", "1993-04-04"),
+    ("The establishment of diplomatic relationships between them happened on May 2, 1906, a week after "
+     "independence.", "1906-05-02"),
+    # consular relations come before diplomatic ones: not the establishment
+    ("Consular relations between Chile and Ghana were opened in 1880 with formal diplomatic relations being "
+     "established in 1931.", "1931"),
+    ("Chile and Ghana established consular relations in 1880 and diplomatic relations were established in 1931.",
+     "1931"),
+    # a date inside "after <another event>" is that event's: after the verb it gives none, before
+    # it the sentence's opening date is the verb's
+    ("Relations were established after the independence of Ghana from the Federation on March 3, 1957.", "1957"),
+    ("Relations were established before the independence of Ghana from the Federation on March 3, 1957.", None),
+    ("On 2 February 1993, a month after the breakup of the federation in January 1993; Chile and Ghana "
+     "established diplomatic relations.", "1993-02-02"),
+    # "date back formally to", with a parenthesis between the relations and the verb
+    ("Chile–Ghana relations (Spanish: relaciones) date back formally to 3 October 1958, when both exchanged "
+     "envoys.", "1958-10-03"),
+    # an establishment referred back to dates the sentence's other event, not itself
+    ("In May 2004, the foreign minister paid the first visit since the establishment of diplomatic relations.",
+     None),
+    ("Since the establishment of diplomatic relations in 1961, trade has grown.", "1961"),
+])
+def test_establishment_in_other_words(tmp_path, sentence, established):
+    assert _dates(tmp_path, sentence)[0] == established
+
+
+def test_the_same_day_takes_the_paragraphs_date(tmp_path):
+    body = "On 3 May 1975, Ghana became independent. The same day, Chile and Ghana established diplomatic relations."
+    assert _dates(tmp_path, body)[0] == "1975-05-03"
+
+
+def test_a_later_event_of_that_year_in_another_clause_does_not_date_the_establishment(tmp_path):
+    body = ("On 9 April 1931, both nations formally established diplomatic relations and in June of that year, "
+            "both opened legations.")
+    assert _dates(tmp_path, body)[0] == "1931-04-09"
+
+
+def test_a_formal_establishment_outweighs_the_leads_plain_one_and_relations_kept_since(tmp_path):
+    """The lead may name another event's year ("established relations in 1890", the year of a
+    treaty) or the first contact ("have maintained relations since 1821"): the sentence that
+    says relations were formally established, with its exact day, is the establishment."""
+    body = "On 5 June 1929, Chile and Ghana officially established diplomatic relations."
+    assert _lead_and_body(tmp_path, "Chile and Ghana established diplomatic relations in 1890.", body) == "1929-06-05"
+    assert _lead_and_body(tmp_path, "Chile and Ghana have maintained diplomatic relations since 1821.",
+                          body) == "1929-06-05"
+    # told as firmly as the lead, a date of another year still does not replace the lead's
+    assert _lead_and_body(tmp_path, "Chile and Ghana formally established diplomatic relations in 1930.",
+                          body) == "1930"
+
+
+def test_relations_with_another_form_of_a_country_count_when_there_is_no_other(tmp_path):
+    """"with North Ghana", "with the People's Republic of Ghana": a state of the pair under
+    another name, as a predecessor state counts."""
+    assert _dates(tmp_path, "Chile started formal diplomatic relations with North Ghana on August 2, 1972.")[0] \
+        == "1972-08-02"
+    assert _dates(tmp_path, "Chile started formal diplomatic relations with North Ghana on August 2, 1972. "
+                  "Chile and Ghana established diplomatic relations in 1976.")[0] == "1976"

@@ -107,7 +107,7 @@ def test_size_limit(tmp_path):
 
 
 def test_control_characters_are_removed_with_a_warning(tmp_path):
-    path = write_article(tmp_path, "c.txt", "= A–B relations =\n\nLead\x00 with\x0b control\x1f.\n")
+    path = write_article(tmp_path, "c.txt", "= Chile–Peru relations =\n\nLead\x00 with\x0b control\x1f.\n")
     result = read(path)
     assert result.record.summary == "Lead with control."
     assert [(w.line, w.message) for w in result.warnings] == [(3, "control characters removed")]

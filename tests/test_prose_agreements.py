@@ -115,6 +115,11 @@ def test_the_sentence_date_applies_where_a_title_has_none(tmp_path):
     (("Ghana", "Turkey"), "In 2000 both countries signed cultural agreements."),
     (("Ghana", "Turkey"), "Both signed two treaties in 2011."),
     (("Ghana", "Turkey"), "Relations were established in 1957, and several agreements followed."),
+    # a count and a kind of agreements, none named
+    (("Ghana", "Turkey"), "Several naval cooperation agreements have been signed between the two."),
+    (("Ghana", "Turkey"), "Ghana and Turkey have signed and ratified 27 bilateral agreements and treaties in "
+     "many fields of common interest."),
+    (("Ghana", "Turkey"), "Both countries signed 12 agreements in various sectors in 2015."),
     # a caption whose list a copy lost: no title
     (("Mexico", "Turkey"), "In 2013, during the visit of Mexican President Enrique Peña Nieto to Turkey, "
      "both nations signed agreements on:"),
@@ -139,3 +144,32 @@ def test_a_list_of_agreements_takes_its_captions_date_and_a_sentence_goes_on_wit
     assert [(v.from_, v.to, v.office, v.person, v.date) for v in record.visits] == [
         ("Mexico", "Turkey", "Foreign Secretary", "Fernando Solana", "1992-06"),
         ("Mexico", "Turkey", "President", "Enrique Peña Nieto", "2013")]
+
+
+@pytest.mark.parametrize("countries, sentence, titles", [
+    # "agreed on", "came into effect": other verbs of a concluded agreement
+    (("Chile", "Kenya"), "In 2016, both nations agreed on a Memorandum of Understanding on Tourism.",
+     ["Memorandum of Understanding on Tourism"]),
+    (("Chile", "Kenya"), "On 1 July 2009, an agreement on fishing between the two countries came into effect.",
+     ["Agreement on fishing"]),
+    # what an agreement says after its title is no plan of signing it
+    (("Chile", "Kenya"), "In 2025, the two countries signed the Mutual Defence Pact Agreement, according to which "
+     "an attack on one would be an attack on both.", ["Mutual Defence Pact Agreement"]),
+    # "They" after a sentence on the two; a meeting held to sign
+    (("Chile", "Kenya"), "They signed an agreement on naval cooperation.", ["Agreement on naval cooperation"]),
+    (("Chile", "Kenya"), "The defence ministers of Chile and Kenya met in Nairobi on 3 May 2011 to sign a naval "
+     "cooperation agreement.", ["Naval cooperation agreement"]),
+])
+def test_agreements_in_other_words(countries, sentence, titles):
+    assert prose_agreement_titles(sentence, countries) == titles
+
+
+def test_an_agreement_named_by_its_purpose_has_no_title():
+    assert prose_agreement_titles("During the visit, both leaders agreed on a memorandum to set up a mechanism of "
+                                  "consultation.", ("Chile", "Kenya")) == []
+
+
+def test_the_parties_named_by_their_demonyms_are_the_pair():
+    assert prose_agreement_titles("Chilean Defence Minister Ana Rojas and Kenyan Defence Minister Paul Mwangi met in "
+                                  "Nairobi on 3 May 2011 to sign a naval cooperation agreement.",
+                                  ("Chile", "Kenya")) == ["Naval cooperation agreement"]

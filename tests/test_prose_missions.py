@@ -153,3 +153,72 @@ def test_each_others_capitals_is_where_the_embassies_are_not_only_the_capital_by
     assert existing("The two nations maintain embassies in each other's capitals.", ("Mexico", "Netherlands")) == [
         ("Mexico", "Netherlands", "embassy", "The Hague", None, True),
         ("Netherlands", "Mexico", "embassy", "Mexico City", None, True)]
+
+
+@pytest.mark.parametrize("sentence, missions", [
+    # a plain copy's reference markers after the city's full stop are no part of the city
+    ("Norway has an embassy in Jakarta.[4]", [("Norway", "Indonesia", "embassy", "Jakarta", None, True)]),
+])
+def test_a_mission_in_other_copies(sentence, missions):
+    assert existing(sentence) == missions
+
+
+@pytest.mark.parametrize("sentence", [
+    # a third country's people before the kind: its mission, not the pair's
+    "Indonesia is represented in Norway by a trade office and by the Malaysian embassy in Oslo.",
+    # announced, planned, suggested: not yet a mission
+    "Norway has announced to open a consulate-general in Medan.",
+    "Indonesia plans to open a consulate in Bergen.",
+])
+def test_no_mission_of_the_pair_that_exists(sentence):
+    assert existing(sentence) == []
+
+
+def _told(tmp_path, body):
+    path = tmp_path / "a.txt"
+    path.write_text(f"= Indonesia–Norway relations =\n\nIndonesia and Norway are partners.\n\n==History==\n{body}\n",
+                    "utf-8")
+    return [(m.country, m.host, m.kind, m.city) for m in load(str(path)).missions]
+
+
+@pytest.mark.parametrize("body, missions", [
+    # opened and not closed after: a mission today
+    ("In 1995, Norway opened an embassy in Jakarta.", [("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # opened, closed, opened again: the history in order
+    ("In 1960 Norway opened an embassy in Jakarta. In 1975, Norway closed its embassy in Jakarta.", []),
+    ("In 1960 Norway opened an embassy in Jakarta. In 1975, Norway closed its embassy in Jakarta. In 2001, "
+     "Norway re-opened its embassy in Indonesia.", [("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # "followed suit" closes the other's too; both raised their legations to embassies
+    ("In 1963, both nations opened embassies in each other's capitals; however, Norway closed its embassy in "
+     "Indonesia in 1989 and Indonesia followed suit in 1990.", []),
+    ("In 1954, both nations elevated their legations to embassies in each other's capitals.",
+     [("Indonesia", "Norway", "embassy", "Oslo"), ("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # a consulate that gave way to an embassy; one only announced is none
+    ("In 1892, Norway opened its first consulate in Jakarta followed by the opening of an embassy in 1950.", []),
+    ("In 2013, Norway announced the opening of an embassy in Jakarta.", []),
+    # "in <the host>" names no city
+    ("In 2009, Norway opened its embassy in Indonesia.", [("Norway", "Indonesia", "embassy", "")]),
+])
+def test_missions_the_history_opened_and_did_not_close(tmp_path, body, missions):
+    assert _told(tmp_path, body) == missions
+
+
+@pytest.mark.parametrize("body, missions", [
+    # two kinds in one place
+    ("Norway has an honorary consulate and embassy in Jakarta.",
+     [("Norway", "Indonesia", "honorary consulate", "Jakarta"), ("Norway", "Indonesia", "embassy", "Jakarta")]),
+    # a city the place data know first as another country's (GeoNames: "Medan" is Indonesia's
+    # own; "Saint Petersburg" is written "St."): a city of the host when the host has one so named
+    ("Indonesia has a consulate general in Bergen.", [("Indonesia", "Norway", "consulate-general", "Bergen")]),
+    # legations raised to embassies: an embassy of each, where the host's embassies are
+    ("In 1962, their respective diplomatic missions were upgraded to embassies.",
+     [("Indonesia", "Norway", "embassy", "Oslo"), ("Norway", "Indonesia", "embassy", "Jakarta")]),
+])
+def test_missions_in_other_shapes(tmp_path, body, missions):
+    assert _told(tmp_path, body) == missions
+
+
+def test_a_host_city_so_named_in_another_country_too():
+    from reports.places import has_city
+
+    assert has_city("Ukraine", "Odessa") and has_city("Russia", "St. Petersburg") and not has_city("Peru", "Paris")

@@ -25,3 +25,14 @@ def test_sentence_counts(text, count):
 def test_sentences_keep_their_text():
     text = "First one. Second one, in Washington, D.C. The third."
     assert split_sentences(text) == ["First one.", "Second one, in Washington, D.C.", "The third."]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Both sides opened ties on 3 May 1970.[2] By June 1971 a treaty followed.", "Both sides opened ties on 3 May 1970.[2]"),
+    ("Both sides opened ties in 1970.[1][12] Since then trade grew.", "Both sides opened ties in 1970.[1][12]"),
+    ("Both sides opened ties in 1970. [4] Both are members of the UN.", "Both sides opened ties in 1970. [4]"),
+    ("Both sides opened ties in 1970.[citation needed] Trade grew.", "Both sides opened ties in 1970.[citation needed]"),
+])
+def test_reference_markers_after_a_full_stop_close_the_sentence(text, first):
+    assert split_sentences(text)[0] == first
+    assert len(split_sentences(text)) == 2

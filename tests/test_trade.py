@@ -138,3 +138,42 @@ def test_a_trade_row_in_another_currency_has_no_dollar_total(tmp_path):
 def test_the_yen_sign_is_the_yuan_where_only_china_uses_it(pair, currency):
     assert trade_rows(f"In 2020, trade between {pair[0]} and {pair[1]} amounted to ¥45 billion.", pair) == [
         (2020, 45_000_000_000, currency)]
+
+
+@pytest.mark.parametrize("pair, currency", [
+    (("Australia", "Japan"), "AUD"),       # the one country of the pair whose currency is written "$"
+    (("United States", "Peru"), "USD"),
+    (("Australia", "Chile"), "XXX"),       # a dollar and a peso: not settled
+    (("Japan", "Peru"), "XXX"),            # neither: not settled, never silently US$
+])
+def test_a_bare_dollar_sign_takes_its_currency_from_the_pair(pair, currency):
+    assert trade_rows("In 2019, two-way trade amounted to $3 billion.", pair) == [(2019, 3_000_000_000, currency)]
+
+
+def _trade(tmp_path, lead, body="Trade grew."):
+    from conftest import write_article
+    from reports.articles import read
+
+    text = f"= Japan–Peru relations =\n\n{lead}\n\n==History==\n{body}\n"
+    result = read(write_article(tmp_path, "a.txt", text))
+    return [(t.year, t.total_usd, t.amount, t.currency) for t in result.record.trade], result.warnings
+
+
+def test_a_bilateral_total_told_in_the_lead_or_history_counts(tmp_path):
+    rows, _ = _trade(tmp_path, "Japan and Peru are partners. In 2021, bilateral trade reached US$3.1 billion.",
+                     "In 2015, trade between the two countries amounted to US$2 billion. Peru's total trade "
+                     "with the world reached US$90 billion in 2016.")
+    assert rows == [(2021, 3_100_000_000, None, None), (2015, 2_000_000_000, None, None)]
+
+
+def test_a_bare_dollar_after_a_us_dollar_figure_is_in_us_dollars(tmp_path):
+    rows, _ = _trade(tmp_path, "Japan gave US$5 million in aid in 1990.",
+                     "In 2015, trade between the two countries amounted to $2 billion.")
+    assert rows == [(2015, 2_000_000_000, None, None)]
+
+
+def test_a_bare_dollar_the_text_does_not_settle_is_kept_with_a_warning(tmp_path):
+    rows, warnings = _trade(tmp_path, "Japan and Peru are partners.",
+                            "In 2015, trade between the two countries amounted to $2 billion.")
+    assert rows == [(2015, None, 2_000_000_000, "XXX")]
+    assert any("does not settle" in warning.message and warning.line == 6 for warning in warnings)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .. import document as structure
 from ..errors import Diagnostic
 from ..model import ListBlock, Paragraph, Relationship, Section, Source, TableBlock
-from ..titles import relationship_id, split_title
+from ..titles import relationship_id, split_title, unknown_parties
 from .facts import read_facts
 from .tables import as_lists
 
@@ -33,6 +33,9 @@ def record_of(document, shown: str) -> LoadResult:
     page = document.page
     where = f"{shown}[{page.title}]" if page else shown
     countries = split_title(parsed.title, where, parsed.title_line)
+    title_warnings = [Diagnostic(where, parsed.title_line, "warning", f"the title {parsed.title!r} names {name!r}, "
+                                 "which is no country or state known (ISO 3166, or a historical or partially "
+                                 "recognised state): check the title") for name in unknown_parties(countries)]
     facts, fact_warnings = read_facts(as_lists(parsed), countries, where)
     infobox, infobox_warnings = _infobox(parsed.infobox, where)
     lead = list(structure.texts(parsed.lead))
@@ -61,7 +64,7 @@ def record_of(document, shown: str) -> LoadResult:
     if parsed.citations:
         from .citing import cite
         record = cite(record, parsed)
-    return LoadResult(record, document.warnings + infobox_warnings + fact_warnings)
+    return LoadResult(record, document.warnings + title_warnings + infobox_warnings + fact_warnings)
 
 
 def _infobox(items: list, shown: str) -> tuple[list[tuple[str, str]], list[Diagnostic]]:

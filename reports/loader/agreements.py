@@ -21,7 +21,7 @@ from ..model import Agreement
 from .. import sections as kinds
 from .context import Context, agreement_key, clip, once
 from .names import find_country
-from .prose_agreements import listed_subjects, may_tell_an_agreement, told_agreements
+from .prose_agreements import listed_subjects, looks_signed, may_tell_an_agreement, told_agreements
 from .sentences import split_sentences
 
 # Where the list starts: after "such as", "including", ":"... or, failing those, a verb.
@@ -151,6 +151,11 @@ def _told_agreements(context: Context) -> list[Agreement]:
     """Agreements told in sentences outside the agreements section."""
     found = []
     for unit, sentence, date_of in context.prose_sentences(may_tell_an_agreement, skip=(kinds.AGREEMENTS,)):
-        for title, own_date in told_agreements(sentence, context.countries):
+        told = told_agreements(sentence, context.countries)
+        for title, own_date in told:
             found.append(Agreement(title, own_date or date_of(), unit.line, origin="prose"))
+        if not told and looks_signed(sentence, context.countries):
+            context.warn(unit.line, f"sentence tells of an agreement signed but names none that was read: "
+                                    f"{clip(sentence)!r}")
     return found
+

@@ -8,13 +8,15 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import re
 
 from ..dates import find_dates
 from ..document import ItemList
 from ..model import Visit
+from ..places import demonyms
 from .. import sections as kinds
 from .context import Context, clip, once, visit_key
-from .names import last_named, other
+from .names import find_country, last_named, other
 from .prose_visits import (bare_traveller, goes_elsewhere, may_tell_a_visit, needs_context, office_holders,
                            only_planned, prose_visits, repeated_dates, tells_travel, travel_clauses)
 from .visits import parse_visits, unnamed_delegation, visit_direction
@@ -42,7 +44,25 @@ def read_visits(context: Context) -> list[Visit]:
                 if found[0].person is None:
                     context.warn(item.line, f"visit without a person's name: {clip(item.text)!r}")
                 visits.extend(found)
-    return once(visits + _told_visits(context), visit_key)
+    return _each_visit_once(visits + _told_visits(context))
+
+
+def _each_visit_once(visits: list[Visit]) -> list[Visit]:
+    """One row per visit: tellings of one person's visit in one year are one row (a list's
+    row stands, as the spec's fixtures have it), unless they give different months: two
+    journeys ("in July 2010 ... returned in September 2010")."""
+    months: dict[tuple, set[str]] = {}
+    for visit in visits:
+        if visit.date and len(visit.date) >= 7:
+            months.setdefault(visit_key(visit), set()).add(visit.date[:7])
+
+    def key(visit: Visit) -> tuple:
+        told = sorted(months.get(visit_key(visit), ()))
+        if len(told) < 2:
+            return visit_key(visit)
+        return (*visit_key(visit), visit.date[:7] if visit.date and len(visit.date) >= 7 else told[0])
+
+    return once(visits, key)
 
 
 def _list_item_visits(context: Context, item, direction: tuple[str | None, str | None]) -> list[Visit]:
@@ -89,6 +109,8 @@ def _clause_visits(context: Context, holders: _OfficeHolders, unit, sentence: st
               for visit in prose_visits(clause, when, unit.line, countries, context=named)]
     if not visits:
         visits = _visits_by_name(holders, countries, unit, sentence, clause, date)
+    if not visits and looks_like_a_visit(clause, countries):
+        context.warn(unit.line, f"sentence looks like a visit between the two but gave none: {clip(sentence)!r}")
     visits = [_full_name(holders, visit, unit, sentence) if visit.person and " " not in visit.person else visit
               for visit in visits]
     if visits and date is None:
@@ -147,3 +169,19 @@ def _visits_by_name(holders: _OfficeHolders, countries: tuple[str, str], unit, s
         return []
     _, office, person, _ = holder
     return [Visit(origin, destination, office, person, date, unit.line, origin="prose")]
+
+
+# The head of an office a visit is of, capitalised as in a name's title.
+_OFFICE_HEAD = re.compile(r"\b(?:President|Prime\s+Minister|Minister|King|Queen|Prince|Princess|Emperor|Empress|"
+                          r"Chancellor|Premier|Emir|Sultan|Secretary|Taoiseach|Vice[-\s]President)\b")
+
+
+def looks_like_a_visit(clause: str, countries: tuple[str, str]) -> bool:
+    """Whether a clause of travel reads as a visit between the two (an office's head, a
+    country of the pair or its people named, nothing planned, no third place): one that gave
+    no visit is worth a warning."""
+    if not _OFFICE_HEAD.search(clause) or not tells_travel(clause) or only_planned(clause) \
+            or goes_elsewhere(clause, countries):
+        return False
+    return bool(find_country(clause, countries)) or any(
+        re.search(rf"\b{re.escape(demonym)}\b", clause) for country in countries for demonym in demonyms(country))

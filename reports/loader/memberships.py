@@ -15,18 +15,18 @@ from .sentences import split_sentences
 
 
 def read_memberships(context: Context) -> list[str]:
-    """The organisations of the lead's sentence saying both are members, else of the
-    first such sentence elsewhere in the running text."""
+    """The organisations of the lead's sentence saying both are members, then those of
+    every such sentence elsewhere in the running text ("Additionally, they are both part
+    of X"), each once."""
+    found: dict[str, None] = {}
     for unit in texts(context.article.lead):
-        found = _members_in(unit.text, context.countries)
+        found.update(dict.fromkeys(_members_in(unit.text, context.countries)))
         if found:
-            return found
+            break
     for unit, sentence, _ in context.prose_sentences(_may_tell_members, skip=(kinds.SEE_ALSO,)):
         if unit.line >= context.first_section_line:
-            found = _members_in(sentence, context.countries)
-            if found:
-                return found
-    return []
+            found.update(dict.fromkeys(_members_in(sentence, context.countries)))
+    return list(found)
 
 
 # "Both nations are (full) members of", "Both are members of", "The two countries are
@@ -34,7 +34,8 @@ def read_memberships(context: Context) -> list[str]:
 # "Both nations belong to", "Both countries are part of".
 _MEMBERS = re.compile(
     r"(?:\b(?:both|the\s+two)(?:\s+(?:nations|countries|states|governments|republics)|\s+[^,.;]{1,80}?\s+and\s+"
-    r"[^,.;]{1,80}?)?(?:\s+are|(?=\s+(?:also\s+)?belong\b))|\bare\s+both"
+    r"[^,.;]{1,80}?)?(?:\s+have\s+[^.;]{1,100}?\s+and)?(?:\s+are|(?=\s+(?:also\s+)?belong\b))|\bare\s+both"
+    r"|^Both(?=\s+members\s+of\b)"
     r"|^(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+and\s+(?:the\s+)?"
     r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s+are|(?=\s+(?:both\s+)?belong\b)))"
     r"\s+(?:also\s+|both\s+)?(?:the\s+)?(?:(?:full|founding|mutual|active|permanent)\s+"
@@ -52,7 +53,8 @@ _ACRONYM = re.compile(r"^[A-Z0-9&-]{2,}$")
 # The last word of a whole organisation's name: "... Organization", "... Movement".
 _ORGANISATION_END = re.compile(r"\b(?:Organi[sz]ation|Union|Nations|Group|Forum|Community|Movement|Bank|Council|"
                                r"Association|Alliance|Commonwealth|Conference|Cooperation|Co-operation|Agency|"
-                               r"Partnership|Fund|Court|Treaty|Pact|Bloc)$")
+                               r"Partnership|Fund|Court|Treaty|Pact|Bloc|Summit|Area|Zone|Eurozone|Initiative|"
+                               r"Assembly|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty)$")
 
 
 _ORGANISATION_SEPARATOR = re.compile(r",?\s+as\s+well\s+as\s+(?:the\s+)?|,\s*(?:and\s+)?(?:of\s+)?(?:the\s+)?|"
@@ -125,10 +127,29 @@ def _may_tell_members(text: str) -> bool:
     return "member" in text or "partners in" in text or "belong" in text or "part of" in text
 
 
+# "both countries are BLACKSEAFOR and BSEC members": the names before "members";
+# "underpinned by shared membership of X, Y and Z, and ...": the names after it.
+_NAMES_BEFORE_MEMBERS = re.compile(r"\b(?:both|the\s+two)(?:\s+(?:nations|countries|states))?\s+are\s+(?:both\s+)?"
+                                   r"(?P<orgs>[A-Z][\w-]*(?:(?:,\s*|\s+and\s+|\s+)[A-Z][\w-]*){0,7})\s+members\b")
+_SHARED = re.compile(r"\bshared\s+membership\s+(?:of|in)\s+(?P<orgs>[^.;]+?)(?:,\s+and\s+(?=[a-z])|\.?$)",
+                     re.IGNORECASE)
+
+
+def _other_members(sentence: str) -> list[str]:
+    """The organisations of "both are X and Y members" or "shared membership of X, Y"."""
+    match = _NAMES_BEFORE_MEMBERS.search(sentence) or _SHARED.search(sentence)
+    return split_organisations(match["orgs"]) if match else []
+
+
 def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
     if not _may_tell_members(text):
         return []
+    found = []
     for sentence in split_sentences(text):
+        others = _other_members(sentence)
+        if others:
+            found += others
+            continue
         match = _MEMBERS.search(sentence)
         if match and match["first"] and {find_country(match["first"], countries),
                                           find_country(match["second"], countries)} != set(countries):
@@ -138,5 +159,5 @@ def _members_in(text: str, countries: tuple[str, str]) -> list[str]:
             if match["predicate"].lower().startswith(("belong", "part")) and not all(
                     _whole_organisation(name) or _NUMBERED.match(name) for name in names):
                 continue  # "both are part of the same region": no organisation by its name's form
-            return names
-    return []
+            found += names
+    return found

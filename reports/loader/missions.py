@@ -20,9 +20,10 @@ import re
 from ..dates import find_dates
 from ..document import Section, texts
 from ..model import Mission
-from ..places import country_code, place_country
+from ..places import city_country, country_code, demonym_country, has_city, place_country
 from .. import sections as kinds
 from .context import Context, clip, mission_key
+from .infobox_missions import infobox_missions
 from .looks import lowered as _lowered
 from .sentences import split_sentences
 from .names import bare, find_country, match_country, other
@@ -51,6 +52,8 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 _EXISTS = re.compile(r"\b(?:has|have|maintains?|operates?|hosts?|keeps?|(?:is|are)\s+(?:also\s+|now\s+)?"
                      r"(?:accredited|represented))\b", re.IGNORECASE)
+_PLANNED = re.compile(r"\b(?:announced|plans?|planned|planning|intends?|will|would|proposed|suggested|expected|"
+                     r"to\s+open)\b", re.IGNORECASE)
 _PAST = re.compile(r"\b(?:closed|opened|reopened|re-opened|shut|inaugurated|moved|relocated|downgraded|was|were|"
                    r"used\s+to|no\s+longer|formerly|until|attack\w*|storm\w*|protest\w*)\b", re.IGNORECASE)
 
@@ -94,11 +97,17 @@ def parse_missions(sentence: str, line: int, countries: tuple[str, ...], existin
     only those it says exist."""
     # Read once, with whether each exists: the section's kind is judged by its existing
     # missions before all of them are read as rows.
-    return [mission for mission, exists in _parse_missions(sentence, line, countries) if exists or not existing_only]
+    return [mission for mission, exists, _ in _parse_missions(sentence, line, countries) if exists or not existing_only]
+
+
+def mission_changes(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, str | None]]:
+    """Every mission a sentence names and what the sentence tells of it: "exists" ("has an
+    embassy in X"), "opened" ("opened", "re-opened", "upgraded to an embassy"), "closed", or None."""
+    return [(mission, state) for mission, _, state in _parse_missions(sentence, line, countries)]
 
 
 @functools.lru_cache(maxsize=1024)
-def _parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> tuple[tuple[Mission, bool], ...]:
+def _parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> tuple[tuple[Mission, bool, str | None], ...]:
     lowered = _lowered(sentence)
     if "embass" not in lowered and "consulate" not in lowered and "high commission" not in lowered:
         return ()
@@ -110,60 +119,114 @@ def _parse_missions(sentence: str, line: int, countries: tuple[str, ...]) -> tup
 _EACH_OTHER = re.compile(
     r"\b(?:both(?:\s+(?:countries|nations|states|governments))?|the\s+two\s+(?:countries|nations|states)|"
     r"each\s+(?:country|nation))\s+(?:now\s+|also\s+|currently\s+)?(?P<verb>ha(?:ve|s)|maintains?|operates?|"
-    r"opened|established)\s+(?:(?:an?|resident|their|its|own)\s+)*(?P<kind>embass(?:y|ies)|high\s+commissions?)\s+"
+    r"opened|established|(?:(?:elevated|upgraded|raised)\s+(?:their|its|both)?\s*(?:diplomatic\s+)?"
+    r"(?:missions|legations|representations)\s+to))\s+(?:(?:an?|resident|their|its|own)\s+)*"
+    r"(?P<kind>embass(?:y|ies)|high\s+commissions?)\s+"
     r"in\s+(?:each\s+other['’]s|the\s+other['’]s|one\s+another['’]s|their\s+respective)\s+capitals?\b",
     re.IGNORECASE)
 
 
-def _reciprocal(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool]]:
+# "both nations elevated their legations to embassies", "their respective diplomatic missions
+# were upgraded to embassies": an embassy of each, in the other's capital.
+_BOTH_RAISED = re.compile(
+    r"\b(?:both\s+(?:nations|countries|states|governments)\s+(?P<verb>elevated|upgraded|raised)\s+their|"
+    r"(?:their|both)(?:\s+respective)?)\s+(?:diplomatic\s+)?(?:missions|legations|representations)\s+"
+    r"(?:(?:were|was)\s+(?:elevated|upgraded|raised)\s+)?to\s+(?P<kind>embassies|high\s+commissions)\b", re.IGNORECASE)
+
+
+def _reciprocal(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool, str | None]]:
     match = _EACH_OTHER.search(sentence) if "capital" in sentence else None
+    if not match and ("elevated" in sentence or "upgraded" in sentence or "raised" in sentence):
+        match = _BOTH_RAISED.search(sentence)
     if not match or len(set(countries)) != 2:
         return []
     from ..places import embassy_city
 
-    exists = match["verb"].lower() not in ("opened", "established")
+    exists = not re.match(r"opened|established|elevated|upgraded|raised", match["verb"] or "raised", re.IGNORECASE)
+    # an embassy is in the host's embassy city (its capital, or where the embassies are)
     cities = [embassy_city(host) for host in reversed(countries)]
     if None in cities:
         return []
-    return [(Mission(country, other(country, countries), _kind(match["kind"]), city, None, True, line), exists)
-            for country, city in zip(countries, cities)]
+    return [(Mission(country, other(country, countries), _kind(match["kind"]), city, None, True, line), exists,
+             "exists" if exists else "opened") for country, city in zip(countries, cities)]
 
 
-def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool]]:
+def _missions_in(sentence: str, line: int, countries: tuple[str, ...]) -> list[tuple[Mission, bool, str | None]]:
     """Every mission of the sentence and whether the sentence says it exists."""
     if len(sentence) > 5000:
         return []
+    if " and " in sentence:
+        sentence = _TWO_KINDS.sub(r"\g<first> in \g<place> and a \g<second> in \g<place>", sentence)
     reciprocal = _reciprocal(sentence, line, countries)
-    if reciprocal:
-        return reciprocal
+    if reciprocal:  # and the missions the rest of the sentence tells ("...; however, A closed its embassy")
+        end = (_EACH_OTHER.search(sentence) or _BOTH_RAISED.search(sentence)).end()
+        return reciprocal + _missions_in(sentence[end:], line, countries)
     missions = []
     matches = list(_MISSION.finditer(sentence))
     clause_start = 0
     exists = False
     country = None
+    state = None
     for index, match in enumerate(matches):
         clause_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
         # The clause of the mission starts at its own subject ("..., Indonesia has an embassy in X").
         subjects = list(_SUBJECT.finditer(sentence, clause_start, match.start()))
         start = subjects[-1].start("name") if subjects else clause_start
         exists = _exists(sentence[start:match.start()], sentence[match.end():clause_end], exists)
+        state = _state(sentence[start:match.start()], exists, state if index else None)
         country = _sender(sentence, clause_start, match.start(), countries, country if index else None)
-        if country is not None:
+        if country is not None and not _of_a_third_country(sentence[:match.start()], countries):
             accredited = _ACCREDITED.search(sentence, clause_start, clause_end)
             if accredited and accredited.start() > match.end() and _ALSO.search(sentence, match.end(), accredited.start()):
                 accredited = None  # "an embassy in Oslo, which is also accredited to Iceland": still Norway's host
             host = _host(accredited, country, countries)
-            missions += [(mission, exists)
+            missions += [(mission, exists, state)
                          for mission in _missions_of(match, country, host, accredited is not None, line, countries)]
         clause_start = match.end()
     return missions
+
+
+_WORD_BEFORE = re.compile(r"(?:^|\s)(?:the\s+|an?\s+)?(?P<word>[A-Z][\w'’-]*)\s+$")
+
+
+def _of_a_third_country(before: str, countries: tuple[str, ...]) -> bool:
+    """Whether the word right before a mission names a third country's people ("the Chinese
+    embassy in Tel Aviv" in an article on two others)."""
+    word = _WORD_BEFORE.search(before[-40:])
+    if not word:
+        return False
+    code = demonym_country(word["word"])
+    return code is not None and code not in {country_code(country) for country in countries}
+
+
+# "opened an embassy", "re-opened", "inaugurated"; "closed its embassy", "shut".
+_OPENED = re.compile(r"\b(?:opened|reopened|re-opened|inaugurated|established|set\s+up)\b", re.IGNORECASE)
+_CLOSED = re.compile(r"\b(?:closed|shut|downgraded|withdrew|suspended)\b", re.IGNORECASE)
+
+
+def _state(before: str, exists: bool, previous: str | None) -> str | None:
+    """What a mission's clause tells of it: "closed", "opened", "exists", else what the
+    mission before it in the sentence was told ("opened an embassy in X and a consulate in Y")."""
+    if _PLANNED.search(before):
+        return None
+    if _CLOSED.search(before):
+        return "closed"
+    if _OPENED.search(before):
+        return "opened"
+    return "exists" if exists else previous
+
+
+# "an honorary consulate and embassy in Belgrade": two missions in one place.
+_ONE_KIND = r"(?:honorary\s+)?(?:consulate(?:[-\s]general)?|embassy|high\s+commission)"
+_TWO_KINDS = re.compile(rf"(?P<first>{_ONE_KIND})\s+and\s+(?:an?\s+)?(?P<second>{_ONE_KIND})\s+in\s+"
+                        r"(?P<place>[A-Z][\w'’.-]*(?:\s+(?:de\s+|del\s+|la\s+)?[A-Z][\w'’.-]*)*)", re.IGNORECASE)
 
 
 def _exists(before: str, after: str, previous: bool) -> bool:
     """Whether a mission exists, by the words of its clause before it (the verb of the
     mission before it when there are none: "has an embassy in X and a consulate in Y"),
     else by those after it ("Mexico's embassy in Stockholm is accredited to ...")."""
-    if _PAST.search(before):
+    if _PAST.search(before) or _PLANNED.search(before):
         return False
     if _EXISTS.search(before):
         return True
@@ -191,6 +254,7 @@ def _host(accredited: re.Match | None, country: str, countries: tuple[str, ...])
     return other(country, countries) or country
 
 
+_MARKERS = re.compile(r"\[[^\[\]]{1,25}\]")  # "Mexico City.[7]" in a plain copy: the reference markers
 _PLURAL = re.compile(r"consulates|embassies|generals", re.IGNORECASE)
 _AND = re.compile(r"\sand\s")
 
@@ -198,7 +262,7 @@ _AND = re.compile(r"\sand\s")
 def _missions_of(match: re.Match, country: str, host: str, accredited: bool, line: int,
                  countries: tuple[str, ...]) -> list[Mission]:
     kind = _kind(match["kind"])
-    place = _keep_abbreviation_stop(match["place"].strip())
+    place = _keep_abbreviation_stop(_MARKERS.sub("", match["place"]).strip())
     if accredited:  # "accredited ... from its embassy in Ankara, Turkey": one mission abroad
         city, city_country = _city_and_country(place)
         return [Mission(country, host, kind, city, city_country, False, line)]
@@ -252,30 +316,100 @@ def read_missions(context: Context) -> list[Mission]:
                 context.warn(unit.line, f"no diplomatic mission understood in {clip(unit.text)!r}")
             missions.extend(found)
     seen = {mission_key(mission) for mission in missions}
-    for mission in _told_missions(context):
+    in_infobox, not_understood = infobox_missions(context.article.infobox, context.countries)
+    for line, value in not_understood:
+        context.warn(line, f"no diplomatic mission of the two countries understood in the infobox's {value!r}")
+    for mission in _told_missions(context) + in_infobox:
         if mission_key(mission) not in seen:  # one fact once: the section's row stands
             seen.add(mission_key(mission))
             missions.append(mission)
-    return missions
+    # "opened its embassy in <the host>" names no city: a row of the same mission with its city stands
+    placed = {(m.country, m.host, m.kind) for m in missions if m.city}
+    return [m for m in missions if m.city or (m.country, m.host, m.kind) not in placed]
 
 
 def _told_missions(context: Context) -> list[Mission]:
-    """Missions the lead or another section says exist ("Norway has an embassy in Jakarta"):
-    between the two countries, in a city of the host unless accredited from a third country."""
-    found = []
+    """Missions the lead or another section says exist ("Norway has an embassy in Jakarta"),
+    and those the history says were opened and not closed after ("opened an embassy in
+    Jakarta in 1995" ... "closed its embassy in 2008" ... "re-opened it in 2012"), in article
+    order: between the two countries, in a city of the host unless accredited from a third country."""
+    found, opened, cities = [], {}, {}
     for unit, sentence, _ in context.prose_sentences(_may_tell_a_mission, skip=(kinds.MISSIONS, kinds.SEE_ALSO)):
-        for mission in parse_missions(sentence, unit.line, context.countries, existing_only=True):
-            if mission.host not in context.countries or mission.country not in context.countries \
+        changes = mission_changes(sentence, unit.line, context.countries)
+        for mission, state in changes:
+            if state is None or mission.host not in context.countries or mission.country not in context.countries \
                     or mission.host == mission.country:
                 continue
-            city = _PLACE_WORDS.match(mission.city)
-            if not city:
+            family = (mission.country, mission.host, mission.kind)
+            if state == "closed":
+                opened.pop(family, None)
                 continue
-            mission = dataclasses.replace(mission, city=city.group(0))
-            if mission.resident and not _city_of(mission.city, mission.host):
-                continue  # "Norway has an embassy in Singapore" in a Norway–Indonesia article
-            found.append(mission)
-    return found
+            mission = _in_a_city(mission)
+            if mission is None:
+                continue
+            if state == "exists":
+                found.append(mission)
+            else:  # "re-opened its embassy (in <the host>)" is in the city told before
+                opened[family] = mission if mission.city else dataclasses.replace(mission, city=cities.get(family, ""))
+            if mission.city:
+                cities[family] = mission.city
+        _follow_up(sentence, changes, opened, context.countries)
+    embassies = {(m.country, m.host, m.city) for m in [*found, *opened.values()] if m.kind == "embassy"}
+    # a consulate once opened in the city where the same country has its embassy now: the
+    # embassy took its place (a legation or consulate raised to an embassy)
+    return found + [m for m in opened.values() if not (m.kind == "consulate" and (m.country, m.host, m.city) in
+                                                       embassies | _embassy_cities(m, embassies))]
+
+
+def _embassy_cities(mission: Mission, embassies: set) -> set:
+    """(country, host, city) of the mission's country's embassy in the host's embassy city,
+    when the country has an embassy there whose city the text did not tell."""
+    from ..places import embassy_city
+
+    if (mission.country, mission.host, "") in embassies:
+        return {(mission.country, mission.host, embassy_city(mission.host) or "")}
+    return set()
+
+
+# "..., and B followed suit (in 1990)": B did as the clause before did to its own mission.
+_FOLLOWED_SUIT = re.compile(r"\b(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})\s+followed\s+suit\b"
+                            r"(?!\s+by\b)")
+# "opened a consulate in X, followed by the opening of an embassy", "later raised to an embassy"
+_RAISED = re.compile(r"\b(?:followed\s+by\s+the\s+opening\s+of\s+an\s+embassy|(?:upgraded|elevated|raised)\s+to\s+"
+                     r"(?:an?\s+)?embass)", re.IGNORECASE)
+
+
+def _follow_up(sentence: str, changes: list, opened: dict, countries: tuple[str, ...]) -> None:
+    """What a sentence's last words do to the missions it told: "B followed suit" after a
+    closing closes B's mission of that kind; a consulate "followed by the opening of an
+    embassy" gave way to it."""
+    closed = [mission for mission, state in changes if state == "closed"]
+    suit = _FOLLOWED_SUIT.search(sentence) if closed and "suit" in sentence else None
+    follower = find_country(suit["name"], countries) if suit else None
+    if follower:
+        opened.pop((follower, other(follower, countries), closed[-1].kind), None)
+    if _RAISED.search(sentence):
+        for mission, state in changes:
+            if state == "opened" and mission.kind == "consulate":
+                opened.pop((mission.country, mission.host, mission.kind), None)
+
+
+def _in_a_city(mission: Mission) -> Mission | None:
+    """The mission with its city's words only ("Singapore as well" -> "Singapore"; the host
+    country's own name -> no city), or None when it is in a city of neither."""
+    if not mission.city:
+        return mission
+    city = _PLACE_WORDS.match(mission.city)
+    if not city:
+        return None
+    named = city.group(0)
+    if country_code(named) and country_code(named) == country_code(mission.host) \
+            and city_country(named) != country_code(named):  # a city-state names its city
+        return dataclasses.replace(mission, city="")  # "opened its embassy in Armenia": no city told
+    mission = dataclasses.replace(mission, city=city.group(0))
+    if mission.resident and not _city_of(mission.city, mission.host):
+        return None  # "Norway has an embassy in Singapore" in a Norway–Indonesia article
+    return mission
 
 
 # A place named in running text: capitalised words, with the small words of names
@@ -292,4 +426,4 @@ def _may_tell_a_mission(text: str) -> bool:
 def _city_of(city: str, country: str) -> bool:
     """Whether `city` may be in `country`: it is, or the place data do not know it."""
     found = place_country(city)
-    return found is None or found == country_code(country)
+    return found is None or found == country_code(country) or has_city(country, city)

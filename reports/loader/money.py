@@ -77,11 +77,14 @@ def _currency(match: re.Match, before: re.Match | None, sentence: str,
     after = _AFTER.match(sentence, match.end())
     if before and before["sign"]:
         sign = re.sub(r"\s+", " ", before["sign"])
-        currency = _SIGNS.get(sign, "USD")
+        # a bare "$" is the dollar of the pair's country that has one, else not known (UNKNOWN)
+        currency = _bare_dollar(countries) if sign == "$" else _SIGNS.get(sign, "USD")
         if currency == "JPY" and _uses(countries, "CNY") and not _uses(countries, "JPY"):
             currency = "CNY"  # ¥ is also the yuan's sign
-        # "$284 million USD": a code after a sign ends the amount there
+        # "$284 million USD": a code after a sign ends the amount there (and settles a bare "$")
         if after and (after["us"] or (after["code"] and _is_code(after["code"]))):
+            if sign == "$":
+                currency = "USD" if after["us"] else after["code"]
             return currency, after.end()
         return currency, match.end()
     if before and before["code"]:
@@ -108,6 +111,29 @@ def _named(words: str, countries: tuple[str, ...]) -> str | None:
     if len(used) == 1:
         return used.pop()
     return next(iter(candidates)) if len(candidates) == 1 else None
+
+
+# ISO 4217's code for "no currency": a bare "$" whose currency the text does not settle
+# (the reader of the whole article settles it from an earlier "US$", or warns).
+UNKNOWN = "XXX"
+
+
+@functools.lru_cache(maxsize=256)
+def _bare_dollar(countries: tuple[str, ...]) -> str:
+    """The currency a bare "$" is in an article on `countries`: the dollar of the one country
+    of the pair whose currency is written "$" (a dollar; a peso is written so too), else
+    UNKNOWN (none of them, or two)."""
+    from babel.numbers import get_territory_currencies
+    from babel import Locale
+
+    from ..places import country_code
+
+    names = Locale("en").currencies
+    written_so = {code for country in countries if country_code(country)
+                  for code in get_territory_currencies(country_code(country))[:1]
+                  if re.search(r"\b(?:dollar|peso)\b", names.get(code, ""), re.IGNORECASE)}
+    return written_so.pop() if len(written_so) == 1 and "Peso" not in names.get(next(iter(written_so)), "") \
+        else UNKNOWN
 
 
 @functools.lru_cache(maxsize=1)

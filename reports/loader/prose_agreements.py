@@ -14,23 +14,25 @@ import re
 
 from ..dates import find_dates
 from .looks import has_any, lowered as _lowered
+from ..places import demonyms
 from .names import find_country
 
 _NOUN = r"(?:agreements?|treat(?:y|ies)|memorand(?:um|a)|convention|protocol|accord|MoU|MOU)"
 _SIGNED = r"(?:signed|concluded|ratified)"
-_SIGNING = r"(?:signed|concluded|ratified|(?:signing|conclusion)\s+of)"
-_DETERMINER = r"(?:(?:an?|the|two|three|several|various|a\s+number\s+of|new|bilateral)\s+)*"
+# "to sign" counts only where a meeting was held for it (_MET_TO_SIGN; _NOT_SIGNED otherwise)
+_SIGNING = r"(?:signed|concluded|ratified|agreed\s+on|(?<=to\s)sign|(?:signing|conclusion)\s+of)"
+_DETERMINER = r"(?:(?:an?|the|two|three|several|various|a\s+number\s+of|new|bilateral|\d+)\s+)*"
 # "signed an agreement on X", "signed a Treaty of Friendship and a Memorandum ..."
 # Spans are bounded (a title has at most 25 words, see _title), so that a long sentence
 # with many nouns or verbs costs time in proportion to its length, not to its square.
-_ACTIVE = re.compile(rf"\b{_SIGNING}\s+(?:(?:on|in)\s+\S+\s+\d{{4}}\s+)?(?P<phrase>{_DETERMINER}"
+_ACTIVE = re.compile(rf"\b{_SIGNING}\s+(?:and\s+{_SIGNED}\s+)?(?:(?:on|in)\s+\S+\s+\d{{4}}\s+)?(?P<phrase>{_DETERMINER}"
                      rf"[^.;]{{0,300}}?\b{_NOUN}\b[^.;]{{0,1000}})", re.IGNORECASE)
 # "a memorandum of understanding on X was signed": found from the verb's side (see
 # _passive_phrase), as a pattern with two lazy spans would try every start of a long sentence.
 # "agreements have been established between the two countries": in the passive only, as
 # "established relations" is no agreement.
-_PASSIVE_VERB = re.compile(rf"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
-                           rf"(?:{_SIGNED}|established)\b", re.IGNORECASE)
+_PASSIVE_VERB = re.compile(rf"\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+                           rf"(?:{_SIGNED}|established)|(?:came|entered)\s+into\s+(?:effect|force))\b", re.IGNORECASE)
 _NOUN_WORD_ALONE = re.compile(rf"\b{_NOUN}\b", re.IGNORECASE)
 _STRETCH = re.compile(r"[^.;,]+")
 _SEGMENT_END = re.compile(r"[.;]")
@@ -39,6 +41,12 @@ _LONGEST_PHRASE = 1300  # as _ACTIVE's spans: a few titles of at most 25 words
 _NOT_SIGNED = re.compile(r"\b(?:negotiat\w*|propos\w*|plann\w*|expected|intend\w*|would|will|to\s+sign|"
                          r"sign\w*\s+(?:a|an)\s+letter|draft|discuss\w*|cancel\w*|failed|never|not)\b",
                          re.IGNORECASE)
+# What an agreement says, after its title ("..., according to which an attack would be ..."):
+# its words of the future are no plan of signing.
+_WHAT_IT_SAYS = re.compile(r",\s+(?:according\s+to\s+which|under\s+which|by\s+which|whereby)\b", re.IGNORECASE)
+# "the two ministers met in Ankara to sign an agreement": the meeting's purpose, done.
+_MET_TO_SIGN = re.compile(r"\bmet\b[^.;]{0,120}\bto\s+sign\b(?![^.;]*\b(?:failed|never|not|cancel\w*)\b)",
+                          re.IGNORECASE)
 # Where a title stops: a date, a clause, a party, a place.
 _END = re.compile(r"\s*(?:,|\(|\bin\s+(?:\d|[A-Z][a-z]+\s+\d|the\s+(?:city|capital))|\bon\s+\d|\bduring\b|"
                   r"\bwhich\b|\bthat\b|\bwhen\b|\bwhile\b|\bwith\b|\bbetween\b|\bby\b|\bat\b|\bin\s+[A-Z]|"
@@ -49,7 +57,7 @@ _END = re.compile(r"\s*(?:,|\(|\bin\s+(?:\d|[A-Z][a-z]+\s+\d|the\s+(?:city|capit
 _TITLE_CONTINUES = re.compile(r"\s*[A-Z][\w-]*(?:,\s*[A-Z][\w-]*)*,?\s+and\s+[A-Z]")
 # Before a title: articles and counts in any case, "new"/"bilateral" only in lower case
 # ("a Bilateral Investment Treaty" is the treaty's name).
-_LEADING = re.compile(r"^(?:(?i:an?|the|two|three|several|various|a\s+number\s+of)\s+|(?:new|bilateral)\s+)*")
+_LEADING = re.compile(r"^(?:(?i:an?|the|two|three|several|various|a\s+number\s+of)\s+|(?:new|bilateral|\d+)\s+)*")
 _SPLIT = re.compile(r",?\s+and\s+(?=(?:an?|the|another)\s)|;\s*|,\s+(?=(?:an?|the)\s)", re.IGNORECASE)
 # "Strategic Framework Agreement and Free Trade Agreement": "and" right after an agreement
 # noun, before a capital, is between two titles ("Treaty of Friendship and Cooperation" is one).
@@ -61,11 +69,12 @@ _OWN_DATE = re.compile(r"\s*\((?:signed\s+(?:in|on)\s+)?(?P<date>[^()]{1,30})\)"
 _EXAMPLES = re.compile(r"\b(?:agreements|treaties|memoranda|conventions|protocols|accords|MoUs)\b[^.;:]{0,80}?"
                        r"(?:,?\s+(?:such\s+as|including|namely|among\s+them)\s+|:\s+)", re.IGNORECASE)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?P<party>[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?[A-Z][\w'’.-]*)*)")
-_PAIR = re.compile(r"\b(?:both|the\s+two|each\s+other|bilateral)\b", re.IGNORECASE)
+_PAIR = re.compile(r"\b(?:both|the\s+two|each\s+other|bilateral)\b|^They\b", re.IGNORECASE)
 
 
 # Words _SIGNING and _NOUN need, in lower case: a cheap first look at a paragraph.
-_SIGN_WORDS = ("signed", "signing", "conclu", "ratified", "established")
+_SIGN_WORDS = ("signed", "signing", "conclu", "ratified", "established", "agreed on", "into effect", "into force",
+               "to sign")
 _NOUN_WORDS = ("agreement", "treat", "memorand", "convention", "protocol", "accord", "mou")
 _SIGNING_WORD = re.compile(_SIGNING, re.IGNORECASE)
 _NOUN_WORD = re.compile(_NOUN, re.IGNORECASE)
@@ -89,7 +98,7 @@ def told_agreements(sentence: str, countries: tuple[str, ...]) -> list[tuple[str
     if not may_tell_an_agreement(sentence) or not _NOUN_WORD.search(sentence) \
             or not (_SIGNING_WORD.search(sentence) or _PASSIVE_VERB.search(sentence)):
         return []
-    if _NOT_SIGNED.search(sentence):
+    if _NOT_SIGNED.search(_WHAT_IT_SAYS.split(sentence, 1)[0]) and not _MET_TO_SIGN.search(sentence):
         return []
     participle = _PARTICIPLE.match(sentence)
     if participle and _between_the_pair(sentence, countries, passive=True):
@@ -208,7 +217,8 @@ def _between_the_pair(sentence: str, countries: tuple[str, ...], passive: bool) 
     for party in _WITH.finditer(sentence):
         if not find_country(party["party"], countries) and not _PAIR.match(party["party"]):
             return False
-    named = sum(1 for country in countries if find_country(sentence, (country,)))
+    named = sum(1 for country in countries if find_country(sentence, (country,)) or any(
+        re.search(rf"\b{re.escape(demonym)}\b", sentence) for demonym in demonyms(country)))
     return named == len(set(countries)) or bool(_PAIR.search(sentence)) or (
         named == 1 and bool(_WITH.search(sentence))) or (passive and named == 0)
 
@@ -240,6 +250,10 @@ _GENERIC = frozenset("bilateral several various other new important numerous som
 _SHORT_FORM = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)(?=\s+[a-z])")
 
 
+# A title in lower case whose noun is plural and names no subject of its own ("trade
+# agreements", "agreements and treaties in many fields"; "agreements on X and on Y" is two).
+_GENERIC_PLURAL = re.compile(r"\b(?:agreements|treaties|memoranda|conventions|protocols|accords)\b"
+                             r"(?!\s+(?:on|of|for|to|concerning|regarding|about)\s)", re.IGNORECASE)
 # Quotes around a title ("a 'Friendship Agreement'") are no part of it.
 _QUOTED = re.compile(r"^['\"‘“](?P<title>[^'\"‘’“”]{3,200})['\"’”]")
 # A title that stops at its preposition ("signed agreements on:" before a list the copy lost).
@@ -263,4 +277,23 @@ def _title(piece: str) -> str | None:
         # "an agreement", "several agreements", "bilateral agreements": no title to name
         # ("an extradition treaty", "a trade agreement" name their kind)
         return None
+    if not title[0].isupper() and re.match(rf"{_NOUN}\s+to\s", title, re.IGNORECASE):
+        return None  # "a memorandum to establish a mechanism": what it is for, no name
+    if not title[0].isupper() and _GENERIC_PLURAL.search(title):
+        # "military cooperation agreements", "agreements and treaties in diverse areas": a
+        # kind and a count of agreements, none named
+        return None
     return title[0].upper() + title[1:]
+
+
+# A verb of signing right before one agreement noun ("signed an agreement on ...", "signed
+# the Treaty of ..."): a sentence that reads as telling an agreement signed.
+_LOOKS_SIGNED = re.compile(r"\b(?:signed|concluded|ratified)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+                           r"(?:agreement|treaty|memorandum|convention|protocol|accord)\b(?!s)", re.IGNORECASE)
+
+
+def looks_signed(sentence: str, countries: tuple[str, ...]) -> bool:
+    """Whether a sentence reads as telling an agreement the two signed (done, between them):
+    one that gave no title is worth a warning."""
+    return bool(_LOOKS_SIGNED.search(sentence)) and not _NOT_SIGNED.search(sentence) \
+        and _between_the_pair(sentence, countries, passive=False)

@@ -23,9 +23,10 @@ from ..places import country_code, demonyms, place_country
 from .offices import NOT_NATIONAL as _NOT_NATIONAL, is_title_word as _is_title_word, local_office_country
 from .looks import has_any, lowered as _lowered, may_fold
 from .visits import split_office
+from .visit_wordings import PLACE_OF_A_CITY, capitalised_offices, city_of, followers, no_office
 
 # A place of at most six capitalised words ("Rio de Janeiro", "Guadalajara, Mexico").
-_PLACE = (r"(?P<place>(?:the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]{0,40}){0,5}"
+_PLACE = (r"(?P<place>(?:" + PLACE_OF_A_CITY + r"|the\s+)?[A-Z][\w'’.-]{0,40}(?:\s+(?:de\s+|del\s+|la\s+|of\s+)?[A-Z][\w'’.-]{0,40}){0,5}"
           r"(?:,\s+[A-Z][\w'’.-]{0,40}(?:\s+[A-Z][\w'’.-]{0,40}){0,3}|\s+capital(?:\s+city)?)?)")
 # "visited the Peruvian capital": the country of the demonym.
 _CAPITAL_OF = re.compile(r"^(?:the\s+)?(?P<demonym>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s+capital(?:\s+city)?$")
@@ -36,14 +37,14 @@ _TRAVEL = re.compile(
     r"|(?:was\s+on|on|returned\s+on)\s+(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+(?:to|in)"
     r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
-    r"|visits?\s+(?:of|by)\s+(?P<who>[^,.;()]{3,120}?)\s+to"  # "during the visit of President X to B"
+    r"|visits?\s+(?:of|by)\s+(?P<who>(?:[^,.;()]|(?<=\s[A-Z])\.){3,120}?)\s+to"  # initials: "V. Adamkus"  # "during the visit of President X to B"
     # "President A hosted Japanese Foreign Minister X in Lima": the guest travelled
     r"|(?:hosted|received|welcomed)\s+(?P<guest>[A-Z][^,.;()]{2,120}?)\s+in"
     # "Peruvian President A met (with) Japanese Prime Minister B in Lima": the one of the other country travelled
     r"|(?:met|meets)\s+(?:with\s+)?(?:his\s+|her\s+)?(?P<met>[^,.;()]{2,120}?)\s+in"
     # "During a visit to B in 2016, Prime Minister X announced ...": the traveller after the comma
     r"|(?P<opening>^(?:During|On|While\s+on)\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to)"
-    r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+in|(?:went|came|flew)\s+to"
+    r"|visit(?:ed|s|ing)?|travel(?:l?ed|s|ling|ing)?\s+to|arrived?\s+(?:in|to)|(?:went|came|flew|returned)\s+(?:back\s+)?to|met\s+in"
     r"|attended\s+(?![^.;]{0,60}?\b(?:[Ss]chool|[Uu]niversity|[Cc]ollege|[Aa]cademy|[Ss]eminary|classes)\b)"
     r"(?:the\s+)?[^.;]{0,150}?\b(?:held\s+)?in)\s+(?:" + _PLACE +
     r"|(?P<context>the\s+(?:country|nation)\b))")
@@ -87,7 +88,7 @@ _VERB_BEFORE = re.compile(r"\s+(?:became|was|is|has|have|had|then|also|who|later
 # A word every travel pattern needs, in lower case. Substring tests are many times
 # faster than a case-blind regex alternation, and most paragraphs have none of them.
 _TRAVEL_WORDS = ("visit", "trip", "tour", "travel", "arriv", "went", "came", "flew", "attended", "hosted", "received",
-                 "welcomed", " met ")
+                 "welcomed", " met ", "returned")
 
 
 def may_tell_a_visit(text: str) -> bool:
@@ -190,7 +191,17 @@ def prose_visits(sentence: str, date: str | None, line: int, countries: tuple[st
     if travel["met"]:
         return _meeting_visit(_subject(sentence, travel), travel["met"], countries, origin, destination, date, line)
     subject = travel["who"] or travel["guest"] or _subject(sentence, travel)
-    return _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination, date, line)
+    visits = _visits_of(_travellers(subject, countries) + _companions(sentence), countries, origin, destination,
+                        date, line)
+    return visits + _followers(sentence, visits, countries, origin, destination, line) if visits else visits
+
+
+def _followers(sentence: str, visits: list[Visit], countries, origin, destination, line) -> list[Visit]:
+    """", followed by President Y in 1974": the same journey, later, by another traveller."""
+    from ..dates import first_date
+
+    return [visit for who, when in followers(sentence) if first_date(when)
+            for visit in _visits_of([who], countries, origin, destination, first_date(when), line)]
 
 
 def _meeting_visit(subject: str, met: str, countries, origin, destination, date, line) -> list[Visit]:
@@ -289,6 +300,12 @@ def _visits_of(people: list[str], countries, origin, destination, date, line) ->
 
 def _destination(place: str, countries: tuple[str, str]) -> str | None:
     """The country of the pair `place` is in, or None (a third country, or unknown)."""
+    in_city = city_of(place)
+    if in_city:  # "the northern Peruvian city of Trujillo": the demonym's country, else the city's
+        demonym, place = in_city
+        named = next((country for country in countries if demonym in demonyms(country)), None)
+        if named:
+            return named
     capital = _CAPITAL_OF.match(place) if place.endswith(("capital", "city")) else None
     if capital:
         return next((country for country in countries if capital["demonym"] in demonyms(country)
@@ -319,11 +336,11 @@ def _travellers(subject: str, countries: tuple[str, str] = ()) -> list[str]:
     if as_office:
         subject = f"{as_office['office']} {as_office['who']}"
     parts = [part.strip() for part in subject.split(",")]
-    while len(parts) > 1 and _ADVERBIAL.match(parts[0]):
+    while len(parts) > 1 and (_ADVERBIAL.match(parts[0]) or parts[0].isdigit()):  # "On 4 August, 2017, X"
         parts.pop(0)
     subject = _POSSESSIVE_LEAD.sub("", parts[0]) if len(parts) == 1 else parts[0]
-    if len(parts) > 1 and subject.split() and _is_title_word(subject.split()[-1]) and parts[1][:1].isupper() \
-            and not any(_is_title_word(word) for word in parts[1].split()):
+    if len(parts) > 1 and subject.split() and (_is_title_word(subject.split()[-1]) or subject.endswith(countries)) \
+            and parts[1][:1].isupper() and not any(_is_title_word(word) for word in parts[1].split()):
         subject = f"{subject} {parts[1]}"  # "A's Foreign Undersecretary, X Y, visited"
     if len(parts) > 1 and parts[1] and _is_title_word(parts[1].split()[0]) \
             and not any(_is_title_word(word) for word in subject.split()):
@@ -410,6 +427,7 @@ def _companions(sentence: str) -> list[str]:
 
 def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) -> tuple[str, str] | None:
     """(office, person) when `phrase` names an office-holder of `origin`, else None."""
+    phrase = capitalised_offices(phrase)
     phrase = re.sub(r"^(?:(?:the|then|former|incoming|outgoing|(?:newly|recently)[-\s](?:elected|appointed))\s+|"
                     r"(?:his|her|their)\s+(?:wife|husband|spouse|consort),?\s+)+", "",
                     phrase.strip(" ,"), flags=re.IGNORECASE)
@@ -423,8 +441,8 @@ def _office_holder(phrase: str, countries: tuple[str, str], origin: str | None) 
     office, person = split_office(phrase, countries)
     if not office or not person or not person[:1].isupper() or _NOT_NATIONAL.search(office):
         return None
-    if all(word.lower() in _RANKS for word in office.split()):
-        return None  # "Count X": a rank of nobility or courtesy, no office of a country
+    if all(word.lower() in _RANKS for word in office.split()) or no_office(office):
+        return None  # "Count X", "General X": a rank of nobility, courtesy or arms, no office of a country
     if _RESIDENT_ENVOY.search(office):
         return None  # an ambassador lives in the host country: a journey there is no visit between the two
     # "President of Peru" tells the country as "Peruvian President" does: the office is "President".

@@ -14,7 +14,10 @@ from __future__ import annotations
 import functools
 import re
 
-_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
+# Reference markers a plain copy keeps after the full stop ("relations.[2] In 1981 ...",
+# "relations. [1] Both ...") belong to the sentence they close.
+_MARKER = r"\[[^\[\]\n]{1,25}\]"
+_BOUNDARY = re.compile(rf"[.!?](?:{_MARKER})*[\"'”’)\]]*(?:\s?{_MARKER})*\s+(?=[\"'“‘(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 _ALWAYS_BEFORE_A_WORD = {
     "mr", "mrs", "ms", "dr", "st", "ste", "prof", "gen", "lt", "col", "capt", "cpt", "sgt",

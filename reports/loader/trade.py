@@ -12,7 +12,7 @@ from .. import sections as kinds
 from .context import Context, clip
 from .sentences import split_sentences
 from .looks import lowered
-from .money import find_amounts
+from .money import UNKNOWN, find_amounts
 from .names import bare, find_country, match_country, other
 
 # A total above this is a typo or a joke, not a bilateral trade figure.
@@ -207,21 +207,15 @@ def _country(text: str, countries: tuple[str, ...]) -> str:
 
 
 def read_trade(context: Context) -> tuple[list[Trade], list[Export]]:
-    """The trade totals and export lists of the trade sections, warning of figures not read."""
+    """The trade totals and export lists of the trade sections, then the bilateral totals
+    told anywhere else (the lead, the history) for years the sections lack; warning of
+    figures not read."""
     trade, exports = [], []
     for section in context.sections_of(kinds.TRADE):
         for unit in texts(section.blocks):
             for sentence in split_sentences(unit.text):
                 totals = trade_rows(sentence, context.countries)
-                for year, amount, currency in totals:
-                    if amount > PLAUSIBLE_MAXIMUM:
-                        sign = "US$" if currency == "USD" else currency
-                        context.warn(unit.line, f"trade figure of {amount:,} {sign} is not plausible: left out")
-                        continue
-                    # Dollars are total_usd; another currency keeps its amount as written.
-                    dollars = currency == "USD"
-                    trade.append(Trade(year, amount if dollars else None, sentence, unit.line,
-                                       amount=None if dollars else amount, currency=None if dollars else currency))
+                trade += _trade_of(context, unit, sentence, totals)
                 if not totals and is_trade_sentence(sentence) and other_currency(sentence):
                     context.warn(unit.line, f"trade figure in a currency other than US dollars not read: "
                                             f"{clip(sentence)!r}")
@@ -230,4 +224,43 @@ def read_trade(context: Context) -> tuple[list[Trade], list[Export]]:
                                             f"{clip(sentence)!r}")
                 for origin, destination, products in export_rows(sentence, context.countries):
                     exports.append(Export(origin, destination, tuple(products), unit.line))
+    years = {row.year for row in trade}
+    for unit, sentence, _ in context.prose_sentences(mentions_money, skip=(kinds.TRADE, kinds.SEE_ALSO)):
+        if _BILATERAL.search(sentence):
+            rows = _trade_of(context, unit, sentence, [row for row in trade_rows(sentence, context.countries)
+                                                       if row[0] not in years])
+            years |= {row.year for row in rows}
+            trade += rows
     return trade, exports
+
+
+# A total of the two countries' trade, outside a trade section: "bilateral trade", "two-way
+# trade", "trade between both nations / the two / A and B" (not one country's trade with all).
+_BILATERAL = re.compile(r"\b(?:bilateral|two-way|mutual)\s+trade\b|\btrade\s+(?:volume\s+)?between\b|"
+                        r"\btrade\s+turnover\b", re.IGNORECASE)
+# An earlier "US$", "USD" or "US dollars" in the article: a bare "$" after it is the same.
+_US_DOLLARS = re.compile(r"\bUS\s?\$|\bU\.S\.\s?\$|\bUSD\b|\bU\.?S\.? dollars?\b")
+
+
+def _trade_of(context: Context, unit, sentence: str, totals: list[tuple[int, int, str]]) -> list[Trade]:
+    """The rows of a sentence's totals: dollars as total_usd, another currency as written;
+    a bare "$" the text does not settle kept with an unknown currency and a warning."""
+    rows = []
+    for year, amount, currency in totals:
+        if currency == UNKNOWN:
+            before = context.full_text[:context.position_of(unit, sentence)]
+            if _US_DOLLARS.search(before):
+                currency = "USD"  # the article wrote "US$" before: its "$" is the same
+            else:
+                context.warn(unit.line, f"trade figure in '$' whose currency the text does not settle (US, "
+                                        f"or a country's own dollar or peso): kept as {amount:,} in an unknown "
+                                        f"currency: {clip(sentence)!r}")
+        if amount > PLAUSIBLE_MAXIMUM:
+            sign = "US$" if currency == "USD" else currency
+            context.warn(unit.line, f"trade figure of {amount:,} {sign} is not plausible: left out")
+            continue
+        # Dollars are total_usd; another currency keeps its amount as written.
+        dollars = currency == "USD"
+        rows.append(Trade(year, amount if dollars else None, sentence, unit.line,
+                          amount=None if dollars else amount, currency=None if dollars else currency))
+    return rows

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from ..errors import ArticleError
-from ..titles import relationship_id
+from ..titles import relationship_id, split_title, unknown_parties
 
 _RELATIONS = re.compile(r"\s+relations?$|\s+relationship$", re.IGNORECASE)
 _DASHES = ("–", "—", "-")
@@ -16,7 +16,8 @@ _DASHES = ("–", "—", "-")
 def infer_title(page, file_name: str | None, shown: str, extensions: tuple[str, ...]) -> tuple[str, int]:
     """A page's title: its `= Title =` first line; else the file name when it is a title
     (`Latvia–Mexico relations.wiki`); else the bilateral infobox's first parameter; else
-    the lead's bold country names that the file name's slug names (`latvia-mexico.wiki`)."""
+    the lead's bold "A–B relations" naming two known countries; else the lead's bold country
+    names that the file name's slug names (`latvia-mexico.wiki`)."""
     if page.title:
         return page.title, page.title_line or 1
     stem = _stem(file_name, extensions) if file_name else ""
@@ -27,6 +28,11 @@ def infer_title(page, file_name: str | None, shown: str, extensions: tuple[str, 
         name, line = page.infobox_title
         if _two_countries(name):
             return f"{name} relations", line
+    for name, line in page.bold_names:
+        # the lead's bold "A–B relations" (read even when an infobox or a ref above is never closed)
+        if _RELATIONS.search(name) and _two_countries(_RELATIONS.sub("", name)) \
+                and not unknown_parties(split_title(name, shown, line)):
+            return name, line
     if stem:
         slug = _slug(stem)
         for first, second in _pairs(page.bold_names):

@@ -113,6 +113,7 @@ def parse(text: str, shown: str):
             break
         numbered.append((number, line.rstrip()))
     lines, notes = [], []
+    infobox: list[Text] = []  # the infobox's fields the fact rules read (its missions)
     in_apparatus = False
     started = False  # the lead starts at the first sentence; short lines above it are the infobox
     run: list[tuple[int, str]] = []
@@ -163,8 +164,13 @@ def parse(text: str, shown: str):
     first_missing = listed[0] if listed and not any(
         _BLANKS.sub(" ", _MARKER.sub("", line).strip()).lower() == listed[0].lower() for _, line in numbered) else None
     after_contents = False
+    skipping = None  # "contents" (Wikipedia's numbered table of contents) or "navbox" (a navigation box)
     for index, (number, line) in enumerate(numbered):
         stripped = _BLANKS.sub(" ", line.strip())
+        skipping = _still_skipping(skipping, stripped, numbered, index)
+        if skipping:
+            close_run(), close_table()
+            continue
         if after_contents and stripped:
             after_contents = False
             if first_missing and not (_BULLET.match(stripped) and _TOC_ENTRY.match(_BULLET.sub("", stripped))):
@@ -205,7 +211,11 @@ def parse(text: str, shown: str):
             continue
         close_table()
         if not started:
-            if len(stripped) < 80 or not re.search(r"[.!?](?:\[\w+\])*$", stripped):
+            mission_cell = _mission_cell(numbered, index)
+            if mission_cell:
+                infobox.append(Text(f"Diplomatic mission: {mission_cell}", number))
+            # the first sentence starts the lead (however short, its markers after the stop)
+            if len(stripped.split()) < 6 or not re.search(r"[.!?]$", _take_markers(stripped)[0]):
                 continue  # the infobox, copied as loose short lines
             started = True
         if _BULLET.match(stripped):
@@ -221,7 +231,7 @@ def parse(text: str, shown: str):
     used = {ref for line in lines for _, ref in line.text.refs}
     used |= {ref for line in lines if line.table for row in line.table.rows for _, ref in row.refs}
     citations = [note for note in notes if note.id in used]
-    return build_article(title, title_at + 1, [], lines, citations)
+    return build_article(title, title_at + 1, infobox, lines, citations)
 
 
 # An image's caption, as a browser copies it: a line alone that names what a picture shows,
@@ -230,6 +240,43 @@ def parse(text: str, shown: str):
 _DATED_CAPTION = re.compile(r"^[^.!?]{5,200}[;,]\s*(?:[A-Z][a-z]+\s+)?(?:\d{1,2}\s+)?\d{4}\.?$")
 _SENTENCE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|signed|visited|established|opened|became|met|paid|"
                             r"maintains?|includes?|amounted|reached|took|held)\b", re.IGNORECASE)
+
+
+# The infobox's "Diplomatic mission" label, alone on its line (a mirror's table: "Diplomatic mission | |").
+_MISSION_LABEL = re.compile(r"^diplomatic\s+missions?[\s|]*$", re.IGNORECASE)
+
+
+def _mission_cell(numbered: list, index: int) -> str | None:
+    """The missions of an infobox copied above the lead: the line below its "Diplomatic
+    mission" label, the table's bars as separators ("Embassy of A in X | Embassy of B in Y |")."""
+    above = next((line.strip() for _, line in reversed(numbered[max(0, index - 3):index]) if line.strip()), "")
+    if not _MISSION_LABEL.match(above):
+        return None
+    cell = " | ".join(part.strip() for part in re.split(r"\s*[|\t]\s*", numbered[index][1].strip()) if part.strip())
+    # a heading of that name above the lead's first paragraph is no label of a cell
+    return cell if cell and len(cell) < 250 and not re.search(r"[.!?]$", _take_markers(cell)[0]) else None
+
+
+# "1 History", "2.1 State visits": an entry of Wikipedia's numbered table of contents.
+_NUMBERED_ENTRY = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\s+\S.{0,80}$")
+
+
+def _still_skipping(skipping: str | None, line: str, numbered: list, index: int) -> str | None:
+    """Whether a line belongs to what a copy shows but the article does not say: the table
+    of contents ("Contents" and its numbered entries) and a navigation box (its "v t e" links
+    and the names below, up to the next heading or the page's end)."""
+    if skipping == "contents" and (not line or _NUMBERED_ENTRY.match(line) or
+                                   (_BULLET.match(line) and _TOC_ENTRY.match(_BULLET.sub("", line)))):
+        return skipping
+    if skipping == "navbox" and not (_EDIT.search(line) or _EDIT_LEAD.match(line)):
+        return skipping
+    if line.lower() in ("contents", "hide contents") and index + 1 < len(numbered):
+        below = next((l.strip() for _, l in numbered[index + 1:index + 4] if l.strip()), "")
+        return "contents" if _NUMBERED_ENTRY.match(below) else None
+    if line == "v":
+        following = [l.strip() for _, l in numbered[index + 1:index + 6] if l.strip()][:2]
+        return "navbox" if following == ["t", "e"] else None
+    return None
 
 
 def _same_title(line: str, title: str) -> bool:
