@@ -292,3 +292,44 @@ def source_rows(record: Relationship, layout: Layout) -> list[tuple[str, str]]:
     if source.url:
         rows.append((layout.label("source_address"), source.url))
     return rows
+
+
+# -- sources and licence ------------------------------------------------------------------
+
+_WIKIPEDIA = re.compile(r"^https?://[\w.-]*\.wikipedia\.org/", re.IGNORECASE)
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+def from_wikipedia(record: Relationship) -> bool:
+    """Whether the record's text is known to come from Wikipedia (its address says so)."""
+    return bool(record.source.url and _WIKIPEDIA.match(record.source.url))
+
+
+def attribution(record: Relationship, layout: Layout) -> str | None:
+    """The attribution CC BY-SA 4.0 asks of reused Wikipedia text (title, link, licence),
+    or None when the source is not known to be Wikipedia."""
+    if not from_wikipedia(record):
+        return None
+    return layout.label("attribution_wikipedia", title=record.source.page or record.title,
+                        url=record.source.url, licence=LICENCE_URL)
+
+
+def revision_label(record: Relationship, layout: Layout) -> str | None:
+    """"1001 of 1 May 2024": the revision and its date, where known."""
+    source = record.source
+    if not source.revision:
+        return None
+    if not source.timestamp:
+        return source.revision
+    return layout.label("revision_of", revision=source.revision, date=date_label(source.timestamp[:10], layout))
+
+
+def caveat_lines(warnings, layout: Layout, limit: int = 8) -> list[str]:
+    """The build's warnings for one article as short lines ("l. 11: visit without a
+    date: ..."), at most `limit`, the last saying how many more there were."""
+    ordered = sorted(warnings, key=lambda found: (found[0] is None, found[0] or 0))
+    lines = [layout.label("caveat_at_line", line=line, message=message) if line else message
+             for line, message in ordered]
+    if len(lines) > limit:
+        lines = lines[:limit - 1] + [layout.label("caveats_more", count=len(lines) - limit + 1)]
+    return lines

@@ -95,7 +95,11 @@ class Layout:
 
 
 def _builtin_folder():
-    """The built-in layouts: package data when installed, ../layouts in a source checkout."""
+    """The built-in layouts: ../layouts in a source checkout (first: an editable install
+    may map the package data to another checkout's folder), else the package data."""
+    checkout = Path(__file__).resolve().parent.parent / "layouts"
+    if (checkout / "default.toml").is_file():
+        return checkout
     try:
         return resources.files("reports.layouts")
     except ModuleNotFoundError:

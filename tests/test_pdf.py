@@ -162,7 +162,7 @@ def test_outline_has_one_entry_per_section(briefs, default_layout):
     reader = pypdf.PdfReader(briefs["georgia-mexico"][0])
     titles = [title for title, _ in _outline(reader)]
     parts = ["key_facts", "summary", "timeline", "visits", "agreements", "trade", "missions",
-             "history", "see_also", "sources"]
+             "history", "see_also", "source_notes"]
     assert titles == [default_layout.label(part) for part in parts]
     pages = [page for _, page in _outline(reader)]
     assert pages == sorted(pages) and pages[-1] > 0  # bookmarks point at their own pages
@@ -275,7 +275,7 @@ def test_page_size_fonts_order_and_citations_come_from_the_layout(seed_records, 
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     assert [title for title, _ in _outline(reader) if not title.startswith(" ")] == [
-        layout.label(p) for p in ("summary", "visits", "history", "sources")]
+        layout.label(p) for p in ("summary", "visits", "history", "source_notes")]
     text = pdf_text(path)
     assert "Nika Gilauri" in text and layout.label("line_cite", line=19) not in text
     assert "Mexico remained neutral" in text  # the history's paragraphs, which cite their lines by default

@@ -33,10 +33,10 @@ def _links(path):
     return uris, internal
 
 
-def test_references_list_is_numbered_and_last_before_sources(brief):
+def test_references_list_is_numbered_and_in_the_source_notes_before_the_colophon(brief):
     text = normalise(pdf_text(brief))
     refs = text.index("References")
-    assert refs < text.rindex("Sources")
+    assert text.index("Source notes") < refs < text.rindex("Made by reports")
     tail = text[refs:]
     for number, citation in enumerate(CITATIONS, 1):
         assert f"{number}." in tail

@@ -10,7 +10,6 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ..._version import __version__
 from ...facts_view import date_label, trade_amount_label, date_parts, key_facts, mission_label, visits_by_direction
 from . import references, timeline, timeline_labels
 from .flowables import TitleBand, data_table, heading
@@ -30,6 +29,7 @@ class Brief:
     width: float            # of the frame, in points
     parts: tuple = ()       # parts that will appear, for links
     context: object = None  # the build's ExportContext: dates, changes
+    frame_height: float = 0.0  # of the frame, in points
 
     def t(self, text: str) -> str:
         """Article or label text made safe for a Paragraph."""
@@ -250,17 +250,3 @@ def blocks(b: Brief, items) -> list:
 def see_also_part(b: Brief) -> list:
     return [b.part_heading("see_also")] + [Paragraph(b.t(item), b.styles.bullet, bulletText="•")
                                            for item in b.record.see_also]
-
-
-def sources_part(b: Brief) -> list:
-    s, source = b.styles, b.record.source
-    from ...facts_view import source_rows
-
-    rows = [[Paragraph(b.t(label), s.fact_label), b.cell(value)] for label, value in source_rows(b.record, b.layout)]
-    rows.append([Paragraph(b.label("sha256"), s.fact_label), b.cell(source.sha256)])
-    table = Table(rows, colWidths=[b.width * 0.2, b.width * 0.8], splitInRow=1, hAlign="LEFT")
-    table.setStyle(TableStyle(cell_font(s) + [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("LINEABOVE", (0, 0), (-1, 0), 0.6, s.colour["rule"])]))
-    return [b.part_heading("sources"),
-            Paragraph(b.label("generated_by", version=__version__), s.small), Spacer(1, 4), table]
