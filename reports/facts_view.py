@@ -333,3 +333,55 @@ def caveat_lines(warnings, layout: Layout, limit: int = 8) -> list[str]:
     if len(lines) > limit:
         lines = lines[:limit - 1] + [layout.label("caveats_more", count=len(lines) - limit + 1)]
     return lines
+
+
+# -- the brief's timeline: one mark per fact ------------------------------------------------
+
+# A sentence about a visit that did not happen (planned, invited, cancelled, postponed).
+_NOT_A_VISIT = re.compile(r"\b(?:cancel\w*|postpon\w*|call\w* off|planned|scheduled|was to|were to|"
+                          r"would|invit\w* (?:\w+ )?to visit|never)\b", re.IGNORECASE)
+_VISIT_WORDS = re.compile(r"\b(?:visit\w*|trip|travel\w*|tour\w*)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    """One fact on the brief's timeline: an event, a visit or an agreement."""
+    date: str
+    kind: str  # "event", "visit" or "agreement"
+    text: str  # the event's sentence, "office person" of a visit, an agreement's title
+    line: int
+    direction: str = ""  # of a visit: "GE → MX" (ISO codes)
+    office: str | None = None
+    person: str | None = None
+
+
+def direction_codes(origin: str | None, destination: str | None) -> str:
+    """"GE → MX" for a visit from Georgia to Mexico ("" when a side is unknown)."""
+    from .names import country_key
+    codes = [(country_key(name) or "").removeprefix("country:") for name in (origin or "", destination or "")]
+    return " → ".join(codes) if all(codes) else ""
+
+
+def timeline_marks(record: Relationship) -> list[TimelineMark]:
+    """The dated facts a timeline draws, each once, in date order: visits, agreements,
+    and events that are neither (an event read from the sentence a visit or agreement
+    was read from is that fact, not another); a sentence about a visit that was only
+    planned, invited or cancelled is not drawn at all."""
+    taken: set[tuple[int, int | None]] = set()
+    marks = []
+    for visit in record.visits:
+        if visit.date:
+            marks.append(TimelineMark(visit.date, "visit", visit_label(visit), visit.line,
+                                      direction_codes(visit.from_, visit.to), visit.office, visit.person))
+            taken |= {(line, date_parts(visit.date)[0]) for line in (visit.line, *visit.also_lines)}
+    for agreement in record.agreements:
+        if agreement.date:
+            marks.append(TimelineMark(agreement.date, "agreement", agreement.title, agreement.line))
+            taken |= {(line, date_parts(agreement.date)[0]) for line in (agreement.line, *agreement.also_lines)}
+    for event in record.events:
+        if (event.line, date_parts(event.date)[0]) in taken:
+            continue
+        if _VISIT_WORDS.search(event.text) and _NOT_A_VISIT.search(event.text):
+            continue
+        marks.append(TimelineMark(event.date, "event", event.text, event.line))
+    return sorted(marks, key=lambda mark: chronological(mark.date))

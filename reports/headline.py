@@ -1,4 +1,4 @@
-"""A short label that summarises a sentence, for the page-one timeline.
+"""A short label that summarises a sentence, for the page-one timeline; always whole.
 
 Not the sentence's first words: the date phrase is dropped (the axis shows the
 year), a leading subordinate phrase ("During World War II, ") gives way to the main
@@ -59,8 +59,10 @@ def headline(sentence: str, limit: int) -> str:
         if match.start() >= 8:
             cut = match.start()
     if not cut:
-        words = text[:limit].split()[:-1] or text[:limit].split()
-        return _trim(words) + "…"
+        # No phrase ends within the limit: the first one after it, else the whole
+        # sentence; a label is never cut mid-phrase (a long one goes to the key).
+        later = next((m.start() for m in _BOUNDARY.finditer(text) if m.start() > limit), len(text))
+        return _trim(text[:later].split())
     return _trim(text[:cut].split())
 
 

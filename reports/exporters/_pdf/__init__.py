@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak
 
 from ...citations_view import with_references
-from ...facts_view import build_datetime, history_sections, other_sections, safe_record
+from ...facts_view import build_datetime, history_sections, other_sections, safe_record, timeline_marks
 from ...names import localised
 from . import parts, references
 from .changes import changes_box
@@ -106,7 +106,7 @@ def _present(part: str, record) -> bool:
     return {
         "key_facts": True,
         "summary": bool(record.summary.strip()),
-        "timeline": bool(record.events) or any(v.date for v in record.visits),
+        "timeline": bool(timeline_marks(record)),
         "visits": bool(record.visits),
         "agreements": bool(record.agreements),
         "trade": bool(record.trade or record.exports),

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from ...facts_view import date_label, trade_amount_label, date_parts, key_facts, mission_label, visits_by_direction
-from . import references, timeline, timeline_labels
+from . import references, timeline
 from .flowables import TitleBand, data_table, heading
 from .styles import CELL_PADDING, cell_font
 
@@ -135,9 +135,8 @@ def summary_part(b: Brief) -> list:
 
 def timeline_part(b: Brief) -> list:
     height = float(b.layout.options("pdf").get("timeline_height_mm", 62)) * mm
-    if not timeline_labels.groups(b.record):
-        return []
-    return [b.part_heading("timeline"), timeline.RoomyTimeline(b.record, b.width, height, b.styles, b.gate, b.layout)]
+    found = timeline.timeline_flowables(b.record, b.width, height, b.styles, b.gate, b.layout)
+    return [b.part_heading("timeline"), *found] if found else []
 
 
 # -- the detail -----------------------------------------------------------------------------

@@ -34,6 +34,7 @@ class Styles:
     bullet_small: ParagraphStyle  # the data caveats
     colophon: ParagraphStyle      # the local file and hash: small, muted
     lead: ParagraphStyle          # the bottom line under the title band
+    timeline_key: ParagraphStyle  # the texts of the timeline's numbered labels
 
 
 def make_styles(layout) -> Styles:
@@ -72,6 +73,8 @@ def make_styles(layout) -> Styles:
                             spaceAfter=1, bulletFontName=body.regular),
         colophon=derive("colophon", small, fontSize=f.small_size, leading=f.small_size * 1.3,
                         textColor=colour["muted"]),
+        timeline_key=derive("timeline_key", small, fontSize=f.small_size + 0.5,
+                            leading=(f.small_size + 0.5) * 1.35, spaceBefore=3, textColor=colour["text"]),
         lead=derive("lead", fontSize=f.size * 1.1, leading=f.size * 1.5, spaceAfter=f.size * 0.4),
     )
 
