@@ -12,6 +12,13 @@ from reports.exporters import _pdf
 pypdf = pytest.importorskip("pypdf")
 
 
+
+@pytest.fixture(scope="session")
+def default_layout():
+    """This module renders whole articles: the default layout with nothing left to the dossier."""
+    from reports.layout import load_layout
+    return load_layout("tests/fixtures/whole-article.toml")
+
 @pytest.fixture(scope="module")
 def brief(seed_records, default_layout, tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf-cited") / "cited.pdf"

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak
+from reportlab.platypus import CondPageBreak, KeepTogether
 
 from ...citations_view import with_references
 from ...facts_view import build_datetime, history_sections, other_sections, safe_record, timeline_marks
@@ -122,19 +122,23 @@ def _present(part: str, record) -> bool:
 def _story(brief, warnings) -> list:
     p = brief.layout.page
     bleed = (p.margin_left_mm * mm, p.margin_right_mm * mm, p.margin_top_mm * mm)
-    story = [parts.title_band(brief, bleed)]
-    front, noted = True, False
+    story = [parts.title_band(brief, bleed)] + parts.bottom_line_part(brief)
+    appendix = []  # "Source notes": its heading, what the build could not read, references, source
+    front = True
     for part in brief.parts:
         if front and part not in parts.FRONT_PARTS:
             front = False
             # The detail starts on page two, unless page one has a third of its height
             # left: then it follows on (no page but the last is more than a third empty).
             story.append(CondPageBreak(brief.frame_height / 3))
-        if part in ("references", "sources") and not noted:
-            noted = True  # the appendix: its heading, then what the build could not read
-            story += [brief.part_heading("source_notes")] + caveats_box(brief, warnings)
-        story += _builders()[part](brief)
-    return story
+        if part in ("references", "sources"):
+            if not appendix:
+                appendix = [brief.part_heading("source_notes")] + caveats_box(brief, warnings)
+            appendix += _builders()[part](brief)
+        else:
+            story += _builders()[part](brief)
+    # Kept together, so the heading never stands alone at the foot of a page.
+    return story + ([KeepTogether(appendix)] if appendix else [])
 
 
 def _builders():
