@@ -137,8 +137,8 @@ def _story(brief, warnings) -> list:
             appendix += _builders()[part](brief)
         else:
             story += _builders()[part](brief)
-    # Kept together, so the heading never stands alone at the foot of a page.
-    return story + ([KeepTogether(appendix)] if appendix else [])
+    # The heading kept with what follows it, never alone at the foot of a page.
+    return story + ([KeepTogether(appendix[:2])] + appendix[2:] if appendix else [])
 
 
 def _builders():

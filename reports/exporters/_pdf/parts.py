@@ -170,7 +170,7 @@ def visits_part(b: Brief) -> list:
 
 
 def agreements_part(b: Brief) -> list:
-    w = _widths(b, 0.17, 0.12)
+    w = _widths(b, 0.17, 0.15)
     rows = [[b.short(date_label(a.date, b.layout)), b.short(_kind(b, a.title)), b.fit(a.title, w[2]),
              references.cite_cell(b, a.line, a.cites)] for a in agreements_in_order(b.record)]
     header = [b.plain_label("date"), b.plain_label("agreement_kind_label"), b.plain_label("title"), ""]

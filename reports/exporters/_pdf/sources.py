@@ -19,15 +19,16 @@ def caveats_box(b, extra_warnings=()) -> list:
     if not lines:
         return []
     s = b.styles
-    cell = [Paragraph(f"<b>{b.label('data_caveats')}</b>", s.small)]
-    cell += [Paragraph(b.t(line), s.bullet_small, bulletText="•") for line in lines]
-    box = Table([[cell]], colWidths=[b.width], hAlign="LEFT")
+    rows = [[Paragraph(f"<b>{b.label('data_caveats')}</b>", s.small)]]
+    rows += [[Paragraph(b.t(line), s.bullet_small, bulletText="•")] for line in lines]
+    box = Table(rows, colWidths=[b.width], hAlign="LEFT")  # one row a line: it may split over pages
     box.setStyle(TableStyle(cell_font(s) + [
         ("BACKGROUND", (0, 0), (-1, -1), s.colour["light"]),
         ("LINEBEFORE", (0, 0), (0, -1), 2.5, s.colour["accent"]),
-        ("LEFTPADDING", (0, 0), (-1, -1), 7), ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
-    return [Spacer(1, 6), KeepTogether([box])]
+        ("LEFTPADDING", (0, 0), (-1, -1), 7), ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 5)]))
+    return [Spacer(1, 6), box]
 
 
 def source_rows(b) -> list[tuple[str, str]]:
