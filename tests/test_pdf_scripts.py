@@ -65,6 +65,7 @@ def test_noto_fonts_are_embedded_as_subsets(brief):
         assert name, (font, listing)
         row = rows[name]
         assert row[-5:-2] == ["yes", "yes", "yes"], row  # embedded, subset, ToUnicode
+        assert name.endswith("-Regular"), name  # every script at the text's weight, CJK not Thin
     assert all("+" in line.split()[0] for line in listing.splitlines()[2:])
 
 
