@@ -197,7 +197,8 @@ def trade_part(b: Brief) -> list:
         out.append(table)
         trend = trade_trend(b.record, b.layout)
         if trend:
-            out.append(Paragraph(b.t(trend.lstrip(", ").capitalize() + "."), b.styles.small))
+            remark = trend.lstrip(", ")
+            out.append(Paragraph(b.t(remark[:1].upper() + remark[1:] + "."), b.styles.small))
     if b.record.exports:
         out += [Paragraph(b.label("exports"), b.styles.h2), _exports_side_by_side(b)]
     return out
