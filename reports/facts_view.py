@@ -362,6 +362,23 @@ def direction_codes(origin: str | None, destination: str | None) -> str:
     return " → ".join(codes) if all(codes) else ""
 
 
+# "In 2018, Israeli Prime Minister ...": a sentence whose subject is another country's office.
+_FOREIGN_SUBJECT = re.compile(r"^(?:[^,]{0,40}\d{4},\s*)?(?:the\s+)?((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\s+"
+                              r"(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|"
+                              r"Foreign Minister|Minister)\b")
+
+
+def _about_others(text: str, countries) -> bool:
+    """Whether a sentence is about a third country: its subject is another nation's
+    office holder and it names neither country of the relationship (nor their people)."""
+    from .places import demonyms
+    found = _FOREIGN_SUBJECT.match(text)
+    if not found:
+        return False
+    ours = [name for country in countries for name in (country, *demonyms(country))]
+    return not any(re.search(rf"\b{re.escape(name)}\b", text) for name in ours)
+
+
 def timeline_marks(record: Relationship) -> list[TimelineMark]:
     """The dated facts a timeline draws, each once, in date order: visits, agreements,
     and events that are neither (an event read from the sentence a visit or agreement
@@ -382,6 +399,8 @@ def timeline_marks(record: Relationship) -> list[TimelineMark]:
         if (event.line, date_parts(event.date)[0]) in taken:
             continue
         if _VISIT_WORDS.search(event.text) and _NOT_A_VISIT.search(event.text):
+            continue
+        if _about_others(event.text, record.countries):
             continue
         marks.append(TimelineMark(event.date, "event", event.text, event.line))
     return sorted(marks, key=lambda mark: chronological(mark.date))

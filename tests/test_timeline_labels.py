@@ -46,3 +46,10 @@ def test_agreements_are_marks_of_their_own(default_layout):
     kinds = [m.kind for m in timeline_marks(record)]
     assert kinds.count("agreement") == len([a for a in record.agreements if a.date])
     assert "visit" in kinds and "event" in kinds
+
+
+def test_a_sentence_about_third_countries_leaders_is_not_drawn():
+    record = load("tests/articles/india-japan-scripts.txt")
+    texts = [m.text for m in timeline_marks(record)]
+    assert not [t for t in texts if "Netanyahu" in t]  # Israeli, Thai, Korean, Chinese leaders at a summit
+    assert [t for t in texts if "both leaders met" in t]  # the pair's own leaders stay
