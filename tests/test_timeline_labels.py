@@ -22,6 +22,7 @@ def test_every_label_of_every_article_is_whole(default_layout):
     for path in ARTICLES:
         for label in labels(load(path), default_layout):
             assert is_whole(label.text), (path, label.text)
+            assert label.short is None or is_whole(label.short), (path, label.short)
 
 
 def test_a_visit_label_gives_month_year_direction_office_and_name(default_layout):

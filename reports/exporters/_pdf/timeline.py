@@ -55,6 +55,13 @@ class Mark:
     def text(self) -> str:
         return "; ".join(label.text for label in self.labels)
 
+    @property
+    def short(self) -> str | None:
+        """Every label in its shorter wording, where one of them has one."""
+        if not any(label.short for label in self.labels):
+            return None
+        return "; ".join(label.short or label.text for label in self.labels)
+
 
 def timeline_flowables(record, width: float, height: float, styles, gate, layout) -> list:
     """The drawing and, when some labels are numbers, the key under it ([] without marks)."""
@@ -76,7 +83,8 @@ def timeline_flowables(record, width: float, height: float, styles, gate, layout
              for side in (1, -1)}
     placed, numbers = {}, []
     for side, marks in sides.items():
-        items = [Item(m.x, measure(m.text) + 4, measure("00", geo.bold) + 5) for m in marks]
+        items = [Item(m.x, measure(m.text) + 4, measure("00", geo.bold) + 5,
+                      measure(m.short) + 4 if m.short else None) for m in marks]
         placed[side] = place(items, lanes, 0, width, geo.size * 0.8)
     # Callouts are numbered in date order, above and below together.
     callouts = sorted(((m.x, side, i) for side, marks in sides.items()
@@ -95,7 +103,7 @@ def timeline_flowables(record, width: float, height: float, styles, gate, layout
     _bar(d, geo, axis, x_of, x_min, x_end, axis_y, measure, c)
     for side, marks in sides.items():
         for i, (mark, spot) in enumerate(zip(marks, placed[side])):
-            text = str(number_of[(side, i)]) if spot.callout else gate.plain(mark.text)
+            text = str(number_of[(side, i)]) if spot.callout else gate.plain(mark.short if spot.short else mark.text)
             _flag(d, geo, mark, spot, text, side, axis_y, c)
     _legend(d, geo, total, layout, c)
     out = [d]

@@ -22,6 +22,7 @@ class Label:
     kind: str     # "event", "visit", "agreement"
     text: str     # the whole label, as drawn or as the key prints it
     line: int
+    short: str | None = None  # a shorter whole wording, drawn when the label does not fit
 
     @property
     def year(self) -> float:
@@ -51,7 +52,9 @@ def labels(record, layout) -> list[Label]:
             text = f"{when} {mark.text}"
         else:
             text = f"{when} {snippet(mark.text, limit)}"
-        out.append(Label(mark.date, mark.kind, " ".join(text.split()), mark.line))
+        short = f"{when} {snippet(mark.text, limit // 2)}" if mark.kind == "event" else None
+        short = " ".join(short.split()) if short and len(short) < len(text) - 4 else None
+        out.append(Label(mark.date, mark.kind, " ".join(text.split()), mark.line, short))
     return out
 
 

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Item:
-    """A label to place: its leader's x, the width of its whole text and of its number."""
+    """A label to place: its leader's x, the width of its whole text and of its number,
+    and of a shorter whole wording where it has one."""
     x: float
     width: float
     number_width: float
+    shorter: float | None = None
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Spot:
     end: float
     x: float
     callout: bool
+    short: bool = False  # the shorter wording
 
 
 class Lanes:
@@ -62,13 +65,14 @@ LEADER = 0.6  # half the room a leader line takes, in points
 
 def place(items: list[Item], lanes: int, x_min: float, x_max: float, gap: float) -> list[Spot]:
     """A spot for every item: its whole label in one of `lanes` lanes where one fits,
-    else its number (in up to twice as many lanes, more only if it must)."""
+    else its shorter wording, else its number (in up to twice as many lanes, more only if it must)."""
     taken = Lanes()
     spots: dict[int, Spot] = {}
     xs = sorted(item.x for item in items)
     for index in sorted(range(len(items)), key=lambda i: -items[i].x):
         item = items[index]
         spot = (_fit(taken, xs, item.x, item.width, lanes, x_min, x_max, gap, False)
+                or (item.shorter and _short(_fit(taken, xs, item.x, item.shorter, lanes, x_min, x_max, gap, False)))
                 or _fit(taken, xs, item.x, item.number_width, 2 * lanes + 1, x_min, x_max, gap, True)
                 or _fit(taken, xs, item.x, item.number_width, len(items) + 2 * lanes + 1, x_min, x_max, gap,
                         True))
@@ -76,6 +80,10 @@ def place(items: list[Item], lanes: int, x_min: float, x_max: float, gap: float)
         _claim(taken, spot)
         spots[index] = spot
     return [spots[i] for i in range(len(items))]
+
+
+def _short(spot: Spot | None) -> Spot | None:
+    return Spot(spot.lane, spot.start, spot.end, spot.x, False, True) if spot else None
 
 
 def _fit(taken: Lanes, xs, x, width, lanes, x_min, x_max, gap, callout) -> Spot | None:
