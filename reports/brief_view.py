@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .facts_view import (KeyFact, chronological, date_label, date_parts, latest_trade, representation,
+from .facts_view import (KeyFact, chronological, date_label, date_parts, latest_trade, mission_label,
                          trade_money_label, visit_label, visits_by_direction)
 from .layout import Layout
 from .model import Relationship
@@ -57,10 +57,21 @@ def bottom_line(record: Relationship, layout: Layout) -> list[str]:
     if trade:
         out.append(layout.label("bl_trade", amount=trade_money_label(trade, layout), year=trade.year)
                    + trade_trend(record, layout) + ".")
-    places = [layout.label("bl_mission", country=country, where=where) for country, where in representation(record, layout)]
+    places = [layout.label("bl_mission", country=country, where=mission_label(mission, layout))
+              for country, mission in _main_missions(record)]
     if places:
         out.append("; ".join(places) + ".")
     return out
+
+
+def _main_missions(record: Relationship):
+    """(country, mission) of each sending country's embassy (else its first mission):
+    the bottom line names where each is represented, the missions table every post."""
+    chosen: dict[str, object] = {}
+    for mission in record.missions:
+        if mission.country not in chosen or (mission.kind == "embassy" and chosen[mission.country].kind != "embassy"):
+            chosen[mission.country] = mission
+    return list(chosen.items())
 
 
 def brief_facts(record: Relationship, layout: Layout) -> list[KeyFact]:
