@@ -18,8 +18,13 @@ from typing import Any
 class ExportContext:
     # The build's date, for "Prepared on" and the documents' creation dates.
     prepared: datetime.datetime | None = None
-    # ISO date the source is as of: a dump page's revision time, else the file's date.
+    # ISO date the source is as of: a page revision's time (dumps, fetched pages) ...
     source_date: str | None = None
+    # ... else the date the local copy was saved, which a brief labels as such.
+    copy_saved: str | None = None
+    # What the build could not read in this article: (line or None, message) pairs,
+    # for a brief's "Data caveats".
+    warnings: tuple[tuple[int | None, str], ...] = ()
     # The differences from the record of the last build (see docs/record.md, `changes`),
     # and the date of that build; empty on a first build.
     changes: tuple[dict[str, Any], ...] = ()

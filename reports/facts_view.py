@@ -351,3 +351,115 @@ def document_title(record: Relationship, layout: Layout) -> str:
         return record.title
     first, second = record.countries
     return layout.label("relations_title", first=first, second=second)
+
+
+# -- sources and licence ------------------------------------------------------------------
+
+_WIKIPEDIA = re.compile(r"^https?://[\w.-]*\.wikipedia\.org/", re.IGNORECASE)
+LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
+
+
+def from_wikipedia(record: Relationship) -> bool:
+    """Whether the record's text is known to come from Wikipedia (its address says so)."""
+    return bool(record.source.url and _WIKIPEDIA.match(record.source.url))
+
+
+def attribution(record: Relationship, layout: Layout) -> str | None:
+    """The attribution CC BY-SA 4.0 asks of reused Wikipedia text (title, link, licence),
+    or None when the source is not known to be Wikipedia."""
+    if not from_wikipedia(record):
+        return None
+    return layout.label("attribution_wikipedia", title=record.source.page or record.title,
+                        url=record.source.url, licence=LICENCE_URL)
+
+
+def revision_label(record: Relationship, layout: Layout) -> str | None:
+    """"1001 of 1 May 2024": the revision and its date, where known."""
+    source = record.source
+    if not source.revision:
+        return None
+    if not source.timestamp:
+        return source.revision
+    return layout.label("revision_of", revision=source.revision, date=date_label(source.timestamp[:10], layout))
+
+
+def caveat_lines(warnings, layout: Layout, limit: int = 8) -> list[str]:
+    """The build's warnings for one article as short lines ("l. 11: visit without a
+    date: ..."), at most `limit`, the last saying how many more there were."""
+    ordered = sorted(warnings, key=lambda found: (found[0] is None, found[0] or 0))
+    lines = [layout.label("caveat_at_line", line=line, message=message) if line else message
+             for line, message in ordered]
+    if len(lines) > limit:
+        lines = lines[:limit - 1] + [layout.label("caveats_more", count=len(lines) - limit + 1)]
+    return lines
+
+
+# -- the brief's timeline: one mark per fact ------------------------------------------------
+
+# A sentence about a visit that did not happen (planned, invited, cancelled, postponed).
+_NOT_A_VISIT = re.compile(r"\b(?:cancel\w*|postpon\w*|call\w* off|planned|scheduled|was to|were to|"
+                          r"would|invit\w* (?:\w+ )?to visit|never)\b", re.IGNORECASE)
+_VISIT_WORDS = re.compile(r"\b(?:visit\w*|trip|travel\w*|tour\w*)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    """One fact on the brief's timeline: an event, a visit or an agreement."""
+    date: str
+    kind: str  # "event", "visit" or "agreement"
+    text: str  # the event's sentence, "office person" of a visit, an agreement's title
+    line: int
+    direction: str = ""  # of a visit: "GE → MX" (ISO codes)
+    office: str | None = None
+    person: str | None = None
+
+
+def direction_codes(origin: str | None, destination: str | None) -> str:
+    """"GE → MX" for a visit from Georgia to Mexico ("" when a side is unknown)."""
+    from .names import country_key
+    codes = [(country_key(name) or "").removeprefix("country:") for name in (origin or "", destination or "")]
+    return " → ".join(codes) if all(codes) else ""
+
+
+# "In 2018, Israeli Prime Minister ...": a sentence whose subject is another country's office.
+_FOREIGN_SUBJECT = re.compile(r"^(?:[^,]{0,40}\d{4},\s*)?(?:the\s+)?((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)\s+"
+                              r"(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|"
+                              r"Foreign Minister|Minister)\b")
+
+
+def _about_others(text: str, countries) -> bool:
+    """Whether a sentence is about a third country: its subject is another nation's
+    office holder and it names neither country of the relationship (nor their people)."""
+    from .places import demonyms
+    found = _FOREIGN_SUBJECT.match(text)
+    if not found:
+        return False
+    ours = [name for country in countries for name in (country, *demonyms(country))]
+    return not any(re.search(rf"\b{re.escape(name)}\b", text) for name in ours)
+
+
+def timeline_marks(record: Relationship) -> list[TimelineMark]:
+    """The dated facts a timeline draws, each once, in date order: visits, agreements,
+    and events that are neither (an event read from the sentence a visit or agreement
+    was read from is that fact, not another); a sentence about a visit that was only
+    planned, invited or cancelled is not drawn at all."""
+    taken: set[tuple[int, int | None]] = set()
+    marks = []
+    for visit in record.visits:
+        if visit.date:
+            marks.append(TimelineMark(visit.date, "visit", visit_label(visit), visit.line,
+                                      direction_codes(visit.from_, visit.to), visit.office, visit.person))
+            taken |= {(line, date_parts(visit.date)[0]) for line in (visit.line, *visit.also_lines)}
+    for agreement in record.agreements:
+        if agreement.date:
+            marks.append(TimelineMark(agreement.date, "agreement", agreement.title, agreement.line))
+            taken |= {(line, date_parts(agreement.date)[0]) for line in (agreement.line, *agreement.also_lines)}
+    for event in record.events:
+        if (event.line, date_parts(event.date)[0]) in taken:
+            continue
+        if _VISIT_WORDS.search(event.text) and _NOT_A_VISIT.search(event.text):
+            continue
+        if _about_others(event.text, record.countries):
+            continue
+        marks.append(TimelineMark(event.date, "event", event.text, event.line))
+    return sorted(marks, key=lambda mark: chronological(mark.date))

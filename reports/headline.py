@@ -1,4 +1,4 @@
-"""A short label that summarises a sentence, for the page-one timeline.
+"""A short label that summarises a sentence, for the page-one timeline; always whole.
 
 Not the sentence's first words: the date phrase is dropped (the axis shows the
 year), a leading subordinate phrase ("During World War II, ") gives way to the main
@@ -14,7 +14,8 @@ import re
 # "In 2008, ", "Later that year in December 2010, ", "On 5 May 1921, ".
 _LEADING_DATE = re.compile(r"^(?:[^,]{0,40}?\b\d{4},\s*|In \d{4}\s+(?=[a-z])(?!to\b|and\b))")
 _LEADING_PHRASE = re.compile(r"^(?:During|After|Following|Since|Before|Under|Between|As part of|"
-                             r"Later|Early|In the)\b[^,]{0,60},\s*", re.IGNORECASE)
+                             r"Later|Early|In the|To this end|However|Also|Additionally|Furthermore|"
+                             r"Moreover|Thus|Therefore|Meanwhile)\b[^,]{0,60},\s*", re.IGNORECASE)
 # Where a clause or phrase begins: a label may end just before one of these.
 _BOUNDARY = re.compile(r"[,;:(]|\s(?:after|which|where|when|while|who|as|at|in|on|"
                        r"for|to|during|with|between|from|by|since|following|led|held|"
@@ -45,7 +46,7 @@ def headline(sentence: str, limit: int) -> str:
     """At most `limit` characters that say what the sentence says."""
     text = _LEADING_DATE.sub("", sentence.strip()).rstrip(".")
     text = _FILLER.sub("", _BETWEEN_PAIR.sub("", _shorten_people(text)))
-    main = _LEADING_PHRASE.sub("", text)
+    main = _LEADING_DATE.sub("", _LEADING_PHRASE.sub("", text))
     if len(main) >= 12:
         text = main
     text = _DATE_WORDS.sub("", text).strip(" ,;")
@@ -59,8 +60,10 @@ def headline(sentence: str, limit: int) -> str:
         if match.start() >= 8:
             cut = match.start()
     if not cut:
-        words = text[:limit].split()[:-1] or text[:limit].split()
-        return _trim(words) + "…"
+        # No phrase ends within the limit: the first one after it, else the whole
+        # sentence; a label is never cut mid-phrase (a long one goes to the key).
+        later = next((m.start() for m in _BOUNDARY.finditer(text) if m.start() > limit), len(text))
+        return _trim(text[:later].split())
     return _trim(text[:cut].split())
 
 

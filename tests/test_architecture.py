@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "reports"
 # the views derived from them for display (DESIGN.md: "exporters import the model, the
 # views and the layout only").
 EXPORTER_MAY_IMPORT = {"reports.model", "reports.layout", "reports.errors", "reports._version", "reports.text",
-                       "reports.facts_view", "reports.citations_view", "reports.changes_view", "reports.names",
+                       "reports.facts_view", "reports.brief_view", "reports.citations_view", "reports.changes_view", "reports.names",
                        "reports.headline", "reports.people", "reports.sections", "reports.dating",
                        "reports.context", "reports.exporters"}
 LONGEST_MODULE = 500

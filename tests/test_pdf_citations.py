@@ -12,6 +12,13 @@ from reports.exporters import _pdf
 pypdf = pytest.importorskip("pypdf")
 
 
+
+@pytest.fixture(scope="session")
+def default_layout():
+    """This module renders whole articles: the default layout with nothing left to the dossier."""
+    from reports.layout import load_layout
+    return load_layout("tests/fixtures/whole-article.toml")
+
 @pytest.fixture(scope="module")
 def brief(seed_records, default_layout, tmp_path_factory):
     path = tmp_path_factory.mktemp("pdf-cited") / "cited.pdf"
@@ -33,10 +40,10 @@ def _links(path):
     return uris, internal
 
 
-def test_references_list_is_numbered_and_last_before_sources(brief):
+def test_references_list_is_numbered_and_in_the_source_notes_before_the_colophon(brief):
     text = normalise(pdf_text(brief))
     refs = text.index("References")
-    assert refs < text.rindex("Sources")
+    assert text.index("Source notes") < refs < text.rindex("Made by reports")
     tail = text[refs:]
     for number, citation in enumerate(CITATIONS, 1):
         assert f"{number}." in tail

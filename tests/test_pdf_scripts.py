@@ -39,7 +39,7 @@ def brief(tmp_path_factory):
     from reports.layout import load_layout
 
     path = tmp_path_factory.mktemp("scripts") / "india-japan.pdf"
-    warnings = _pdf.export(load(str(ARTICLE)), load_layout("default"), path)
+    warnings = _pdf.export(load(str(ARTICLE)), load_layout("tests/fixtures/whole-article.toml"), path)
     return path, warnings
 
 
@@ -65,6 +65,7 @@ def test_noto_fonts_are_embedded_as_subsets(brief):
         assert name, (font, listing)
         row = rows[name]
         assert row[-5:-2] == ["yes", "yes", "yes"], row  # embedded, subset, ToUnicode
+        assert name.endswith("-Regular"), name  # every script at the text's weight, CJK not Thin
     assert all("+" in line.split()[0] for line in listing.splitlines()[2:])
 
 
@@ -118,7 +119,7 @@ def test_the_brief_is_byte_identical_from_another_process(brief, tmp_path):
     path, _ = brief
     again = tmp_path / "again.pdf"
     script = ("import sys; from reports.articles import load; from reports.layout import load_layout; "
-              "from reports.exporters import _pdf; _pdf.export(load(sys.argv[1]), load_layout('default'), sys.argv[2])")
+              "from reports.exporters import _pdf; _pdf.export(load(sys.argv[1]), load_layout('tests/fixtures/whole-article.toml'), sys.argv[2])")
     subprocess.run([sys.executable, "-c", script, str(ARTICLE), str(again)], check=True,
                    env=dict(os.environ, PYTHONHASHSEED="4242"))
     assert again.read_bytes() == Path(path).read_bytes()

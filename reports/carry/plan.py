@@ -23,6 +23,8 @@ class CarryPlan:
     last_build: str | None = None
     prepared: datetime.datetime | None = None
     source_date: str | None = None
+    copy_saved: str | None = None
+    warnings: tuple = ()  # (line, message) the build printed for the article
 
     def context(self, path: Path, format_name: str, outcome) -> ExportContext:
         """Back up an edited or invalid document, then say what the exporter may carry from."""
@@ -30,7 +32,8 @@ class CarryPlan:
         outcome.warnings += prepared.warnings
         outcome.backups += [str(backup) for backup in prepared.backups]
         return ExportContext(previous=prepared.previous, changes=self.changes, last_build=self.last_build,
-                             prepared=self.prepared, source_date=self.source_date)
+                             prepared=self.prepared, source_date=self.source_date,
+                             copy_saved=self.copy_saved, warnings=self.warnings)
 
     def digest(self, path: Path, format_name: str) -> dict:
         try:
@@ -55,12 +58,13 @@ class CarryPlans:
         digests = entry.get("digests") if isinstance(entry, dict) else None
         return digests if isinstance(digests, dict) else {}
 
-    def for_article(self, stem: str, record) -> CarryPlan:
+    def for_article(self, stem: str, record, warnings=()) -> CarryPlan:
         after = state.next_state(state.read(self.out, stem), record.to_dict(), self.today)
         self.pending[stem] = after
         from .. import dating
         return CarryPlan(self._recorded(stem), self.carry, self.when, after.changes, after.since,
-                         dating.prepared(record.source.path), dating.source_date(record))
+                         dating.prepared(), dating.source_date(record), dating.copy_saved(record),
+                         tuple(warnings))
 
     def built(self, stem: str) -> None:
         """The article's documents are written: its record becomes the last one."""
@@ -79,7 +83,7 @@ class CarryPlans:
                 changes += [{"article": record.id, **change, "since": current.since} for change in current.changes]
         from .. import dating
         return CarryPlan(self._combined_recorded(), self.carry, self.when, tuple(changes),
-                         prepared=dating.prepared(*(record.source.path for record, _ in good)))
+                         prepared=dating.prepared())
 
     def _combined_recorded(self) -> dict:
         digests = self.manifest.get("combined_digests")

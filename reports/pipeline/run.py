@@ -169,8 +169,13 @@ class Build:
         """((record, stem), outcome) pairs, as the engine finishes them."""
         options = self.options
         arguments = [(record, stem, str(self.out), self.formats, options.layout, options.verbose, os.getpid(),
-                      self.carry.for_article(stem, record)) for record, stem in todo]
+                      self.carry.for_article(stem, record, self.warnings_of(record))) for record, stem in todo]
         yield from engine(list(zip(todo, arguments)))
+
+    def warnings_of(self, record: Relationship) -> list[tuple[int | None, str]]:
+        """(line, message) of the loader's warnings for one article, for its documents."""
+        where = record.source.where
+        return [(w.line, w.message) for w in self.result.warnings if w.path == where and w.level == "warning"]
 
     def collect(self, record: Relationship, stem: str, outcome: Outcome) -> bool:
         """Add one article's outcome to the result; False when the build must stop."""

@@ -1,6 +1,8 @@
-"""PDF country brief (reportlab): page one is the brief (title band, key facts,
-summary, timeline); then visits, agreements, trade, missions, the history text,
-further sections, see also and the sources, in the order the layout gives.
+"""PDF country brief (reportlab): page one is the brief (title band, bottom line, key
+facts, timeline); page two the detail (visits, agreements, trade, missions); then
+"Source notes" (data caveats, references, the source and its licence, a colophon).
+The history text, further sections and see-also are the dossier's (the layout's
+`pdf.dossier_only` parts), so an ordinary article's brief is two pages.
 
 Every article string passes one gate (fonts.TextGate) that swaps characters outside
 the embedded DejaVu fonts for a visible substitute and escapes Paragraph markup.
@@ -15,15 +17,16 @@ from contextlib import contextmanager
 
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak
+from reportlab.platypus import CondPageBreak, KeepTogether
 
 from ...citations_view import with_references
-from ...facts_view import build_datetime, history_sections, other_sections, safe_record
+from ...facts_view import build_datetime, history_sections, other_sections, safe_record, timeline_marks
 from ...names import localised
 from . import parts, references
 from .changes import changes_box
 from .fonts import TextGate, coverage
 from .pages import PageFurniture, make_document
+from .sources import caveats_box, sources_part
 from .styles import make_styles
 
 NAME = "pdf"
@@ -41,11 +44,13 @@ def export(record, layout, path, context=None) -> list[str]:
     furniture = PageFurniture(layout, styles, gate, record.title, layout.label("brief"),
                               layout.document.organisation)
     doc = make_document(path, layout, _metadata(record, layout, styles), furniture.on_page)
+    left_out = set(layout.options("pdf").get("dossier_only", ()))
     brief = parts.Brief(record, layout, styles, gate, doc.width,
-                        tuple(part for part in with_references(layout.order) if _present(part, record)),
-                        context)
+                        tuple(part for part in with_references(layout.order)
+                              if part not in left_out and _present(part, record)),
+                        context, frame_height=doc.height)
     with _binary_streams():
-        story = _story(brief)
+        story = _story(brief, warnings)
         story[1:1] = changes_box(brief, context)  # right under the title band, on page one
         doc.build(story, canvasmaker=_dated(furniture.canvasmaker(), build_datetime(context, record)))
     return warnings + gate.warnings()
@@ -101,7 +106,7 @@ def _present(part: str, record) -> bool:
     return {
         "key_facts": True,
         "summary": bool(record.summary.strip()),
-        "timeline": bool(record.events) or any(v.date for v in record.visits),
+        "timeline": bool(timeline_marks(record)),
         "visits": bool(record.visits),
         "agreements": bool(record.agreements),
         "trade": bool(record.trade or record.exports),
@@ -114,18 +119,26 @@ def _present(part: str, record) -> bool:
     }[part]
 
 
-def _story(brief) -> list:
+def _story(brief, warnings) -> list:
     p = brief.layout.page
     bleed = (p.margin_left_mm * mm, p.margin_right_mm * mm, p.margin_top_mm * mm)
-    story = [parts.title_band(brief, bleed)]
+    story = [parts.title_band(brief, bleed)] + parts.bottom_line_part(brief)
+    appendix = []  # "Source notes": its heading, what the build could not read, references, source
     front = True
     for part in brief.parts:
         if front and part not in parts.FRONT_PARTS:
             front = False
-            if len(story) > 1 and part != "sources":  # a colophon alone needs no page
-                story.append(PageBreak())  # page one is the brief; the detail follows
-        story += _builders()[part](brief)
-    return story
+            # The detail starts on page two, unless page one has a third of its height
+            # left: then it follows on (no page but the last is more than a third empty).
+            story.append(CondPageBreak(brief.frame_height / 3))
+        if part in ("references", "sources"):
+            if not appendix:
+                appendix = [brief.part_heading("source_notes")] + caveats_box(brief, warnings)
+            appendix += _builders()[part](brief)
+        else:
+            story += _builders()[part](brief)
+    # The heading kept with what follows it, never alone at the foot of a page.
+    return story + ([KeepTogether(appendix[:2])] + appendix[2:] if appendix else [])
 
 
 def _builders():
@@ -141,5 +154,5 @@ def _builders():
         "other_sections": lambda b: parts.sections_part(b, "other_sections", other_sections(b.record)),
         "see_also": parts.see_also_part,
         "references": references.references_part,
-        "sources": parts.sources_part,
+        "sources": sources_part,
     }

@@ -13,7 +13,9 @@ scripts fall back to the substitute, with the usual warning.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -34,9 +36,41 @@ def _cmap(name: str) -> frozenset[int]:
     if path is None:
         return frozenset()
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(TTFont(name, str(regular(path))))
         pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+REGULAR = 400  # the weight of the body text (DejaVu Sans Book)
+
+
+def regular(path: Path) -> Path:
+    """The font at the regular weight: a variable font whose default instance is lighter
+    (Noto Sans CJK's is Thin, faint beside the text) is instantiated at 400 once and kept
+    in the user's cache; any other font is used as it is."""
+    from fontTools.ttLib import TTFont as Font
+
+    with Font(str(path), lazy=True) as font:
+        axes = {axis.axisTag: axis for axis in font["fvar"].axes} if "fvar" in font else {}
+    weight = axes.get("wght")
+    if weight is None or weight.defaultValue == REGULAR or not weight.minValue <= REGULAR <= weight.maxValue:
+        return path
+    stat = path.stat()
+    cached = _cache_folder() / f"{path.stem}-{stat.st_size}-{REGULAR}.ttf"
+    if not cached.is_file():
+        from fontTools.varLib.instancer import instantiateVariableFont
+        with Font(str(path)) as font:
+            instance = instantiateVariableFont(font, {"wght": REGULAR}, updateFontNames=True)
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(f".{os.getpid()}.part")
+            instance.save(str(partial))
+            os.replace(partial, cached)  # atomic: parallel builds may make it at once
+    return cached
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "reports" / "fonts"
 
 
 def font_for(text: str) -> str | None:

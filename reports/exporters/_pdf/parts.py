@@ -10,14 +10,15 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from ..._version import __version__
-from ...facts_view import date_label, trade_amount_label, date_parts, key_facts, mission_label, visits_by_direction
-from . import references, timeline, timeline_labels
+from ...brief_view import (agreement_kind, agreements_in_order, bottom_line, brief_facts, fact_cites, trade_trend)
+from ...facts_view import (date_label,
+                           kind_label, mission_label, trade_money_label, visits_by_direction)
+from . import references, timeline
 from .flowables import TitleBand, data_table, heading
 from .styles import CELL_PADDING, cell_font
 
 # Parts that make page one; the detail starts on a new page after them.
-FRONT_PARTS = ("key_facts", "summary", "timeline")
+FRONT_PARTS = ("key_facts", "summary", "timeline")  # after the title band and the bottom line
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Brief:
     width: float            # of the frame, in points
     parts: tuple = ()       # parts that will appear, for links
     context: object = None  # the build's ExportContext: dates, changes
+    frame_height: float = 0.0  # of the frame, in points
 
     def t(self, text: str) -> str:
         """Article or label text made safe for a Paragraph."""
@@ -107,14 +109,25 @@ def title_band(b: Brief, margins) -> TitleBand:
     return TitleBand(paragraphs, s.colour["primary"], left, right, top, pad=b.layout.fonts.size * 1.6)
 
 
+def bottom_line_part(b: Brief) -> list:
+    """Sentences made by rules from the record's facts, under the title band."""
+    sentences = bottom_line(b.record, b.layout)
+    if not sentences:
+        return []
+    text = " ".join(b.t(sentence) for sentence in sentences)
+    return [Spacer(1, 4), Paragraph(f"<b>{b.label('bottom_line')}.</b> {text}", b.styles.lead)]
+
+
 def key_facts_part(b: Brief) -> list:
     s = b.styles
     rows = []
-    for fact in key_facts(b.record, b.layout):
-        value = b.t(fact.value)
+    for fact in brief_facts(b.record, b.layout):
+        value = b.t(fact.value) + references.notes(b, fact_cites(b.record, fact.part, fact.label, b.layout))
         if fact.part in b.parts:
             value = f'<a href="#part-{fact.part}" color="{b.layout.colors["primary"]}">{value}</a>'
         rows.append([Paragraph(b.t(fact.label), s.fact_label), Paragraph(value, s.small)])
+    if not rows:
+        return []
     table = Table(rows, colWidths=[b.width * 0.3, b.width * 0.7], splitInRow=1, hAlign="LEFT")
     table.setStyle(TableStyle(cell_font(s) + [
         ("BACKGROUND", (0, 0), (-1, -1), s.colour["light"]),
@@ -135,9 +148,8 @@ def summary_part(b: Brief) -> list:
 
 def timeline_part(b: Brief) -> list:
     height = float(b.layout.options("pdf").get("timeline_height_mm", 62)) * mm
-    if not timeline_labels.groups(b.record):
-        return []
-    return [b.part_heading("timeline"), timeline.RoomyTimeline(b.record, b.width, height, b.styles, b.gate, b.layout)]
+    found = timeline.timeline_flowables(b.record, b.width, height, b.styles, b.gate, b.layout)
+    return [b.part_heading("timeline"), *found] if found else []
 
 
 # -- the detail -----------------------------------------------------------------------------
@@ -158,24 +170,67 @@ def visits_part(b: Brief) -> list:
 
 
 def agreements_part(b: Brief) -> list:
-    w = _widths(b, 0.12)
-    rows = [[b.short(str(date_parts(a.date)[0]) if a.date else b.layout.label("undated")),
-             b.fit(a.title, w[1]), references.cite_cell(b, a.line, a.cites)] for a in b.record.agreements]
-    header = [b.plain_label("year"), b.plain_label("title"), ""]
+    w = _widths(b, 0.17, 0.15)
+    rows = [[b.short(date_label(a.date, b.layout)), b.short(_kind(b, a.title)), b.fit(a.title, w[2]),
+             references.cite_cell(b, a.line, a.cites)] for a in agreements_in_order(b.record)]
+    header = [b.plain_label("date"), b.plain_label("agreement_kind_label"), b.plain_label("title"), ""]
     return [b.part_heading("agreements"), b.table(header, rows, w)]
+
+
+def _kind(b: Brief, title: str) -> str:
+    kind = agreement_kind(title)
+    return kind_label(kind, b.layout) if kind else ""
 
 
 def trade_part(b: Brief) -> list:
     out = [b.part_heading("trade")]
     if b.record.trade:
-        out.append(Paragraph(b.label("trade_totals"), b.styles.h2))
-        rows = [[b.short(str(t.year)), b.short(trade_amount_label(t, b.layout)), b.cell(t.text),
-                 references.cite_cell(b, t.line, t.cites)] for t in b.record.trade]
-        header = [b.plain_label("year"), b.plain_label("total_usd"), b.plain_label("text"), ""]
-        out.append(b.table(header, rows, _widths(b, 0.1, 0.18)))
+        rows = [[b.short(str(t.year)), b.short(trade_money_label(t, b.layout)),
+                 references.cite_cell(b, t.line, t.cites)] for t in sorted(b.record.trade, key=lambda t: t.year)]
+        header = [b.plain_label("year"), b.plain_label("trade_total"), ""]
+        table = b.table(header, rows, _widths(b, 0.12, 0.3)[:1] + [b.width * 0.3, b.cite_width()])
+        chart = trade_chart(b)
+        if chart is not None:
+            table = Table([[table, chart]], colWidths=[b.width * 0.45, b.width * 0.55], hAlign="LEFT",
+                          style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 *cell_font(b.styles)])
+        out.append(table)
+        trend = trade_trend(b.record, b.layout)
+        if trend:
+            remark = trend.lstrip(", ")
+            out.append(Paragraph(b.t(remark[:1].upper() + remark[1:] + "."), b.styles.small))
     if b.record.exports:
         out += [Paragraph(b.label("exports"), b.styles.h2), _exports_side_by_side(b)]
     return out
+
+
+def trade_chart(b: Brief):
+    """Bars of the trade totals in one currency, when two years or more are given."""
+    rows = sorted((t for t in b.record.trade if t.total_usd is not None), key=lambda t: t.year)
+    if len({t.year for t in rows}) < 2:
+        return None
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing, String
+    s = b.styles
+    width, height = b.width * 0.5, 32 * mm
+    d = Drawing(width, height)
+    d.initialFontName, d.initialFontSize = s.body.regular, b.layout.fonts.small_size
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 8, 14, width - 16, height - 26
+    chart.data = [[t.total_usd for t in rows]]
+    chart.categoryAxis.categoryNames = [str(t.year) for t in rows]
+    for axis in (chart.categoryAxis.labels, chart.valueAxis.labels):
+        axis.fontName, axis.fontSize = s.body.regular, b.layout.fonts.small_size
+    chart.valueAxis.visible = False
+    chart.valueAxis.valueMin = 0
+    chart.bars[0].fillColor, chart.bars[0].strokeColor = s.colour["primary"], None
+    chart.barLabelFormat = lambda value: trade_money_label(next(t for t in rows if t.total_usd == value), b.layout)
+    chart.barLabels.fontName, chart.barLabels.fontSize = s.body.regular, b.layout.fonts.small_size - 1
+    chart.barLabels.nudge = 6
+    d.add(chart)
+    d.add(String(8, height - 8, b.layout.label("trade_chart"), fontName=s.body.bold,
+                 fontSize=b.layout.fonts.small_size, fillColor=s.colour["muted"]))
+    return d
 
 
 def _exports_side_by_side(b: Brief) -> Table:
@@ -185,8 +240,9 @@ def _exports_side_by_side(b: Brief) -> Table:
     for export in b.record.exports:
         caption = b.layout.label("exports_from_to", origin=export.from_, destination=export.to)
         marks = references.notes(b, export.cites)
-        cell = [Paragraph(f"<b>{b.t(caption)}</b>{marks}{b.cite(export.line)}", s.small), Spacer(1, 3)]
-        cell += [Paragraph(b.t(p), s.bullet, bulletText="•") for p in export.products]
+        # The products in one paragraph: a list of single words is a column of white.
+        cell = [Paragraph(f"<b>{b.t(caption)}</b>{marks}{b.cite(export.line)}", s.small), Spacer(1, 2),
+                Paragraph(b.t("; ".join(export.products)), s.small)]
         cells.append(cell)
     rows = [cells[i:i + 2] + [[]] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
     gap = 4 * mm
@@ -250,17 +306,3 @@ def blocks(b: Brief, items) -> list:
 def see_also_part(b: Brief) -> list:
     return [b.part_heading("see_also")] + [Paragraph(b.t(item), b.styles.bullet, bulletText="•")
                                            for item in b.record.see_also]
-
-
-def sources_part(b: Brief) -> list:
-    s, source = b.styles, b.record.source
-    from ...facts_view import source_rows
-
-    rows = [[Paragraph(b.t(label), s.fact_label), b.cell(value)] for label, value in source_rows(b.record, b.layout)]
-    rows.append([Paragraph(b.label("sha256"), s.fact_label), b.cell(source.sha256)])
-    table = Table(rows, colWidths=[b.width * 0.2, b.width * 0.8], splitInRow=1, hAlign="LEFT")
-    table.setStyle(TableStyle(cell_font(s) + [("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("LINEABOVE", (0, 0), (-1, 0), 0.6, s.colour["rule"])]))
-    return [b.part_heading("sources"),
-            Paragraph(b.label("generated_by", version=__version__), s.small), Spacer(1, 4), table]

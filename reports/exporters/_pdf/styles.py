@@ -31,6 +31,10 @@ class Styles:
     subtitle: ParagraphStyle
     fact_label: ParagraphStyle
     bullet: ParagraphStyle
+    bullet_small: ParagraphStyle  # the data caveats
+    colophon: ParagraphStyle      # the local file and hash: small, muted
+    lead: ParagraphStyle          # the bottom line under the title band
+    timeline_key: ParagraphStyle  # the texts of the timeline's numbered labels
 
 
 def make_styles(layout) -> Styles:
@@ -65,6 +69,13 @@ def make_styles(layout) -> Styles:
                         textColor=colour["on_primary"], spaceAfter=0),
         fact_label=derive("fact_label", small, fontName=body.bold, textColor=colour["primary"]),
         bullet=derive("bullet", leftIndent=f.size * 1.2, bulletIndent=f.size * 0.2, spaceAfter=f.size * 0.25),
+        bullet_small=derive("bullet_small", small, leftIndent=f.size * 1.2, bulletIndent=f.size * 0.2,
+                            spaceAfter=1, bulletFontName=body.regular),
+        colophon=derive("colophon", small, fontSize=f.small_size, leading=f.small_size * 1.3,
+                        textColor=colour["muted"]),
+        timeline_key=derive("timeline_key", small, fontSize=f.small_size + 0.5,
+                            leading=(f.small_size + 0.5) * 1.35, spaceBefore=3, textColor=colour["text"]),
+        lead=derive("lead", fontSize=f.size * 1.1, leading=f.size * 1.5, spaceAfter=f.size * 0.4),
     )
 
 

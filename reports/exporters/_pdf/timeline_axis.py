@@ -13,8 +13,8 @@ _MAX_TICKS = 10
 
 @dataclass(frozen=True)
 class Scale:
-    """Years to axis units, with long empty stretches between dated entries shrunk to
-    `kept` years each (a broken axis): the recent, busy decades get the room."""
+    """Years to axis units, with empty stretches between dated entries shrunk to `kept`
+    years each (a broken axis): the years with facts get the room."""
     first: int
     last: int
     breaks: tuple[tuple[int, int], ...]  # (start, end) of each shrunk stretch
@@ -42,17 +42,15 @@ class Scale:
         return x_min + self.unit(year) / self.length * (x_end - x_min)
 
 
-def scale(years: list[int], longest: float = 0.1, recent: int = 30) -> Scale:
-    """A scale for the years: a gap between dated entries longer than `longest` of the
-    whole span (and at least 10 years) is shrunk, except in the last `recent` years,
-    which keep their true proportions."""
+def scale(years: list[int], shortest: int = 4) -> Scale:
+    """A scale for the years: every empty stretch of `shortest` years or more between
+    dated entries is cut down to `kept` years (a broken axis, marked where it is cut),
+    so marks spread over the whole width instead of crowding one end."""
     low, high = min(years), max(years) + 1
-    span = high - low
     marks = sorted(set(years))
-    # A gap running into the recent years is shrunk up to where they begin.
-    gaps = [(a + 1, min(b, high - recent)) for a, b in zip(marks, marks[1:])]
-    breaks = tuple((start, end) for start, end in gaps if end - start >= max(10, longest * span))
-    return Scale(low, high, breaks)
+    gaps = [(a + 1, b) for a, b in zip(marks, marks[1:])]
+    breaks = tuple((start, end) for start, end in gaps if end - start >= shortest)
+    return Scale(low, high, breaks, kept=1.5)
 
 
 def tick_step(length: float) -> int:
