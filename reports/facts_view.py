@@ -164,10 +164,23 @@ def visits_by_direction(record: Relationship) -> list[tuple[Direction, list[Visi
     """Visits grouped by (from, to), groups in order of first appearance; within a
     group by date (undated last), then in the article's order."""
     groups: dict[Direction, list[Visit]] = {}
-    for visit in record.visits:
+    for visit in told_dates(record):
         groups.setdefault(Direction(visit.from_, visit.to), []).append(visit)
     return [(direction, sorted(visits, key=lambda visit: chronological(visit.date)))
             for direction, visits in groups.items()]
+
+
+def told_dates(record: Relationship) -> list[Visit]:
+    """The record's visits, each at the most precise date the article gives it: a list
+    row "President X (2004)" that a dated sentence of the history tells ("In March 2004,
+    President X paid a state visit") is shown at 2004-03. The record keeps each row's
+    own date (the list's); the documents show what the article says at its most precise."""
+    shown = []
+    for visit in record.visits:
+        told = [event.date for event in record.events if visit.date and _tells(event, visit)
+                and event.date.startswith(visit.date) and event.date.count("-") > visit.date.count("-")]
+        shown.append(dataclasses.replace(visit, date=max(told, key=lambda iso: iso.count("-"))) if told else visit)
+    return shown
 
 
 def visits_in_order(record: Relationship) -> list[Visit]:

@@ -200,3 +200,25 @@ def test_iso_dates_in_a_text_are_written_as_people_write_them(default_layout, sp
         "Ana Pérez, March 2024, Chile → Ghana"
     assert facts_view.dates_written("1992-06-08", spanish_layout) == "8 de junio de 1992"
     assert facts_view.dates_written("in 2024 and 2024-13x", default_layout) == "in 2024 and 2024-13x"
+
+
+def test_a_listed_visit_is_shown_at_the_month_the_history_tells(tmp_path):
+    """Issue 26's class 2: the list says the year, a history sentence the month: every
+    document shows the month; the record keeps the list's own date."""
+    from reports.articles import load
+    from reports.facts_view import told_dates
+
+    article = tmp_path / "a-b.txt"
+    article.write_text("= Chile–Kenya relations =\n\nChile and Kenya are friends.\n\n==History==\n"
+                       "In March 2004, President Ana Ruiz paid a state visit to Kenya.\n"
+                       "In May 2009, Minister Tom Oduya visited Chile.\n\n==High-level visits==\n"
+                       "High-level visits from Chile to Kenya\n- President Ana Ruiz (2004)\n- Minister Luis Vera (2009)\n"
+                       "High-level visits from Kenya to Chile\n- Minister Tom Oduya (2010)\n", "utf-8")
+    record = load(article)
+    listed = {v.person: v.date for v in record.visits if v.origin == "list"}
+    assert listed["Ana Ruiz"] == "2004"
+    shown = {(v.person, v.origin): v.date for v in told_dates(record)}
+    assert shown["Ana Ruiz", "list"] == "2004-03"   # the sentence names her, in the same year
+    assert shown["Luis Vera", "list"] == "2009"     # the 2009 sentence is another person's
+    assert shown["Tom Oduya", "list"] == "2010"     # his sentence is of another year
+    assert shown["Tom Oduya", "prose"] == "2009-05"

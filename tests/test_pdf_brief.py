@@ -55,8 +55,9 @@ def test_the_bottom_line_is_made_from_facts(default_layout):
     sentences = bottom_line(record, default_layout)
     text = " ".join(sentences)
     assert "since 8 June 1992" in text
-    assert "Senator Gabriela Cuevas Barron to Georgia (2016)" in text
-    assert "Foreign Minister Grigol Vashadze to Mexico (2011)" in text
+    # the list gives the years; the history's sentences the months, which the brief states
+    assert "Senator Gabriela Cuevas Barron to Georgia (July 2016)" in text
+    assert "Foreign Minister Grigol Vashadze to Mexico (August 2011)" in text
     assert "US$15.7 million in 2023" in text
     assert record.summary.split(".")[0] not in text  # never the article's own first sentence
 

@@ -379,14 +379,17 @@ def _sorted_visits(record) -> list:
     """Visits as every table lists them, written out here: directions in order of first
     appearance, each by (year, month, day) with a coarser date first and undated last,
     equal dates in the article's order."""
-    directions = list(dict.fromkeys((v.from_, v.to) for v in record.visits))
+    from reports.facts_view import told_dates
+
+    visits = told_dates(record)  # each at the most precise date the article gives it
+    directions = list(dict.fromkeys((v.from_, v.to) for v in visits))
 
     def when(visit):
         if not visit.date:
             return (1,)
         parts = [int(p) for p in visit.date.split("-")] + [0, 0]
         return (0, *parts[:3])
-    return [v for d in directions for v in sorted((v for v in record.visits if (v.from_, v.to) == d), key=when)]
+    return [v for d in directions for v in sorted((v for v in visits if (v.from_, v.to) == d), key=when)]
 
 
 def _month(iso):
