@@ -58,9 +58,11 @@ class Pen:
 
 @dataclass(frozen=True)
 class Timeline:
-    """The drawing and the numbered labels, (number, mark), whose texts the key gives."""
+    """The drawing, the numbered labels, (number, mark), whose texts the key gives, and
+    every label in date order."""
     drawing: Drawing
     numbers: list
+    labels: tuple[Label, ...]
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def timeline(record, width: float, height: float, pen: Pen, layout) -> Timeline 
             text = str(number_of[(side, i)]) if spot.callout else gate.plain(mark.short if spot.short else mark.text)
             _flag(d, geo, mark, spot, text, side, axis_y, c)
     _legend(d, geo, total, layout, c)
-    return Timeline(d, numbers)
+    return Timeline(d, numbers, tuple(found))
 
 
 def drawing(record, width: float, height: float, pen: Pen, layout) -> Drawing | None:
