@@ -36,7 +36,7 @@ def floor_export(record, layout, path) -> list[str]:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
 
-    from reports.exporters._pdf.fonts import family
+    from reports.exporters._reportlab_text.fonts import family
     from reports.facts_view import (amount_label, date_label, history_sections, key_facts,
                                     mission_label, other_sections)
 

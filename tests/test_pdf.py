@@ -312,12 +312,14 @@ def _label_boxes(drawing):
 def test_timeline_labels_never_overlap(rid, seed_records, default_layout):
     from reportlab.lib.units import mm
 
-    from reports.exporters._pdf import timeline
-    from reports.exporters._pdf.fonts import TextGate
+    from reports.exporters._pdf.timeline import pen
+    from reports.exporters._timeline import drawing as timeline
+    from reports.exporters._reportlab_text.fonts import TextGate
     from reports.exporters._pdf.styles import make_styles
 
     gate = TextGate(frozenset(range(0x30000)), "?")
-    drawing = timeline.drawing(seed_records[rid], 170 * mm, 62 * mm, make_styles(default_layout), gate,
+    styles = make_styles(default_layout)
+    drawing = timeline.drawing(seed_records[rid], 170 * mm, 62 * mm, pen(styles, gate, default_layout),
                                default_layout)
     boxes = _label_boxes(drawing)
     assert len(boxes) > 10
@@ -332,13 +334,15 @@ def test_timeline_marks_are_filled_in_the_layouts_colours(seed_records, default_
     from reportlab.graphics.shapes import Circle, Polygon
     from reportlab.lib.units import mm
 
-    from reports.exporters._pdf import timeline
-    from reports.exporters._pdf.fonts import TextGate
+    from reports.exporters._pdf.timeline import pen
+    from reports.exporters._timeline import drawing as timeline
+    from reports.exporters._reportlab_text.fonts import TextGate
     from reports.exporters._pdf.styles import make_styles
 
     styles = make_styles(default_layout)
     gate = TextGate(frozenset(range(0x30000)), "?")
-    drawing = timeline.drawing(seed_records["georgia-mexico"], 170 * mm, 62 * mm, styles, gate, default_layout)
+    drawing = timeline.drawing(seed_records["georgia-mexico"], 170 * mm, 62 * mm, pen(styles, gate, default_layout),
+                               default_layout)
     circles = [item for item in drawing.contents if isinstance(item, Circle)]
     diamonds = [item for item in drawing.contents if isinstance(item, Polygon) and len(item.points) == 8]
     assert len(circles) >= 2 and len(diamonds) >= 2  # marks and the legend's one of each

@@ -1,4 +1,4 @@
-"""The PDF for every script (exporters/_pdf/fonts.py, fallback.py, rtl.py, textruns.py):
+"""The PDF for every script (exporters/_reportlab_text/fonts.py, fallback.py, rtl.py; _pdf/textruns.py):
 names in Japanese, Arabic, Hindi, Hebrew, Thai, Korean and Chinese are drawn in Noto
 fonts embedded as subsets, right-to-left runs in visual order, and the text comes back."""
 
@@ -14,8 +14,8 @@ import pytest
 
 from conftest import ROOT, needs, pdf_text
 from reports.exporters import _pdf
-from reports.exporters._pdf import fallback, rtl
-from reports.exporters._pdf.fonts import TextGate, coverage
+from reports.exporters._reportlab_text import fallback, rtl
+from reports.exporters._reportlab_text.fonts import TextGate, coverage
 
 ARTICLE = ROOT / "tests" / "articles" / "india-japan-scripts.txt"
 NAMES = {

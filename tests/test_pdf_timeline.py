@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reports import load
-from reports.exporters._pdf.timeline_labels import labels
+from reports.exporters._timeline.labels import labels
 from reports.pipeline import build
 from conftest import needs
 

@@ -4,7 +4,7 @@ office and name; cancelled visits and facts told twice not drawn."""
 from pathlib import Path
 
 from reports import load
-from reports.exporters._pdf.timeline_labels import is_whole, labels
+from reports.exporters._timeline.labels import is_whole, labels
 from reports.facts_view import timeline_marks
 from reports.headline import headline
 

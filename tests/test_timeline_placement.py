@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from reports.exporters._pdf.timeline_placement import LEADER, Item, Lanes, overlaps, place
+from reports.exporters._timeline.placement import LEADER, Item, Lanes, overlaps, place
 
 
 def _items(seed: int, n: int, width: float = 480.0):
@@ -14,7 +14,7 @@ def _items(seed: int, n: int, width: float = 480.0):
 
 
 def test_the_overlap_check_sees_an_overlap():
-    from reports.exporters._pdf.timeline_placement import Spot
+    from reports.exporters._timeline.placement import Spot
     assert overlaps([Spot(0, 0, 50, 0, False), Spot(0, 40, 90, 40, False)]) == [(0, 1)]
     assert overlaps([Spot(0, 0, 50, 0, False), Spot(1, 40, 90, 40, False)]) == []
 
@@ -57,7 +57,7 @@ def test_lanes_answer_by_binary_search_over_sorted_intervals():
 def test_placement_needs_no_reportlab():
     import ast
     from pathlib import Path
-    tree = ast.parse(Path("reports/exporters/_pdf/timeline_placement.py").read_text())
+    tree = ast.parse(Path("reports/exporters/_timeline/placement.py").read_text())
     names = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | \
         {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     assert not any(name and name.startswith("reportlab") for name in names)

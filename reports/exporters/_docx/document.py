@@ -16,7 +16,7 @@ from ..._version import __version__
 from ...changes_view import change_rows, changes_heading
 from ...sections import SEE_ALSO
 from ...citations_view import with_references
-from . import notes, references
+from . import notes, pictures, references
 from .base import Base
 from .styles import W as _W, twips as _twips
 
@@ -205,6 +205,7 @@ class Dossier:
         if not entries:
             return False
         self.heading(self.label("timeline"))
+        pictures.timeline_picture(self)  # the brief's picture, above the table
         rows = [[facts_view.date_label(e.date, self.layout), self.label(f"{e.kind}_kind"), e.text,
                  self.cite_cell(e.line)] for e in entries]
         header = [self.label("date"), self.label("kind"), self.label("event"), self.label("source_column")]

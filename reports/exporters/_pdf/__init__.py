@@ -24,7 +24,7 @@ from ...facts_view import build_datetime, history_sections, other_sections, safe
 from ...names import localised
 from . import parts, references
 from .changes import changes_box
-from .fonts import TextGate, coverage
+from .._reportlab_text.fonts import TextGate, coverage
 from .pages import PageFurniture, make_document
 from .sources import caveats_box, sources_part
 from .styles import make_styles

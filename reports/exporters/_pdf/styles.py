@@ -9,7 +9,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from .fonts import Family, family
+from .._reportlab_text.fonts import Family, family
 
 
 CELL_PADDING = 4  # points, left and right of a table cell

@@ -9,7 +9,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from . import fallback
+from .._reportlab_text import fallback
 
 
 class FallbackTextObject(PDFTextObject):

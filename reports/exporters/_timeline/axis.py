@@ -1,5 +1,5 @@
 """The page-one timeline's axis: years to x with long empty stretches cut out (a broken
-axis), and where the ticks and the cuts go. Pure geometry, like timeline_placement.
+axis), and where the ticks and the cuts go. Pure geometry, like placement.py.
 """
 
 from __future__ import annotations

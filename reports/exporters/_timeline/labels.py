@@ -3,7 +3,7 @@ whole: an event's label summarises its sentence and ends at a phrase, never with
 a visit's gives month and year, direction ("GE → MX"), office and the name people
 use; an agreement's gives its kind and title. Where a label does not fit, the
 timeline draws a number and prints this same text in the key under the band.
-Plain text only: where labels go is timeline_placement's work, drawing them timeline's.
+Plain text only: where labels go is placement.py's work, drawing them drawing.py's.
 """
 
 from __future__ import annotations
