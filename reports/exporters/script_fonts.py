@@ -96,9 +96,11 @@ def font_file(name: str) -> Path | None:
     return path if path and path.is_file() else None
 
 
-def candidates(code: int) -> list[str]:
-    """The script fonts tried for a code point, in order."""
-    return [font.name for font in FONTS if any(lo <= code <= hi for lo, hi in font.ranges)]
+@lru_cache(maxsize=8192)
+def candidates(code: int) -> tuple[str, ...]:
+    """The script fonts tried for a code point, in order (asked for every character of
+    every run: remembered, a document has few distinct characters)."""
+    return tuple(font.name for font in FONTS if any(lo <= code <= hi for lo, hi in font.ranges))
 
 
 @lru_cache(maxsize=None)
