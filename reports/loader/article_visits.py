@@ -149,7 +149,7 @@ class _OfficeHolders:
 
 
 def _full_name(holders: _OfficeHolders, visit: Visit, unit, sentence: str) -> Visit:
-    """"President García" -> "Alan García", when the article names an office-holder so, of
+    """"President Ruiz" -> "Ana Ruiz", when the article names an office-holder so, of
     the same office."""
     holder = holders.named(visit.person, visit.from_, unit, sentence, office=visit.office)
     return dataclasses.replace(visit, person=holder[2]) if holder and holder[2] != visit.person else visit

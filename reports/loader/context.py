@@ -190,7 +190,7 @@ def once(facts: list, key) -> list:
 
 def visit_key(visit: Visit) -> tuple:
     """Same person (last names agree, as people write them: "Shinzō Abe (安倍 晋三)" and
-    "Shinzo Abe" are Abe, "Gabriela Cuevas Barron" is Cuevas) in the same year."""
+    "Ana Ruiz" are Ruiz, "Ana Ruiz Soto" is Ruiz) in the same year."""
     last = _last_name(visit.person) if visit.person else None
     return last, visit.date[:4] if visit.date else None, visit.line if last is None else None
 

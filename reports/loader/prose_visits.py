@@ -37,7 +37,7 @@ _TRAVEL = re.compile(
     r"|(?:was\s+on|on|returned\s+on)\s+(?:a|an|the|his|her|their|several|two|three|four|many|numerous|multiple)\s+)"
     r"(?:[\w-]+\s+){0,3}?(?:visits?|trips?|tours?)\s+(?:to|in)"
     r"|['’]s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\s+to"  # "President X's state visit to B"
-    r"|visits?\s+(?:of|by)\s+(?P<who>(?:[^,.;()]|(?<=\s[A-Z])\.){3,120}?)\s+to"  # initials: "V. Adamkus"  # "during the visit of President X to B"
+    r"|visits?\s+(?:of|by)\s+(?P<who>(?:[^,.;()]|(?<=\s[A-Z])\.){3,120}?)\s+to"  # "the visit of President X to B", initials too ("A. Name")
     # "President A hosted Japanese Foreign Minister X in Lima": the guest travelled
     r"|(?:hosted|received|welcomed)\s+(?P<guest>[A-Z][^,.;()]{2,120}?)\s+in"
     # "Peruvian President A met (with) Japanese Prime Minister B in Lima": the one of the other country travelled
