@@ -189,8 +189,8 @@ def once(facts: list, key) -> list:
 
 
 def visit_key(visit: Visit) -> tuple:
-    """Same person (last names agree, as people write them: "Shinzō Abe (安倍 晋三)" and
-    "Ana Ruiz" are Ruiz, "Ana Ruiz Soto" is Ruiz) in the same year."""
+    """Same person (last names agree, as people write them: "Ken Sato (佐藤 健)" and "Ken
+    Sato" are Sato, "Ana Ruiz Soto" is Ruiz) in the same year."""
     last = _last_name(visit.person) if visit.person else None
     return last, visit.date[:4] if visit.date else None, visit.line if last is None else None
 
